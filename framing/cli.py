@@ -1,0 +1,113 @@
+"""Command line: ``framing score | report | audit | eval | bench | lexicons``.
+
+Each subcommand lives in its own module with ``add_arguments(parser)`` and
+``run(args) -> ExitStatus``; :func:`run` is the testable core, :func:`main` the
+console entry point. A user's mistake ends in one clear line on stderr and exit 2
+(or 3 for unreadable input), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from enum import IntEnum
+from typing import Sequence
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes, shared by every subcommand."""
+
+    OK = 0  # done; for audit: no finding at or above --fail-level
+    FINDINGS = 1  # audit found something at or above --fail-level
+    USAGE = 2  # bad arguments, configuration or lexicon
+    INPUT = 3  # an input could not be read (the rest was still processed)
+    INTERRUPTED = 130
+
+
+COMMANDS = {
+    "score": ("framing.score", "score articles and write one record each (JSONL, CSV or Parquet)"),
+    "report": ("framing.report", "build the HTML comparison report"),
+    "audit": ("framing.audit", "lint your own copy: findings with line:col and exit codes"),
+    "eval": ("framing.evaluate", "measure accuracy against human-labelled gold data"),
+    "bench": ("framing.bench", "measure articles per second and peak memory"),
+    "lexicons": ("framing.lexicon_cmd", "list the word lists and rules in use, with their version"),
+}
+
+EPILOG = """\
+examples:
+  framing score articles/ -o output/scores.jsonl     score every .txt/.html/.jsonl/.csv below a folder
+  framing report articles/ -o output/report.html     compare the sources in one HTML page
+  framing audit draft.txt                            lint a draft like a prose linter
+  framing eval ../shared/eval/hedging.szeged.dev.jsonl --task hedging
+
+Run 'framing COMMAND --help' for the options of one command.
+"""
+
+
+class UsageError(Exception):
+    """A mistake in how framing was called; the message is shown as is."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Measure how news sources frame the same event: attribution, actors and tone, hedging, boilerplate, readability. Every number comes with the words that produced it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=(module.__doc__ or help_text).strip(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=getattr(module, "EPILOG", None),
+        )
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> ExitStatus:
+    """Parse ``argv`` and run the subcommand; returns the exit status, never raises for user errors."""
+    from .ingest import InputError
+    from .lexicon import LexiconError
+    from .output import OutputError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed usage or help
+        return ExitStatus.OK if exc.code in (0, None) else ExitStatus.USAGE
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return ExitStatus.USAGE
+    try:
+        return ExitStatus(args._module.run(args))
+    except (UsageError, LexiconError, OutputError) as exc:
+        print(f"framing {args.command}: error: {exc}", file=sys.stderr)
+        return ExitStatus.USAGE
+    except InputError as exc:
+        print(f"framing {args.command}: error: {exc}", file=sys.stderr)
+        return ExitStatus.INPUT
+    except KeyboardInterrupt:
+        print(f"framing {args.command}: interrupted", file=sys.stderr)
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        return ExitStatus.OK
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    status = run(argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `framing audit ... | head` closed the pipe: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(int(status))

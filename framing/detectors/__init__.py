@@ -1,0 +1,1 @@
+"""Detectors: each reads the shared segmentation and returns spans and metrics."""

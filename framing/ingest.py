@@ -1,0 +1,235 @@
+"""Read inputs into :class:`Document` records, one per article, streaming.
+
+Accepted: ``.txt``, ``.html``/``.htm`` files, folders (recursive), ``.jsonl`` and
+``.csv`` collections (field ``text`` required; ``id``, ``source``, ``title``, ``url``,
+``date`` optional) and ``-`` for standard input. A file that cannot be used becomes
+a Document with status ``error`` (or ``skipped`` when empty) and the reason, so every
+input shows up in the output.
+
+Source name: the record's ``source`` field; else the folder the file sits in, when
+that folder lies inside a folder given on the command line (``corpus/outlet_a/x.txt``
+gives ``outlet_a``); else the file stem. ``--source`` overrides all of these.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import ERROR, OK, SKIPPED
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+COLLECTION_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES
+META_FIELDS = ("id", "source", "title", "url", "date")
+
+# A headline: short, no sentence-final period, not a byline or prompt.
+_HEADLINE_MAX = 160
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read, before analysis."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    path: str | None = None
+    date: str | None = None
+    url: str | None = None
+    status: str = OK
+    error: str | None = None
+    main_text: str | None = None  # HTML only: trafilatura's idea of the article body
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+class InputError(Exception):
+    """A command-line input that does not exist or cannot be listed."""
+
+
+def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None) -> Iterator[Document]:
+    """Yield one Document per article in ``inputs``, in a stable order."""
+    for raw in inputs:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+            yield from _override(_from_bytes(data, name="stdin", path=None, source="stdin", suffix=".txt"), source)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted((p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED), key=lambda p: p.as_posix())
+            for f in files:
+                rel = f.relative_to(path)
+                folder_source = rel.parts[-2] if len(rel.parts) > 1 else None
+                doc_id = rel.with_suffix("").as_posix()
+                yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source), source)
+        elif path.is_file():
+            yield from _override(_from_file(path, doc_id=path.stem, folder_source=None), source)
+        else:
+            yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
+
+
+def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document]:
+    for d in docs:
+        yield replace(d, source=source) if source else d
+
+
+def _from_file(path: Path, *, doc_id: str, folder_source: str | None) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    src = folder_source or path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=f"cannot read: {exc.strerror or exc}")
+        return
+    if suffix in COLLECTION_SUFFIXES:
+        yield from _from_collection(data, path=path, folder_source=folder_source)
+        return
+    if suffix not in SUPPORTED:
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=f"unsupported file type {suffix!r}")
+        return
+    yield from _from_bytes(data, name=doc_id, path=str(path), source=src, suffix=suffix)
+
+
+def decode(data: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Bytes to text: (text, error, warnings). UTF-8 first, then a detected encoding."""
+    if b"\0" in data[:8192] and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+        return None, "binary file (contains NUL bytes), not text", ()
+    try:
+        return data.decode("utf-8-sig"), None, ()
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None, "binary or undecodable file: no text encoding fits", ()
+    text = str(best)
+    printable = sum(1 for c in text[:4096] if c.isprintable() or c in "\n\r\t")
+    if text and printable / min(len(text), 4096) < 0.9:
+        return None, "binary file: mostly unprintable characters", ()
+    return text, None, (f"not UTF-8; decoded as {best.encoding}",)
+
+
+def _from_bytes(data: bytes, *, name: str, path: str | None, source: str, suffix: str) -> Iterator[Document]:
+    text, error, warnings = decode(data)
+    if error:
+        yield Document(id=name, source=source, text="", path=path, status=ERROR, error=error)
+        return
+    assert text is not None
+    text = normalize_newlines(text)
+    main_text = None
+    if suffix in HTML_SUFFIXES:
+        from .html import extract
+
+        text, main_text, html_title = extract(text)
+        if not text.strip():
+            yield Document(id=name, source=source, text="", path=path, status=SKIPPED, error="HTML page has no visible text", warnings=warnings)
+            return
+        yield Document(id=name, source=source, text=text, title=html_title or headline(text), path=path, main_text=main_text, warnings=warnings)
+        return
+    if not text.strip():
+        yield Document(id=name, source=source, text="", path=path, status=SKIPPED, error="empty file", warnings=warnings)
+        return
+    yield Document(id=name, source=source, text=text, title=headline(text), path=path, warnings=warnings)
+
+
+def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> Iterator[Document]:
+    text, error, warnings = decode(data)
+    stem = path.stem
+    if error:
+        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=ERROR, error=error)
+        return
+    assert text is not None
+    rows: Iterator[tuple[int, dict | None, str | None]]
+    rows = _jsonl_rows(text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(text)
+    seen = 0
+    for lineno, row, problem in rows:
+        seen += 1
+        fallback_id = f"{stem}:{lineno}"
+        if problem or row is None:
+            yield Document(id=fallback_id, source=folder_source or stem, text="", path=f"{path}:{lineno}", status=ERROR, error=problem)
+            continue
+        meta = {k: (None if row.get(k) in (None, "") else str(row.get(k))) for k in META_FIELDS}
+        doc_id = meta["id"] or fallback_id
+        src = meta["source"] or folder_source or stem
+        body = row.get("text")
+        if body is None:
+            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="record has no 'text' field")
+            continue
+        if not isinstance(body, str):
+            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="'text' field is not a string")
+            continue
+        body = normalize_newlines(body)
+        if not body.strip():
+            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=SKIPPED, error="empty 'text' field")
+            continue
+        yield Document(
+            id=doc_id,
+            source=src,
+            text=body,
+            title=meta["title"] or headline(body),
+            path=f"{path}:{lineno}",
+            date=meta["date"],
+            url=meta["url"],
+            warnings=warnings,
+        )
+    if seen == 0:
+        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=SKIPPED, error="collection has no records")
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, None, f"line {lineno}: invalid JSON ({exc.msg})"
+            continue
+        if not isinstance(row, dict):
+            yield lineno, None, f"line {lineno}: expected a JSON object, got {type(row).__name__}"
+            continue
+        yield lineno, row, None
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "text" not in reader.fieldnames:
+        yield 1, None, f"CSV header has no 'text' column (columns: {', '.join(reader.fieldnames or []) or 'none'})"
+        return
+    try:
+        for row in reader:
+            yield reader.line_num, row, None
+    except csv.Error as exc:
+        yield reader.line_num, None, f"line {reader.line_num}: malformed CSV ({exc})"
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_NOT_HEADLINE = re.compile(r"^(by\s|share|posted|updated|published|photo|image|\d+$)", re.I)
+
+
+def headline(text: str) -> str | None:
+    """The first line, when it reads as a headline: short, no final period, more text follows."""
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    first = first.strip()
+    if not first or not rest.strip() or len(first) > _HEADLINE_MAX:
+        return None
+    if first[-1] in ".;,:" or _NOT_HEADLINE.match(first):
+        return None
+    if len(first.split()) < 3:
+        return None
+    return first

@@ -1,0 +1,232 @@
+"""Word lists and rules as data: load ``lexicons/`` once, let users extend it.
+
+Two file kinds live in a lexicon folder:
+
+* ``NAME.tsv``: a header of ``# key: value`` lines (``source``, ``categories``, and
+  optionally ``columns``), then one entry per line: ``term<TAB>category[<TAB>more...]``.
+  Terms are matched on whole tokens, case-insensitively; a term may span words.
+* ``NAME.toml``: structured tables (actors, rules) with a ``[meta]`` table naming
+  ``source`` and ``categories``.
+
+A user folder (``--lexicons DIR``) is read after the bundled one: TSV entries are
+added, an entry for an existing term replaces its category, and the category ``off``
+removes the term; a TOML file's lists are appended and its tables merged. The
+``version`` is a hash of every file read, recorded in each output record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from .segment import _TOKEN
+
+REMOVE = "off"
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon entry; the message names file:line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    words: tuple[str, ...]
+    category: str
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordList:
+    """One TSV lexicon after merging: entries by term, plus a phrase index."""
+
+    name: str
+    source: str
+    categories: tuple[str, ...]
+    entries: Mapping[str, Entry]
+    _index: Mapping[str, tuple[Entry, ...]] = field(repr=False, default_factory=dict)
+
+    def __contains__(self, term: str) -> bool:
+        return term.lower() in self.entries
+
+    def category(self, term: str) -> str | None:
+        e = self.entries.get(term.lower())
+        return e.category if e else None
+
+    def match(self, words: tuple[str, ...] | list[str], i: int) -> Entry | None:
+        """Longest entry whose words start at ``words[i]``."""
+        for entry in self._index.get(words[i], ()):
+            n = len(entry.words)
+            if tuple(words[i : i + n]) == entry.words:
+                return entry
+        return None
+
+    def find_all(self, words: tuple[str, ...] | list[str], lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, Entry]]:
+        """Non-overlapping longest matches in ``words[lo:hi]`` as (first, last+1, entry)."""
+        hi = len(words) if hi is None else hi
+        i = lo
+        while i < hi:
+            e = self.match(words, i) if words[i] in self._index else None
+            if e is not None and i + len(e.words) <= hi:
+                yield i, i + len(e.words), e
+                i += len(e.words)
+            else:
+                i += 1
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All lexicons of one run; load with :func:`load_lexicons`."""
+
+    version: str
+    lists: Mapping[str, WordList]
+    tables: Mapping[str, Mapping[str, Any]]
+    files: tuple[str, ...]
+
+    def __getitem__(self, name: str) -> WordList:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise LexiconError(f"no lexicon named {name!r} (have: {', '.join(sorted(self.lists))})") from None
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise LexiconError(f"no lexicon table named {name!r} (have: {', '.join(sorted(self.tables))})") from None
+
+
+def tokenize_term(term: str) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in _TOKEN.finditer(term))
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("framing.lexicons")))
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(extra_dirs: tuple[str, ...] = ()) -> Lexicons:
+    """Load the bundled lexicons, then each folder of ``extra_dirs`` on top."""
+    dirs = [bundled_dir()] + [Path(d) for d in extra_dirs]
+    for d in dirs[1:]:
+        if not d.is_dir():
+            raise LexiconError(f"{d}: lexicon folder not found")
+    raw_lists: dict[str, dict[str, Any]] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    digest = hashlib.sha256()
+    files: list[str] = []
+    for d in dirs:
+        for path in sorted(d.iterdir()):
+            if path.suffix not in (".tsv", ".toml") or not path.is_file():
+                continue
+            data = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + data + b"\0")
+            files.append(str(path))
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise LexiconError(f"{path}: not UTF-8 ({exc.reason})") from None
+            if path.suffix == ".tsv":
+                _merge_tsv(raw_lists, path, text)
+            else:
+                _merge_toml(tables, path, text)
+    lists = {name: _build_list(name, raw) for name, raw in raw_lists.items()}
+    return Lexicons(version=digest.hexdigest()[:12], lists=lists, tables=tables, files=tuple(files))
+
+
+def _merge_tsv(raw_lists: dict[str, dict[str, Any]], path: Path, text: str) -> None:
+    name = path.stem
+    header: dict[str, str] = {}
+    entries: list[tuple[int, str, str, tuple[str, ...]]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            m = re.match(r"#\s*(\w+)\s*:\s*(.*)$", line)
+            if m and not entries:
+                header[m.group(1).lower()] = m.group(2).strip()
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise LexiconError(f"{path}:{lineno}: expected 'term<TAB>category', got {line!r}")
+        entries.append((lineno, cells[0].strip(), cells[1].strip(), tuple(c.strip() for c in cells[2:])))
+    target = raw_lists.get(name)
+    if target is None:
+        if "source" not in header or "categories" not in header:
+            raise LexiconError(f"{path}:1: header must name '# source:' and '# categories:'")
+        target = raw_lists[name] = {
+            "source": header["source"],
+            "categories": tuple(c.strip() for c in header["categories"].split(",") if c.strip()),
+            "entries": {},
+        }
+    elif "categories" in header:
+        extra = tuple(c.strip() for c in header["categories"].split(",") if c.strip())
+        target["categories"] = target["categories"] + tuple(c for c in extra if c not in target["categories"])
+    allowed = set(target["categories"]) | {REMOVE}
+    for lineno, term, category, extra in entries:
+        if category not in allowed:
+            raise LexiconError(
+                f"{path}:{lineno}: unknown category {category!r} for {term!r} "
+                f"(allowed: {', '.join(target['categories'])}, or '{REMOVE}' to remove)"
+            )
+        words = tokenize_term(term)
+        if not words:
+            raise LexiconError(f"{path}:{lineno}: term {term!r} has no words")
+        key = " ".join(words)
+        if category == REMOVE:
+            target["entries"].pop(key, None)
+        else:
+            target["entries"][key] = Entry(term=key, words=words, category=category, extra=extra)
+
+
+def _merge_toml(tables: dict[str, dict[str, Any]], path: Path, text: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise LexiconError(f"{path}:{m.group(1) if m else 1}: {exc}") from None
+    name = path.stem
+    if name not in tables:
+        meta = data.get("meta", {})
+        if "source" not in meta or "categories" not in meta:
+            raise LexiconError(f"{path}:1: a [meta] table must name 'source' and 'categories'")
+        tables[name] = data
+        return
+    _deep_merge(tables[name], data)
+
+
+def _deep_merge(into: dict[str, Any], new: Mapping[str, Any]) -> None:
+    for key, value in new.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _deep_merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            old.extend(value)
+        else:
+            into[key] = value
+
+
+def _build_list(name: str, raw: Mapping[str, Any]) -> WordList:
+    entries: dict[str, Entry] = raw["entries"]
+    index: dict[str, list[Entry]] = {}
+    for e in entries.values():
+        index.setdefault(e.words[0], []).append(e)
+    frozen_index = {k: tuple(sorted(v, key=lambda e: (-len(e.words), e.term))) for k, v in index.items()}
+    return WordList(
+        name=name,
+        source=raw["source"],
+        categories=tuple(raw["categories"]),
+        entries=dict(sorted(entries.items())),
+        _index=frozen_index,
+    )
+
+
+def iter_terms(lists: Iterable[WordList]) -> Iterator[Entry]:
+    for wl in lists:
+        yield from wl.entries.values()

@@ -1,0 +1,178 @@
+"""Result types: frozen dataclasses, each with one ``to_dict()``.
+
+The JSONL schema written by ``framing score`` is exactly ``ArticleResult.to_dict()``;
+README.md ("Output schema") documents every field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+# Span kinds, one per detector finding.
+ATTRIBUTION_CUE = "attribution_cue"
+ATTRIBUTION_SOURCE = "attribution_source"
+HEDGE = "hedge"
+BOOSTER = "booster"
+BOILERPLATE = "boilerplate"
+ACTOR = "actor"
+QUOTE = "quote"
+
+REPORTER = "reporter"
+QUOTED = "quote"
+
+OK = "ok"
+ERROR = "error"
+SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One piece of evidence: ``text == article_text[start:end]``.
+
+    ``label`` is the category (``modal``, ``named``, ``share``...), ``rule`` the dotted
+    rule id that produced it, ``line``/``col`` are 1-based, ``voice`` is ``reporter`` or
+    ``quote``. ``score`` carries a number where the kind has one (actor sentiment), and
+    ``note`` a short human explanation (the linked source of a cue, the actor id...).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    label: str
+    line: int
+    col: int
+    voice: str = REPORTER
+    rule: str = ""
+    score: float | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "line": self.line,
+            "col": self.col,
+            "voice": self.voice,
+        }
+        if self.rule:
+            out["rule"] = self.rule
+        if self.score is not None:
+            out["score"] = round(self.score, 4)
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    """One merged actor in one article."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: int
+    mention_share: float
+    sentiment_mean: float | None
+    sentiment_std: float | None
+    sentiment_count: int
+    negative_share: float
+    positive_share: float
+    reporter_sentiment: float | None
+    quoted_sentiment: float | None
+    quoted_as_source: int
+    labels: tuple[str, ...] = ()
+    by_speaker: Mapping[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "mentions": self.mentions,
+            "mention_share": r(self.mention_share),
+            "sentiment_mean": r(self.sentiment_mean),
+            "sentiment_std": r(self.sentiment_std),
+            "sentiment_count": self.sentiment_count,
+            "negative_share": r(self.negative_share),
+            "positive_share": r(self.positive_share),
+            "reporter_sentiment": r(self.reporter_sentiment),
+            "quoted_sentiment": r(self.quoted_sentiment),
+            "quoted_as_source": self.quoted_as_source,
+            "labels": list(self.labels),
+            "by_speaker": {k: round(v, 4) for k, v in sorted(self.by_speaker.items())},
+        }
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """A source an article cites: who, what kind, how often, how often quoted directly."""
+
+    name: str
+    type: str  # named | anonymous | unsourced
+    count: int
+    direct: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "count": self.count, "direct": self.direct}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything ``framing`` knows about one input article."""
+
+    id: str
+    source: str
+    title: str | None
+    path: str | None
+    status: str
+    error: str | None
+    metrics: Mapping[str, float]
+    actors: tuple[ActorResult, ...]
+    spans: tuple[Span, ...]
+    text: str
+    lexicon_version: str
+    date: str | None = None
+    url: str | None = None
+    warnings: tuple[str, ...] = ()
+    sources: tuple[SourceCount, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "path": self.path,
+            "date": self.date,
+            "url": self.url,
+            "status": self.status,
+            "error": self.error,
+            "warnings": list(self.warnings),
+            "lexicon_version": self.lexicon_version,
+            "metrics": {k: _round_metric(v) for k, v in self.metrics.items()},
+            "sources": [s.to_dict() for s in self.sources],
+            "actors": [a.to_dict() for a in self.actors],
+            "spans": [s.to_dict() for s in self.spans],
+            "text": self.text,
+        }
+
+
+def _round_metric(value: float | int | None) -> float | int | None:
+    if value is None or isinstance(value, int):
+        return value
+    return round(float(value), 4)
+
+
+@dataclass(frozen=True)
+class DetectorOutput:
+    """What one detector hands back to the pipeline."""
+
+    spans: tuple[Span, ...] = ()
+    metrics: Mapping[str, float] = field(default_factory=dict)

@@ -1,0 +1,152 @@
+"""Write results as JSONL, CSV or Parquet, picked by the output suffix.
+
+Every writer streams and writes to a temporary file beside the target, renamed into
+place only when the run completes, so an output file is never half-written. CSV and
+Parquet hold the flat columns (metadata and metrics); JSONL holds whole records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .model import ArticleResult
+
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+FLAT_FIELDS = ("id", "source", "title", "path", "date", "url", "status", "error", "lexicon_version")
+
+
+class OutputError(ValueError):
+    """An output path whose format is unknown or whose folder cannot be written."""
+
+
+def output_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise OutputError(f"{path}: unknown output format {suffix or '(no suffix)'!r}; use .jsonl, .csv or .parquet")
+    return FORMATS[suffix]
+
+
+def flat_row(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Metadata and metrics of one record (a ``to_dict()``) as one flat row."""
+    row = {k: record.get(k) for k in FLAT_FIELDS}
+    row.update(record.get("metrics") or {})
+    return row
+
+
+def dumps(record: Mapping[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+class ResultWriter:
+    """Context manager: ``with ResultWriter(path) as w: w.write(result)``."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.format = output_format(self.path)
+        self.count = 0
+        self._tmp: Path | None = None
+        self._fh = None
+
+    def __enter__(self) -> "ResultWriter":
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write here ({exc.strerror or exc})") from None
+        self._tmp = Path(name)
+        # CSV and Parquet need every column before the first row: stream flat rows to
+        # the temporary file first, then convert in a second streaming pass.
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._columns: dict[str, None] = dict.fromkeys(FLAT_FIELDS)
+        return self
+
+    def write(self, result: ArticleResult | Mapping[str, Any]) -> None:
+        record = result.to_dict() if isinstance(result, ArticleResult) else result
+        if self.format == "jsonl":
+            self._fh.write(dumps(record) + "\n")
+        else:
+            row = flat_row(record)
+            for k in row:
+                if k not in self._columns:
+                    self._columns[k] = None
+            self._fh.write(dumps(row) + "\n")
+        self.count += 1
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self._fh is not None and self._tmp is not None
+        self._fh.close()
+        if exc_type is not None:
+            self._tmp.unlink(missing_ok=True)
+            return
+        try:
+            if self.format == "jsonl":
+                final_tmp = self._tmp
+            else:
+                final_tmp = self._tmp.with_suffix(".table.part")
+                columns = list(FLAT_FIELDS) + sorted(k for k in self._columns if k not in FLAT_FIELDS)
+                _convert(self._tmp, final_tmp, columns, self.format)
+                self._tmp.unlink(missing_ok=True)
+            os.replace(final_tmp, self.path)
+        except BaseException:
+            self._tmp.unlink(missing_ok=True)
+            raise
+
+
+def _flat_rows(path: Path) -> Iterable[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def _convert(src: Path, dst: Path, columns: list[str], fmt: str, chunk: int = 20_000) -> None:
+    if fmt == "csv":
+        import csv
+
+        with open(dst, "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            for row in _flat_rows(src):
+                writer.writerow(row)
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    fields = [pa.field(c, pa.string() if c in FLAT_FIELDS else pa.float64()) for c in columns]
+    schema = pa.schema(fields)
+    with pq.ParquetWriter(dst, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in _flat_rows(src):
+            batch.append(row)
+            if len(batch) >= chunk:
+                writer.write_table(_table(batch, columns, schema))
+                batch = []
+        if batch or writer is not None:
+            writer.write_table(_table(batch, columns, schema))
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], schema):
+    import pyarrow as pa
+
+    data = {}
+    for c in columns:
+        if c in FLAT_FIELDS:
+            data[c] = [None if r.get(c) is None else str(r.get(c)) for r in rows]
+        else:
+            data[c] = [None if r.get(c) is None else float(r.get(c)) for r in rows]
+    return pa.Table.from_pydict(data, schema=schema)
+
+
+def read_records(path: str | Path) -> Iterable[dict[str, Any]]:
+    """Stream the records of a JSONL scores file."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise OutputError(f"{path}:{lineno}: not a scores record ({exc.msg})") from None

@@ -1,0 +1,130 @@
+"""The analysis flow, top-down: segment → boilerplate → detectors → one ArticleResult."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+
+from .detectors import actors, attribution, boilerplate, hedging, readability
+from .ingest import Document, headline
+from .lexicon import Lexicons, load_lexicons
+from .model import OK, ArticleResult, SourceCount, Span
+from .segment import content_view, segment
+
+
+def resolve_lexicons(lexicons: Lexicons | str | Sequence[str] | None) -> Lexicons:
+    """Accept a loaded Lexicons, one folder, several folders, or None (bundled only)."""
+    if isinstance(lexicons, Lexicons):
+        return lexicons
+    if lexicons is None:
+        return load_lexicons()
+    if isinstance(lexicons, str):
+        return load_lexicons((lexicons,))
+    return load_lexicons(tuple(lexicons))
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    id: str | None = None,  # noqa: A002 - mirrors the record field
+    path: str | None = None,
+    lexicons: Lexicons | str | Sequence[str] | None = None,
+    main_text: str | None = None,
+    recurring_lines: Iterable[str] = (),
+) -> ArticleResult:
+    """Score one article. ``recurring_lines`` are lines seen in other articles of the source."""
+    from .ingest import normalize_newlines
+
+    text = normalize_newlines(text)
+    doc = Document(
+        id=id or "article",
+        source=source or "unknown",
+        text=text,
+        title=title if title is not None else headline(text),
+        path=path,
+        main_text=main_text,
+    )
+    return analyze_document(doc, resolve_lexicons(lexicons), frozenset(recurring_lines))
+
+
+def analyze_document(doc: Document, lex: Lexicons, recurring_lines: frozenset[str] = frozenset()) -> ArticleResult:
+    """Run every detector over one document; a document that failed to read passes through."""
+    if doc.status != OK:
+        return ArticleResult(
+            id=doc.id,
+            source=doc.source,
+            title=doc.title,
+            path=doc.path,
+            status=doc.status,
+            error=doc.error,
+            metrics={},
+            actors=(),
+            spans=(),
+            text=doc.text,
+            lexicon_version=lex.version,
+            date=doc.date,
+            url=doc.url,
+            warnings=doc.warnings,
+        )
+    seg = segment(doc.text)
+    bp = boilerplate.detect(seg, lex, title=doc.title, main_text=doc.main_text, recurring=recurring_lines)
+    content = content_view(seg, bp.lines)
+    attr = attribution.detect(content, lex)
+    hedge = hedging.detect(content, lex)
+    read = readability.measure(content)
+    act = actors.detect(content, lex, attr.attributions)
+
+    metrics: dict[str, float] = {
+        "words": content.words,
+        "sentences": len(content.sentences),
+        "reporter_words": content.reporter_words,
+        "quote_words": content.quote_words,
+    }
+    for out in (bp, attr, hedge, read, act):
+        metrics.update(out.metrics)
+    quote_spans = tuple(
+        content.span("quote", s, e, "quote", voice="quote")
+        for s, e in seg.quotes
+        if seg.line_index(s) not in bp.lines
+    )
+    spans = sorted(
+        (*bp.spans, *attr.spans, *hedge.spans, *act.spans, *quote_spans),
+        key=lambda sp: (sp.start, sp.end, sp.kind, sp.label),
+    )
+    return ArticleResult(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        path=doc.path,
+        status=OK,
+        error=None,
+        metrics=metrics,
+        actors=act.actors,
+        spans=tuple(spans),
+        text=doc.text,
+        lexicon_version=lex.version,
+        date=doc.date,
+        url=doc.url,
+        warnings=doc.warnings,
+        sources=source_counts(attr.attributions),
+    )
+
+
+def source_counts(attributions: Iterable[attribution.Attribution]) -> tuple[SourceCount, ...]:
+    """Cited sources with counts, most cited first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    direct: Counter[tuple[str, str]] = Counter()
+    for a in attributions:
+        key = (a.source_name or "(no source)", a.source_type)
+        counts[key] += 1
+        direct[key] += a.direct
+    return tuple(
+        SourceCount(name=name, type=kind, count=n, direct=direct[(name, kind)])
+        for (name, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
+def spans_of(result: ArticleResult, kind: str) -> list[Span]:
+    return [s for s in result.spans if s.kind == kind]

@@ -1,0 +1,312 @@
+"""One segmentation per article, shared by every detector.
+
+Lines, blocks (paragraphs), sentences, tokens and quoted-speech regions, all as
+character offsets into the original text, computed once by :func:`segment`.
+No detector re-splits the text: they read these arrays.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+# Words with inner apostrophes/hyphens stay one token ("Kim's", "state-run", "don't").
+_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]", re.UNICODE)
+
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|[\"”’][.!?]*(?=\s+[“\"A-Z])")
+
+# Titles and abbreviations after which a period never ends a sentence.
+TITLES = frozenset(
+    """mr mrs ms dr prof gen sen rep gov lt col maj capt sgt cmdr adm st mt jr sr rev
+    pres supt det insp hon messrs mme mlle sec atty amb fr brig cpl pvt ft""".split()
+)
+ABBREVIATIONS = TITLES | frozenset(
+    """inc corp co ltd llc bros vs etc approx dept est fig no nos vol jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e al cf ca
+    ave blvd rd""".split()
+)
+# After an acronym ("U.S.") a sentence ends only if the next word is a typical sentence opener.
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i but and in on at this that these those his her their its
+    there however meanwhile after before when while if as for since still yet so""".split()
+)
+_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+_QUOTE_MARK = re.compile('[“«„”»"]')
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Offsets of every unit of one text; see :func:`segment`."""
+
+    text: str
+    lines: tuple[tuple[int, int], ...]
+    blocks: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    token_starts: tuple[int, ...]
+    token_ends: tuple[int, ...]
+    sentence_tokens: tuple[tuple[int, int], ...]
+    quotes: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Lower-cased token strings, parallel to ``token_starts``."""
+        t = self.text
+        return tuple(t[s:e].lower() for s, e in zip(self.token_starts, self.token_ends))
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        i = self.line_index(offset)
+        return i + 1, offset - self.lines[i][0] + 1
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        """The quoted region containing ``offset``, if any."""
+        i = bisect_right(self._quote_starts, offset) - 1
+        if i >= 0:
+            s, e = self.quotes[i]
+            if s <= offset < e:
+                return s, e
+        return None
+
+    def in_quote(self, offset: int) -> bool:
+        return self.quote_at(offset) is not None
+
+    def sentence_words(self, index: int) -> tuple[str, ...]:
+        a, b = self.sentence_tokens[index]
+        return self.words[a:b]
+
+
+def segment(text: str) -> Segmentation:
+    """Split ``text`` into lines, blocks, sentences, tokens and quoted regions."""
+    lines = _lines(text)
+    blocks = _blocks(text, lines)
+    sentences: list[tuple[int, int]] = []
+    for bs, be in blocks:
+        sentences.extend(_sentences(text, bs, be))
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    sentence_tokens = []
+    for ss, se in sentences:
+        a = bisect_right(starts, ss - 1)
+        b = bisect_right(starts, se - 1)
+        sentence_tokens.append((a, b))
+    quotes: list[tuple[int, int]] = []
+    for bs, be in blocks:
+        quotes.extend(_quotes(text, bs, be))
+    return Segmentation(
+        text=text,
+        lines=tuple(lines),
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+        token_starts=tuple(starts),
+        token_ends=tuple(ends),
+        sentence_tokens=tuple(sentence_tokens),
+        quotes=tuple(quotes),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            out.append((pos, n))
+            break
+        end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        out.append((pos, end))
+        pos = nl + 1
+    return out
+
+
+def _blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-blank lines, joined when a line is hard-wrapped prose.
+
+    Web copy puts one paragraph per line, so a line is a block; a line that stops
+    mid-sentence and is followed by a line starting in lower case is a wrap and joins it.
+    """
+    blocks: list[tuple[int, int]] = []
+    prev_open = False
+    for s, e in lines:
+        # Trim surrounding whitespace so spans never start on a blank.
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            prev_open = False
+            continue
+        if prev_open and blocks and text[s].islower():
+            blocks[-1] = (blocks[-1][0], e)
+        else:
+            blocks.append((s, e))
+        last = text[e - 1]
+        prev_open = last.isalnum() or last in ",;-–"
+    return blocks
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        cut = m.end()
+        if not _is_boundary(text, m.start(), cut, end):
+            continue
+        if cut > s:
+            out.append((s, cut))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
+    nxt = cut
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    if nxt >= end:
+        return True
+    following = text[nxt]
+    if following.islower() or following in ",;:":
+        return False
+    if text[punct] != ".":
+        return True
+    before = text[max(0, punct - 12) : punct]
+    word = re.search(r"[\w.]+$", before)
+    if word is None:
+        return True
+    w = word.group(0).lower().rstrip(".")
+    if w in TITLES:
+        return False
+    if _INITIAL.search(before):
+        return False
+    if _ACRONYM.search(before + "."):
+        m = re.match(r"[\"“]?(\w+)", text[nxt : nxt + 20])
+        return bool(m) and m.group(1).lower() in _SENTENCE_OPENERS
+    if w in ABBREVIATIONS:
+        return False
+    return True
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted regions in one block, quote marks included.
+
+    Curly quotes pair by direction; straight quotes alternate. A quote left open at
+    the end of a block runs to the block end (news style opens each paragraph of a
+    long quote again and never closes the earlier ones).
+    """
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
+        c = text[i]
+        if c in _OPEN_QUOTES:
+            if open_at < 0:
+                open_at = i
+        elif c in _CLOSE_QUOTES:
+            if open_at >= 0:
+                out.append((open_at, i + 1))
+                open_at = -1
+        elif c == '"':
+            if open_at < 0:
+                open_at = i
+            else:
+                out.append((open_at, i + 1))
+                open_at = -1
+    if open_at >= 0 and end - open_at > 1:
+        out.append((open_at, end))
+    return out
+
+
+@dataclass(frozen=True)
+class Content:
+    """The segmentation restricted to content: boilerplate lines left out.
+
+    Every detector after boilerplate reads ``sentences`` (indices into
+    ``seg.sentences``) and the word counts here, never the raw text.
+    """
+
+    seg: Segmentation
+    boilerplate_lines: frozenset[int]
+    sentences: tuple[int, ...]
+    words: int
+    reporter_words: int
+    quote_words: int
+
+    def voice(self, offset: int) -> str:
+        return "quote" if self.seg.in_quote(offset) else "reporter"
+
+    def span(self, kind: str, start: int, end: int, label: str, *, rule: str = "", score: float | None = None, note: str = "", voice: str | None = None):
+        from .model import Span
+
+        line, col = self.seg.line_col(start)
+        return Span(
+            kind=kind,
+            start=start,
+            end=end,
+            text=self.seg.text[start:end],
+            label=label,
+            line=line,
+            col=col,
+            voice=voice or self.voice(start),
+            rule=rule,
+            score=score,
+            note=note,
+        )
+
+    def token_span(self, kind: str, first: int, last: int, label: str, **kw):
+        """A span over tokens ``first .. last-1``."""
+        return self.span(kind, self.seg.token_starts[first], self.seg.token_ends[last - 1], label, **kw)
+
+
+def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Content:
+    """Keep the sentences whose first line is not boilerplate, and count their words."""
+    keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if seg.line_index(s) not in boilerplate_lines)
+    words = reporter = quoted = 0
+    quotes = seg.quotes
+    text = seg.text
+    for i in keep:
+        a, b = seg.sentence_tokens[i]
+        qi = max(0, bisect_right(seg._quote_starts, seg.sentences[i][0]) - 1)
+        for t in range(a, b):
+            start = seg.token_starts[t]
+            if not (text[start].isalnum()):
+                continue
+            words += 1
+            while qi < len(quotes) and quotes[qi][1] <= start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi][0] <= start:
+                quoted += 1
+            else:
+                reporter += 1
+    return Content(seg=seg, boilerplate_lines=boilerplate_lines, sentences=keep, words=words, reporter_words=reporter, quote_words=quoted)

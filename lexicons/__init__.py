@@ -1,0 +1,1 @@
+"""Bundled lexicons (data only): installed as ``framing.lexicons``."""
