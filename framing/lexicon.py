@@ -95,6 +95,14 @@ class Lexicons:
         except KeyError:
             raise LexiconError(f"no lexicon named {name!r} (have: {', '.join(sorted(self.lists))})") from None
 
+    def rules(self) -> list[Mapping[str, Any]]:
+        """Every ``[[rule]]`` of the ``rules_*.toml`` tables, sorted by id."""
+        out = []
+        for name, table in self.tables.items():
+            if name.startswith("rules"):
+                out.extend(table.get("rule", []))
+        return sorted(out, key=lambda r: r.get("id", ""))
+
     def table(self, name: str) -> Mapping[str, Any]:
         try:
             return self.tables[name]

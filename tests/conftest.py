@@ -1,0 +1,39 @@
+"""Shared fixtures: the project's own examples, and ../shared when it is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EVAL = SHARED / "eval"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    if not EVAL.is_dir():
+        pytest.skip("../shared/eval is not present")
+    return EVAL
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def lex():
+    from framing.lexicon import load_lexicons
+
+    return load_lexicons()
