@@ -135,14 +135,14 @@ def predict_boilerplate(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]
 
 
 def predict_sentiment(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]:
-    from .detectors import actors
+    from .detectors import sentiment
 
     seg = segment(rec["text"])
     content = content_view(seg, frozenset())
     targets = []
     for t in rec.get("targets", []):
         s, e = t["span"]
-        polarity = actors.sentiment_toward(content, lex, s, e, target=t.get("target") or t.get("mention"))
+        polarity = sentiment.polarity_toward(content, lex, s, e, target=t.get("target") or t.get("mention"))
         targets.append({"span": [s, e], "polarity": polarity})
     return {"id": rec["id"], "targets": targets}
 

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from .model import ERROR, OK, SKIPPED
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 COLLECTION_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES

@@ -19,7 +19,3 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     """Initial version: finds nothing. Replaced by the real detector (actor issue)."""
     return ActorsOutput(metrics={"actors": 0}, actors=())
 
-
-def sentiment_toward(content: Content, lex: Lexicons, start: int, end: int, target: str | None = None) -> str:
-    """Polarity (neg/neu/pos) toward the mention at ``start:end``. Initial version: neutral."""
-    return "neu"
