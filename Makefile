@@ -20,7 +20,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/framing report examples/ -o output/report.html
+	$(BIN)/framing report examples/articles --lexicons examples/lexicons -o output/report.html
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -n auto
