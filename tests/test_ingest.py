@@ -1,0 +1,135 @@
+"""Ingest: every input becomes a Document with a status and a reason."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from framing.ingest import headline, iter_documents
+
+STORY = "Harbour Deal Signed in Port Elin\nThe port authority signed the lease on Monday, its chair said.\n"
+
+
+def docs(*paths, **kw):
+    return list(iter_documents([str(p) for p in paths], **kw))
+
+
+def test_txt_file_title_and_source_from_stem(tmp_path):
+    f = tmp_path / "wire-story.txt"
+    f.write_text(STORY, encoding="utf-8")
+    (d,) = docs(f)
+    assert d.status == "ok" and d.source == "wire-story" and d.title == "Harbour Deal Signed in Port Elin"
+
+
+def test_folder_recursive_source_from_subfolder_in_stable_order(tmp_path):
+    for outlet in ("b-times", "a-wire"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "one.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    got = docs(tmp_path)
+    assert [(d.id, d.source) for d in got] == [("a-wire/one", "a-wire"), ("b-times/one", "b-times")]
+
+
+def test_source_override(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text(STORY, encoding="utf-8")
+    assert docs(f, source="Ledger")[0].source == "Ledger"
+
+
+def test_bom_and_crlf(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffTitle Line Here Now\r\nBody text, said the clerk.\r\n".encode("utf-8"))
+    (d,) = docs(f)
+    assert d.text.startswith("Title") and "\r" not in d.text and not d.warnings
+
+
+def test_other_encoding_is_detected_with_a_warning(tmp_path):
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Le ministre a déclaré que la réforme était « nécessaire » pour l'économie française.\n".encode("cp1252") * 3)
+    (d,) = docs(f)
+    assert d.status == "ok" and "déclaré" in d.text
+    assert d.warnings and "not UTF-8" in d.warnings[0]
+
+
+def test_binary_file_is_an_error_with_reason(tmp_path):
+    f = tmp_path / "image.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (d,) = docs(f)
+    assert d.status == "error" and "binary" in d.error
+
+
+def test_empty_file_is_skipped(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("  \n\n", encoding="utf-8")
+    (d,) = docs(f)
+    assert d.status == "skipped" and d.error == "empty file"
+
+
+def test_missing_path_is_an_error_record(tmp_path):
+    (d,) = docs(tmp_path / "nope.txt")
+    assert d.status == "error" and "no such file" in d.error
+
+
+def test_unsupported_suffix_given_directly(tmp_path):
+    f = tmp_path / "a.pdf"
+    f.write_bytes(b"%PDF-1.4")
+    (d,) = docs(f)
+    assert d.status == "error" and "unsupported" in d.error
+
+
+def test_jsonl_collection_with_metadata_bad_lines_and_missing_text(tmp_path):
+    f = tmp_path / "c.jsonl"
+    rows = [
+        json.dumps({"id": "a1", "source": "Ledger", "title": "T", "url": "http://x", "date": "2024-06-18", "text": "Body one, the mayor said."}),
+        "{not json",
+        json.dumps({"id": "a3"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": ""}),
+    ]
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = docs(f)
+    assert [d.status for d in got] == ["ok", "error", "error", "error", "skipped"]
+    assert got[0].source == "Ledger" and got[0].date == "2024-06-18" and got[0].url == "http://x"
+    assert "invalid JSON" in got[1].error and got[1].id == "c:2"
+    assert "no 'text'" in got[2].error
+    assert "JSON object" in got[3].error
+
+
+def test_csv_collection_and_missing_text_column(tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text('id,source,text\nx1,Wire,"A story, with a comma."\nx2,Wire,Second story.\n', encoding="utf-8")
+    got = docs(good)
+    assert [(d.id, d.source, d.status) for d in got] == [("x1", "Wire", "ok"), ("x2", "Wire", "ok")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,hello\n", encoding="utf-8")
+    (d,) = docs(bad)
+    assert d.status == "error" and "no 'text' column" in d.error
+
+
+def test_stdin():
+    stream = io.TextIOWrapper(io.BytesIO(STORY.encode("utf-8")), encoding="utf-8")
+    (d,) = list(iter_documents(["-"], stdin=stream))
+    assert d.id == "stdin" and d.status == "ok" and d.text == STORY
+
+
+def test_html_keeps_all_visible_text_and_main_text(tmp_path):
+    page = """<html><head><title>Dam Vote Passes</title><script>var x = 1;</script></head>
+    <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Dam Vote Passes</h1>
+    <p>The regional assembly approved the dam on Tuesday after a long debate, its speaker said.</p>
+    <p>Opponents said the reservoir would flood three villages and promised to appeal the decision.</p>
+    <p>The builders expect construction to begin next spring if the courts allow it.</p></article>
+    <footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>"""
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    (d,) = docs(f)
+    assert d.status == "ok" and d.title == "Dam Vote Passes"
+    assert "Home" in d.text and "Copyright 2024" in d.text and "var x" not in d.text
+    assert d.main_text and "regional assembly" in d.main_text and "Copyright" not in d.main_text
+
+
+def test_headline_rules():
+    assert headline("Short Title Here\nBody.") == "Short Title Here"
+    assert headline("By Jane Roe\nBody.") is None
+    assert headline("A full sentence that ends with a period.\nBody.") is None
+    assert headline("Only line") is None

@@ -1,0 +1,80 @@
+"""Lexicons: bundled files load, users extend and override them, errors name file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.lexicon import LexiconError, bundled_dir, load_lexicons
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_bundled_file_names_source_and_categories():
+    lex = load_lexicons()
+    assert lex.files, "no bundled lexicon files"
+    for wl in lex.lists.values():
+        assert wl.source and wl.categories, wl.name
+    for name, table in lex.tables.items():
+        assert table["meta"]["source"] and table["meta"]["categories"], name
+
+
+def test_version_is_a_stable_hash():
+    assert load_lexicons().version == load_lexicons.__wrapped__().version
+    assert len(load_lexicons().version) == 12
+
+
+def test_user_folder_adds_overrides_and_removes(tmp_path):
+    write(tmp_path / "demo.tsv", "# source: test\n# categories: a, b\nfoo bar\ta\nbaz\tb\n")
+    base = load_lexicons((str(tmp_path),))
+    assert base["demo"].category("foo bar") == "a"
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    write(extra / "demo.tsv", "# categories: c\nbaz\tc\nfoo bar\toff\nnew\tc\n")
+    merged = load_lexicons((str(tmp_path), str(extra)))
+    assert merged["demo"].category("baz") == "c"
+    assert "foo bar" not in merged["demo"]
+    assert merged["demo"].category("new") == "c"
+    assert merged.version != base.version
+
+
+def test_longest_phrase_match(tmp_path):
+    write(tmp_path / "p.tsv", "# source: test\n# categories: x\nis believed\tx\nis believed to\tx\n")
+    wl = load_lexicons((str(tmp_path),))["p"]
+    words = ("he", "is", "believed", "to", "be", "there")
+    assert [(a, b, e.term) for a, b, e in wl.find_all(words)] == [(1, 4, "is believed to")]
+
+
+def test_malformed_entry_names_file_and_line(tmp_path):
+    write(tmp_path / "bad.tsv", "# source: test\n# categories: a\nfine\ta\nno-tab-here\n")
+    with pytest.raises(LexiconError, match=r"bad\.tsv:4"):
+        load_lexicons((str(tmp_path),))
+
+
+def test_unknown_category_is_an_error(tmp_path):
+    write(tmp_path / "bad.tsv", "# source: test\n# categories: a\nword\tzzz\n")
+    with pytest.raises(LexiconError, match=r"bad\.tsv:3: unknown category 'zzz'"):
+        load_lexicons((str(tmp_path),))
+
+
+def test_missing_header_is_an_error(tmp_path):
+    write(tmp_path / "nohead.tsv", "word\ta\n")
+    with pytest.raises(LexiconError, match=r"nohead\.tsv:1: header"):
+        load_lexicons((str(tmp_path),))
+
+
+def test_bad_toml_names_file_and_line(tmp_path):
+    write(tmp_path / "t.toml", "[meta]\nsource = 'x'\ncategories = ['a']\n[oops\n")
+    with pytest.raises(LexiconError, match=r"t\.toml:4"):
+        load_lexicons((str(tmp_path),))
+
+
+def test_missing_user_folder(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        load_lexicons((str(tmp_path / "nope"),))
+
+
+def test_bundled_dir_is_the_installed_package_data():
+    assert (bundled_dir() / "__init__.py").is_file()

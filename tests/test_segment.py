@@ -1,0 +1,73 @@
+"""Segmentation: sentences, tokens, quotes and line/col, on our own text."""
+
+from __future__ import annotations
+
+from framing.segment import content_view, segment
+
+
+def sentences(text: str) -> list[str]:
+    seg = segment(text)
+    return [text[s:e] for s, e in seg.sentences]
+
+
+def test_abbreviations_titles_and_initials_do_not_split():
+    text = "Mr. Okafor met Dr. J. R. Lind at the U.N. office on Friday. The talks lasted two hours."
+    assert sentences(text) == ["Mr. Okafor met Dr. J. R. Lind at the U.N. office on Friday.", "The talks lasted two hours."]
+
+
+def test_acronym_at_sentence_end_splits_before_an_opener():
+    text = "The envoy flew to the U.S. The visit was brief. Aid from the U.S. Treasury followed."
+    assert sentences(text) == ["The envoy flew to the U.S.", "The visit was brief.", "Aid from the U.S. Treasury followed."]
+
+
+def test_quoted_sentence_keeps_its_closing_quote():
+    text = "She said, “We will not leave.” The crowd cheered."
+    assert sentences(text) == ["She said, “We will not leave.”", "The crowd cheered."]
+
+
+def test_lines_are_blocks_and_hard_wraps_join():
+    text = "Headline Without Period\nThe council met on\nthe bridge to vote.\n\nA second paragraph."
+    seg = segment(text)
+    assert [text[s:e] for s, e in seg.blocks] == ["Headline Without Period", "The council met on\nthe bridge to vote.", "A second paragraph."]
+
+
+def test_quotes_curly_straight_and_open_to_block_end():
+    text = 'He said "yes" and “no.”\nShe added: “It will take years.\n“We are ready,” she said.'
+    seg = segment(text)
+    got = [text[s:e] for s, e in seg.quotes]
+    assert got == ['"yes"', "“no.”", "“It will take years.", "“We are ready,”"]
+    assert seg.in_quote(text.index("years"))
+    assert not seg.in_quote(text.index("she said"))
+
+
+def test_tokens_keep_apostrophes_and_hyphens():
+    seg = segment("Kim’s state-run media didn't say.")
+    assert seg.words[:4] == ("kim’s", "state-run", "media", "didn't")
+
+
+def test_line_col_is_one_based():
+    text = "first line\nsecond line here"
+    seg = segment(text)
+    assert seg.line_col(0) == (1, 1)
+    assert seg.line_col(text.index("line here")) == (2, 8)
+
+
+def test_crlf_line_ends_are_not_part_of_lines():
+    text = "one\r\ntwo"
+    seg = segment(text)
+    assert [text[s:e] for s, e in seg.lines] == ["one", "two"]
+
+
+def test_content_view_counts_words_by_voice_and_skips_boilerplate():
+    text = "Share this:\nThe mayor said “we will rebuild the bridge” on Monday."
+    seg = segment(text)
+    content = content_view(seg, frozenset({0}))
+    assert len(content.sentences) == 1
+    assert content.quote_words == 5
+    assert content.reporter_words == 5
+    assert content.words == 10
+
+
+def test_empty_text():
+    seg = segment("")
+    assert seg.sentences == () and seg.words == ()
