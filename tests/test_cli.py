@@ -1,0 +1,43 @@
+"""The CLI core returns an ExitStatus and never a traceback for a user's mistake."""
+
+from __future__ import annotations
+
+from framing.cli import ExitStatus, run
+
+
+def test_no_command_prints_help_and_is_a_usage_error(capsys):
+    assert run([]) == ExitStatus.USAGE
+    assert "COMMAND" in capsys.readouterr().err
+
+
+def test_help_and_version_exit_zero(capsys):
+    assert run(["--help"]) == ExitStatus.OK
+    out = capsys.readouterr().out
+    for command in ("score", "report", "audit", "eval", "bench", "lexicons"):
+        assert command in out
+    assert run(["--version"]) == ExitStatus.OK
+
+
+def test_every_subcommand_has_help_with_examples(capsys):
+    for command in ("score", "report", "audit", "eval", "bench"):
+        assert run([command, "--help"]) == ExitStatus.OK
+        assert "usage: framing " + command in capsys.readouterr().out
+
+
+def test_unknown_command_and_option(capsys):
+    assert run(["frobnicate"]) == ExitStatus.USAGE
+    assert run(["eval", "--no-such-option", "x"]) == ExitStatus.USAGE
+
+
+def test_lexicons_lists_the_version(capsys):
+    assert run(["lexicons"]) == ExitStatus.OK
+    assert "lexicon version" in capsys.readouterr().out
+
+
+def test_bad_lexicon_folder_is_a_usage_error(tmp_path, capsys):
+    bad = tmp_path / "lex"
+    bad.mkdir()
+    (bad / "hedging.tsv").write_text("# categories: modal\nmaybe\n", encoding="utf-8")
+    assert run(["lexicons", "--lexicons", str(bad)]) == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert "hedging.tsv:2" in err and "Traceback" not in err

@@ -1,0 +1,65 @@
+"""The whole flow: records carry exact evidence, deterministic output, the pandas API."""
+
+from __future__ import annotations
+
+import json
+
+import framing
+from framing.ingest import iter_documents
+from framing.lexicon import load_lexicons
+from framing.pipeline import analyze_document
+
+STORY = """Ministers Meet Over Flood Barrier
+By Ada Quill
+
+The regional government approved the flood barrier on Tuesday, its spokesperson Lena Moor said.
+“We cannot wait for another storm,” Moor told reporters, adding that work could begin in May.
+Officials who asked not to be named said the cost may reportedly double.
+"""
+
+
+def check_spans(record: dict) -> None:
+    text = record["text"]
+    for span in record["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"], span
+        line_start = text.rfind("\n", 0, span["start"]) + 1
+        assert span["line"] == text.count("\n", 0, span["start"]) + 1
+        assert span["col"] == span["start"] - line_start + 1
+        assert span["voice"] in ("reporter", "quote")
+
+
+def test_record_fields_and_exact_offsets():
+    record = framing.analyze(STORY, source="Test", id="t1").to_dict()
+    for key in ("id", "source", "title", "path", "status", "error", "metrics", "actors", "spans", "text", "lexicon_version", "sources"):
+        assert key in record
+    assert record["status"] == "ok" and record["title"] == "Ministers Meet Over Flood Barrier"
+    assert record["metrics"]["words"] > 30
+    assert all(isinstance(v, (int, float)) or v is None for v in record["metrics"].values())
+    check_spans(record)
+
+
+def test_same_input_same_bytes():
+    a = json.dumps(framing.analyze(STORY).to_dict(), sort_keys=False)
+    b = json.dumps(framing.analyze(STORY).to_dict(), sort_keys=False)
+    assert a == b
+
+
+def test_failed_document_passes_through_with_status(tmp_path):
+    (doc,) = iter_documents([str(tmp_path / "missing.txt")])
+    result = analyze_document(doc, load_lexicons())
+    assert result.status == "error" and result.metrics == {} and result.spans == ()
+
+
+def test_to_frame_from_texts_and_results():
+    df = framing.to_frame([STORY, framing.analyze("Short piece. The vote passed.", source="B")])
+    assert len(df) == 2 and {"id", "source", "words", "hedges_per_100w"} <= set(df.columns)
+
+
+def test_seeds_offsets_slice_exactly(seeds_dir):
+    lex = load_lexicons()
+    docs = list(iter_documents([str(seeds_dir)]))
+    assert len(docs) == 5
+    for doc in docs:
+        record = analyze_document(doc, lex).to_dict()
+        assert record["status"] == "ok"
+        check_spans(record)
