@@ -14,6 +14,8 @@ def test_wheel_ships_lexicons_and_works_from_elsewhere(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("framing-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    for py in (ROOT / "framing").rglob("*.py"):
+        assert py.relative_to(ROOT).as_posix() in names, f"{py.relative_to(ROOT)} is not in the wheel"
     data_files = [p for p in (ROOT / "lexicons").iterdir() if p.suffix in (".tsv", ".toml")]
     assert data_files, "lexicons/ holds no word lists"
     for p in data_files:
