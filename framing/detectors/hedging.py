@@ -1,12 +1,395 @@
-"""Hedging and boosting cues, by category, in the reporter's voice and in quotes."""
+"""Hedging and boosting cues, by category, in the reporter's voice and in quotes.
+
+Cues come from ``lexicons/hedging.tsv`` (hedges and approximators) and
+``lexicons/boosters.tsv``; an entry's optional third column names a *guard*, a
+context check in :data:`GUARDS` that keeps the cue, drops it ("May" the month,
+"think tank", "appeared in court") or moves it to another category ("an
+estimated 300" is an approximator). The guards read only the precomputed
+lower-cased tokens around the cue, plus the word lists in
+``lexicons/hedging_context.toml``.
+
+Approximators ("about 200", "nearly half") are reported as their own span kind:
+they make a number vague, not a claim uncertain, and the gold data does not
+count them as hedges.
+"""
 
 from __future__ import annotations
 
-from ..lexicon import Lexicons
-from ..model import DetectorOutput
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from ..lexicon import LexiconError, Lexicons, WordList
+from ..model import BOOSTER, HEDGE, DetectorOutput, Span
 from ..segment import Content
+
+APPROXIMATOR = "approximator"
+HEDGE_CATEGORIES = ("modal", "epistemic", "adverb", "noun", "reportative")
+
+# Closed-class words the guards need; open lists live in hedging_context.toml.
+_BE = frozenset("is are was were be been being am 's 're".split())
+_DET = frozenset("the a an this that these those his her its their our my your whose".split())
+_NEG = frozenset("not n't never no hardly barely".split())
+_SUBORD = frozenset("before until till where when whenever whether how if unless".split())
+_OBJ = frozenset("it him her them himself herself itself themselves this that these those us me".split())
+_WH = frozenset("whether if how why what when where who".split())
+_STILL = frozenset("remains remain remained still largely currently also".split())
+_MONTH_PREV = frozenset(
+    "in on of since until till by from early late mid last next this and between through to during before after "
+    "around".split()
+)
+_CURRENCY = frozenset("$ £ € ¥ us$".split())
+_PUNCT = frozenset(".,;:!?)(\"'”“’‘-–—")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Everything the detector needs from one Lexicons, built once per lexicon version."""
+
+    hedges: WordList
+    boosters: WordList
+    ctx: Mapping[str, frozenset[str]]
+
+
+_CACHE: dict[str, _Words] = {}
+
+
+def _words(lex: Lexicons) -> _Words:
+    got = _CACHE.get(lex.version)
+    if got is None:
+        hedges, boosters = lex["hedging"], lex["boosters"]
+        for wl in (hedges, boosters):
+            for e in wl.entries.values():
+                if e.extra and e.extra[0] and e.extra[0] not in GUARDS:
+                    raise LexiconError(
+                        f"{wl.name}.tsv: {e.term!r} names unknown guard {e.extra[0]!r} (known: {', '.join(sorted(GUARDS))})"
+                    )
+        table = lex.table("hedging_context").get("words", {})
+        ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
+        got = _CACHE[lex.version] = _Words(hedges, boosters, ctx)
+    return got
+
+
+class _Ctx:
+    """The tokens of one sentence, seen from a cue; out-of-range reads give ''."""
+
+    __slots__ = ("words", "seg", "a", "b", "ctx")
+
+    def __init__(self, words, seg, a: int, b: int, ctx: Mapping[str, frozenset[str]]):
+        self.words, self.seg, self.a, self.b, self.ctx = words, seg, a, b, ctx
+
+    def w(self, i: int) -> str:
+        return self.words[i] if self.a <= i < self.b else ""
+
+    def orig(self, i: int) -> str:
+        return self.seg.text[self.seg.token_starts[i] : self.seg.token_ends[i]]
+
+    def is_in(self, i: int, name: str) -> bool:
+        return self.w(i) in self.ctx.get(name, ())
+
+    def is_number(self, i: int) -> bool:
+        w = self.w(i)
+        if not w:
+            return False
+        if w[0].isdigit() or w in _CURRENCY:
+            return True
+        if w == "a":  # "a dozen", "a third"
+            w = self.w(i + 1)
+        return w in self.ctx.get("number", ())
+
+    def ahead(self, i: int, targets: frozenset[str] | set[str], n: int) -> bool:
+        """One of ``targets`` within ``n`` tokens after ``i``, before any punctuation."""
+        for k in range(i + 1, min(self.b, i + 1 + n)):
+            w = self.words[k]
+            if w in targets:
+                return True
+            if w in _PUNCT:
+                return False
+        return False
+
+    def before(self, i: int, targets: frozenset[str]) -> bool:
+        """One of ``targets`` earlier in the sentence."""
+        return any(self.words[k] in targets for k in range(self.a, i))
+
+
+# --- guards: (ctx, first, last+1, category) -> category to emit, or None to drop ------
+
+
+def _g_may(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    if c.orig(i) == "May":
+        nxt = c.w(i + 1)
+        if c.is_number(i + 1) or (i > c.a and (c.w(i - 1) in _MONTH_PREV or nxt in _PUNCT or nxt in ("and", "to", "or"))):
+            return None  # the month
+    # "so that we may", "may God ...": wishes and purposes, not doubt
+    if c.w(i - 1) == "that" and c.w(i - 2) in ("so", "in"):
+        return None
+    return cat
+
+
+def _g_modal(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # "military might", "the might of": the noun
+    if c.w(i - 1) in _DET or c.w(i - 1) == "military" or c.w(i + 1) in _PUNCT or c.w(i + 1) == "of":
+        return None
+    return cat
+
+
+def _g_could(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if nxt in _NEG or c.is_in(i + 1, "ability_verb"):
+        return None  # "could not find", "could swim": past (in)ability
+    prev = c.w(i - 1)
+    if c.w(i - 2) in _SUBORD or prev in _SUBORD or (c.w(i - 2) == "that" and c.w(i - 3) == "so"):
+        return None  # "before he could", "so that they could": a clause of time or purpose
+    return cat
+
+
+def _g_would(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # Only the speculative past "would have done" hedges; the rest is future-in-the-past,
+    # reported speech ("said it would") or a conditional ("if ... would").
+    if c.w(i + 1) != "have":
+        return None
+    if c.before(i, c.ctx.get("report_verb", frozenset())) or c.before(i, frozenset(("if", "unless", "had"))):
+        return None
+    return cat
+
+
+def _g_expect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    prev, nxt = c.w(i - 1), c.w(i + 1)
+    if prev in ("as", "than", "unexpected") or prev in _DET:
+        return None  # "as expected", "better than expected", "the expected redemptions"
+    if nxt == "to" and c.is_in(i + 2, "schedule_verb") and any(
+        c.is_in(k, "time") for k in range(i + 3, min(c.b, i + 10))
+    ):
+        return None  # "is expected to arrive on Monday": the calendar, not a forecast
+    if c.ahead(i, frozenset(("to", "that")), 6) or c.is_number(i + 1):
+        return cat
+    if prev in _BE and nxt in ("in", "on", "by", "within", "soon", "shortly", "later", "next", "this"):
+        return cat  # "which is expected in December"
+    return None
+
+
+def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if c.w(i - 1) in _DET or c.w(i - 1).endswith("'s"):
+        return None  # "an estimated", "analysts' estimates"
+    if nxt in ("that", "to") or (nxt in _PUNCT and c.words[i] != "estimates"):
+        return cat  # "estimated that", "is estimated to", "..., a spokesman estimated."
+    return None
+
+
+def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    prev, nxt = c.w(i - 1), c.w(i + 1)
+    if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev.endswith("est") or prev in (
+        "maximum",
+        "minimum",
+    ):
+        return None  # "as soon as possible", "the best possible", "made possible"
+    if prev == "it" and c.w(i - 2) in ("make", "makes", "made", "making"):
+        return None
+    if nxt in ("to", "for"):
+        return None  # "it is possible to bend the pins": ability, not likelihood
+    return cat
+
+
+def _g_potential(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if c.is_in(i + 1, "agent_noun") or nxt in _PUNCT or not nxt:
+        return None  # "potential buyers", "its full potential."
+    return cat
+
+
+def _g_appear(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if nxt in ("to", "that") or (nxt == "as" and c.w(i + 2) in ("if", "though")) or c.w(i - 1) in ("it", "would"):
+        return cat  # "appears to be", "it appears", "looks as if"
+    return None  # "appeared in court", "appears on the screen"
+
+
+def _g_suggest(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if c.w(i - 1) in _DET:
+        return None  # "the suggested retail price"
+    if len(nxt) > 4 and nxt.endswith("ing"):
+        return None  # "suggested changing the law": a proposal
+    return cat
+
+
+def _g_think(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    prev, nxt = c.w(i - 1), c.w(i + 1)
+    if nxt in ("tank", "tanks", "about", "of", "through", "twice", "back", "ahead", "again", "big", "out"):
+        return None  # "think tank", "think about": not belief
+    if prev in _DET or prev in ("of", "and", "or", "some", "another", "much", "no", "little", "than", "critical", "wishful"):
+        return None  # the noun "thought", "thinking"
+    if c.words[i] == "thinking" and nxt not in ("that", "it", "he", "she", "they", "we"):
+        return None
+    return cat
+
+
+def _g_believe(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    prev = c.w(i - 1)
+    if prev in ("make", "makes", "made", "can't", "cannot", "couldn't") or (prev == "to" and c.w(i - 2) in ("hard", "difficult")):
+        return None  # "make believe", "can't believe it": surprise, not belief
+    return cat
+
+
+def _g_consider(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    nxt = c.w(i + 1)
+    if nxt in _PUNCT or nxt in ("for", "in", "from", "but", "whether", "how", "what", "when", "and", "or") or (
+        len(nxt) > 4 and nxt.endswith("ing")
+    ):
+        return None  # "considered for the lead", "considered calling": deliberation
+    if c.words[i] == "considered":
+        return cat
+    if nxt in _OBJ or c.ahead(i, frozenset(("as", "to")), 5):
+        return cat  # "consider it likely", "consider him (to be) a threat"
+    return None
+
+
+def _g_indicate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    if c.words[i] == "indicated" and c.w(i + 1) != "that":
+        return None  # "the company indicated it would...": a report, not an inference
+    return cat
+
+
+def _g_verb(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    return None if c.w(i - 1) in _DET else cat  # "the suspect", "an assumed name"
+
+
+def _g_accused(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    return None if c.w(i - 1) in _DET else cat  # "the accused" is a person
+
+
+def _g_fear(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    prev, nxt = c.w(i - 1), c.w(i + 1)
+    if nxt in _PUNCT or nxt in ("of", "and", "in", "for", "or") or prev in ("in", "with", "without", "of", "out"):
+        return None  # "fear of flying", "lived in fear"
+    return cat
+
+
+def _g_predicative(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    if c.w(i - 1) in _BE or c.w(i - 1) in _STILL or c.w(i + 1) in _WH:
+        return cat  # "the cause is unknown", "unknown whether"
+    return None  # "an unknown soldier", "a relative unknown"
+
+
+def _g_apparent(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    return cat if c.w(i - 1) in _DET else None  # "an apparent suicide", not "it became apparent"
+
+
+def _g_numeric(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    return cat if c.is_number(j) else None  # "about 200", not "about the plan"
+
+
+def _g_clearly(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    if c.is_in(i - 1, "manner_verb") or c.is_in(i + 1, "manner_verb") or c.w(i - 1) in _NEG:
+        return None  # "speak clearly", "clearly visible": manner
+    return cat
+
+
+Guard = Callable[[_Ctx, int, int, str], "str | None"]
+
+GUARDS: dict[str, Guard] = {
+    "accused": _g_accused,
+    "apparent": _g_apparent,
+    "appear": _g_appear,
+    "believe": _g_believe,
+    "clearly": _g_clearly,
+    "consider": _g_consider,
+    "could": _g_could,
+    "estimate": _g_estimate,
+    "expect": _g_expect,
+    "fear": _g_fear,
+    "indicate": _g_indicate,
+    "may": _g_may,
+    "modal": _g_modal,
+    "numeric": _g_numeric,
+    "possible": _g_possible,
+    "potential": _g_potential,
+    "predicative": _g_predicative,
+    "suggest": _g_suggest,
+    "think": _g_think,
+    "verb": _g_verb,
+    "would": _g_would,
+}
+
+
+def _matches(wl: WordList, c: _Ctx) -> list[tuple[int, int, str]]:
+    out = []
+    for i, j, entry in wl.find_all(c.words, c.a, c.b):
+        cat: str | None = entry.category
+        guard = entry.extra[0] if entry.extra else ""
+        if guard:
+            cat = GUARDS[guard](c, i, j, cat)
+        if cat is not None:
+            out.append((i, j, cat))
+    return out
 
 
 def detect(content: Content, lex: Lexicons) -> DetectorOutput:
-    """Initial version: finds nothing. Replaced by the real detector."""
-    return DetectorOutput(metrics={"hedges": 0, "hedges_per_100w": 0.0, "boosters": 0, "boosters_per_100w": 0.0})
+    """Hedge, booster and approximator spans of the content sentences, with their rates."""
+    words_ = _words(lex)
+    seg = content.seg
+    words = seg.words
+    spans: list[Span] = []
+    hedges = {"reporter": 0, "quote": 0}
+    boosters = {"reporter": 0, "quote": 0}
+    by_cat = dict.fromkeys(HEDGE_CATEGORIES, 0)
+    approximators = 0
+    uncertain = 0
+    for si in content.sentences:
+        a, b = seg.sentence_tokens[si]
+        if a >= b:
+            continue
+        c = _Ctx(words, seg, a, b, words_.ctx)
+        found = _matches(words_.hedges, c)
+        taken = [(i, j) for i, j, _ in found]
+        for i, j, cat in _matches(words_.boosters, c):
+            # A booster inside a longer hedge ("almost certainly") yields to it; a longer
+            # booster ("no doubt") replaces the hedge it contains ("doubt").
+            clash = [k for k, (hi, hj, _) in enumerate(found) if hi < j and i < hj]
+            if any(found[k][1] - found[k][0] >= j - i for k in clash):
+                continue
+            found = [f for k, f in enumerate(found) if k not in clash]
+            found.append((i, j, cat))
+        found.sort()
+        sentence_hedged = False
+        for i, j, cat in found:
+            start = seg.token_starts[i]
+            voice = content.voice(start)
+            if cat == "booster":
+                boosters[voice] += 1
+                spans.append(content.token_span(BOOSTER, i, j, "booster", rule="hedging.booster", voice=voice))
+            elif cat == APPROXIMATOR:
+                approximators += 1
+                spans.append(content.token_span(APPROXIMATOR, i, j, APPROXIMATOR, rule="hedging.approximator", voice=voice))
+            else:
+                hedges[voice] += 1
+                by_cat[cat] = by_cat.get(cat, 0) + 1
+                sentence_hedged = True
+                spans.append(content.token_span(HEDGE, i, j, cat, rule=f"hedging.{cat}", voice=voice))
+        uncertain += sentence_hedged
+    return DetectorOutput(spans=tuple(spans), metrics=_metrics(content, hedges, boosters, by_cat, approximators, uncertain))
+
+
+def _per100(n: int, words: int) -> float:
+    return 100.0 * n / words if words else 0.0
+
+
+def _metrics(content: Content, hedges, boosters, by_cat, approximators: int, uncertain: int) -> dict[str, float]:
+    h = hedges["reporter"] + hedges["quote"]
+    bo = boosters["reporter"] + boosters["quote"]
+    out: dict[str, float] = {
+        "hedges": h,
+        "hedges_per_100w": _per100(h, content.words),
+        "hedges_per_100w_reporter": _per100(hedges["reporter"], content.reporter_words),
+        "hedges_per_100w_quote": _per100(hedges["quote"], content.quote_words),
+        "boosters": bo,
+        "boosters_per_100w": _per100(bo, content.words),
+        "boosters_per_100w_reporter": _per100(boosters["reporter"], content.reporter_words),
+        "hedge_booster_balance": (h - bo) / (h + bo) if h + bo else 0.0,
+        "uncertain_sentence_share": uncertain / len(content.sentences) if content.sentences else 0.0,
+        "approximators": approximators,
+        "approximators_per_100w": _per100(approximators, content.words),
+    }
+    for cat in sorted(by_cat):
+        out[f"hedges_{cat}"] = by_cat[cat]
+    return out
