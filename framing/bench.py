@@ -1,15 +1,221 @@
-"""Not built yet (see the issue tracker)."""
+"""Measure scoring speed and peak memory, beside VADER alone on the same sentences.
+
+Builds N unique articles from the bundled examples (paragraphs shuffled with a fixed
+seed, plus a serial number in each), then runs, each in a fresh process:
+
+* VADER alone: ``polarity_scores`` once on every sentence of every article (sentences
+  from framing's own segmentation, split beforehand and not timed): the yardstick;
+* ``framing score`` with one worker (in-process), and with all workers.
+
+Reports articles per second, the peak resident memory of the largest process of each
+run, the ratio of framing's one-worker time to VADER's, and the speed-up of all
+workers over one. Scoring times exclude interpreter start-up and imports.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
 
 from .cli import ExitStatus, UsageError
 
+EPILOG = """\
+examples:
+  framing bench                  2000 articles: VADER alone, one worker, all workers
+  framing bench 20000 --json     machine-readable numbers
+  framing bench 500 --jobs 2 --keep output/bench   keep the corpus for profiling:
+      framing score output/bench/corpus.jsonl -o output/bench/out.jsonl --jobs 1 --no-cache
+
+Run it on an otherwise idle machine: other processes competing for the cores make the
+all-workers number (and its speed-up over one worker) look worse than it is.
+"""
+
+SEED = 20240611
+ROOT = Path(__file__).resolve().parent.parent
+
+# Used only when the bundled examples are missing (e.g. an installed wheel). Our own text.
+FALLBACK = [
+    (
+        "fallback-wire",
+        "Council approves new river crossing after long debate\n\n"
+        "The city council voted 7-2 on Tuesday to approve a new bridge across the Marl River, "
+        "ending a dispute that had stalled the project for three years.\n\n"
+        '"This crossing will cut the commute for thousands of families," said Mayor Ana Ruiz, '
+        "who had campaigned for the plan.\n\n"
+        "Opponents said the cost, estimated at $48 million, could strain the budget. "
+        "Council member Tom Hale, who voted against it, said the city should have waited for a state grant.\n\n"
+        "Construction is expected to begin next spring, according to the transport department. "
+        "Officials said the old ferry would keep running until the bridge opens.",
+    ),
+    (
+        "fallback-daily",
+        "Flood warnings may stay in place as rain returns\n\n"
+        "Forecasters said heavy rain could return to the valley this weekend, and flood warnings "
+        "might remain in place for several more days.\n\n"
+        "It appears that the river has not yet crested, according to a hydrologist who spoke on "
+        "condition of anonymity because she was not authorized to talk to reporters.\n\n"
+        "Residents in low-lying streets were reportedly told to move cars to higher ground. "
+        "Emergency crews are believed to have filled some 20,000 sandbags since Monday.\n\n"
+        "Share this:\n\nBy Lee Park, Staff Writer\n\nCopyright 2024 The Valley Daily. All rights reserved.",
+    ),
+]
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("rest", nargs="*")
+    p.add_argument("n", nargs="?", type=int, default=2000, metavar="N", help="number of articles (default: %(default)s)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="workers for the all-workers run (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
+    p.add_argument("--keep", metavar="DIR", help="write the corpus (and outputs) here and keep them")
+    p.add_argument("--skip-all", action="store_true", help="measure VADER and one worker only")
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
-    raise UsageError("'framing bench' is not available yet")
+    from .score import default_jobs
+
+    if args.n < 1:
+        raise UsageError("N must be 1 or more")
+    jobs = args.jobs or default_jobs()
+    with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
+        work = Path(args.keep) if args.keep else Path(tmp)
+        try:
+            work.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{work}: cannot write here ({exc.strerror or exc})") from None
+        corpus = work / "corpus.jsonl"
+        sentences = write_corpus(corpus, args.n)
+        results = {"articles": args.n, "sentences": sentences, "jobs": jobs, "load_before": os.getloadavg()[0]}
+        results["vader"] = _measure(["vader", str(corpus)])
+        results["one_worker"] = _measure(["score", str(corpus), str(work / "out-1.jsonl"), "1"])
+        if not args.skip_all:
+            results["all_workers"] = _measure(["score", str(corpus), str(work / f"out-{jobs}.jsonl"), str(jobs)])
+        results["load_after"] = os.getloadavg()[0]
+    v, one = results["vader"]["seconds"], results["one_worker"]["seconds"]
+    results["ratio_one_worker_to_vader"] = round(one / v, 3) if v else None
+    if "all_workers" in results:
+        results["speedup_all_workers"] = round(one / results["all_workers"]["seconds"], 3)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(_table(results))
+    return ExitStatus.OK
+
+
+def _table(r: dict) -> str:
+    lines = [f"{r['articles']} articles, {r['sentences']} sentences; load average {r['load_before']:.2f} before, {r['load_after']:.2f} after"]
+    lines.append(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'peak MB':>9}")
+    rows = [("VADER alone", r["vader"]), ("framing, 1 worker", r["one_worker"])]
+    if "all_workers" in r:
+        rows.append((f"framing, {r['jobs']} workers", r["all_workers"]))
+    for name, m in rows:
+        lines.append(f"{name:<22}{m['seconds']:>9.2f}{m['articles_per_second']:>12.1f}{m['peak_rss_mb']:>9.0f}")
+    lines.append(f"1 worker / VADER alone: {r['ratio_one_worker_to_vader']:.2f}x (target <= 1.5x)")
+    if "speedup_all_workers" in r:
+        lines.append(f"{r['jobs']} workers vs 1: {r['speedup_all_workers']:.2f}x faster")
+    return "\n".join(lines)
+
+
+def base_articles() -> list[tuple[str, str]]:
+    """(source, text) of the bundled example articles, or our fallback paragraphs."""
+    folder = ROOT / "examples" / "articles"
+    out = []
+    if folder.is_dir():
+        for f in sorted(folder.rglob("*.txt")):
+            text = f.read_text(encoding="utf-8")
+            if text.strip():
+                out.append((f.parent.name, text))
+    return out or list(FALLBACK)
+
+
+def make_articles(n: int, seed: int = SEED):
+    """Yield ``n`` unique (id, source, text): paragraphs shuffled, a serial number added."""
+    bases = base_articles()
+    rng = random.Random(seed)
+    for i in range(n):
+        source, text = bases[i % len(bases)]
+        paras = [p for p in text.split("\n\n") if p.strip()]
+        head, body = paras[:1], paras[1:]
+        rng.shuffle(body)
+        body.insert(rng.randrange(len(body) + 1), f"The figure was revised to {i + 1000} on review.")
+        yield f"bench-{i:06d}", source, "\n\n".join(head + body) + "\n"
+
+
+def write_corpus(path: Path, n: int) -> int:
+    """Write ``n`` articles as JSONL; returns the number of sentences (framing's segmentation)."""
+    from .segment import segment
+
+    sentences = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc_id, source, text in make_articles(n):
+            fh.write(json.dumps({"id": doc_id, "source": source, "text": text}, ensure_ascii=False) + "\n")
+            sentences += len(segment(text).sentences)
+    return sentences
+
+
+def _measure(phase: list[str]) -> dict:
+    """Run one phase in a fresh process; its own timing plus the peak RSS of its largest process."""
+    proc = subprocess.Popen([sys.executable, "-m", "framing.bench", *phase], stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench phase {phase[0]} failed with exit status {proc.returncode}")
+    m = json.loads(out.strip().splitlines()[-1])
+    # ru_maxrss of a waited-for child covers the largest of its own waited-for children (Linux).
+    m["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+    m["articles_per_second"] = round(m["articles"] / m["seconds"], 2) if m["seconds"] else None
+    return m
+
+
+def _phase_vader(corpus: str) -> dict:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from .segment import segment
+
+    analyzer = SentimentIntensityAnalyzer()
+    seconds = 0.0
+    articles = sentences = 0
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            seg = segment(text)
+            chunks = [text[s:e] for s, e in seg.sentences]
+            t0 = time.perf_counter()
+            for c in chunks:
+                analyzer.polarity_scores(c)
+            seconds += time.perf_counter() - t0
+            articles += 1
+            sentences += len(chunks)
+    return {"articles": articles, "sentences": sentences, "seconds": round(seconds, 3)}
+
+
+def _phase_score(corpus: str, out: str, jobs: int) -> dict:
+    from .batch import Templates, score_stream
+    from .ingest import iter_documents
+    from .output import ResultWriter
+    from .pipeline import resolve_lexicons
+
+    lex = resolve_lexicons(None)
+    t0 = time.perf_counter()
+    templates = Templates.collect(iter_documents([corpus]))
+    n = 0
+    with ResultWriter(out) as writer:
+        for _doc, line, _status in score_stream(iter_documents([corpus]), lex, jobs=jobs, templates=templates):
+            writer.write_serialized(line)
+            n += 1
+    return {"articles": n, "seconds": round(time.perf_counter() - t0, 3)}
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    if kind == "vader":
+        result = _phase_vader(sys.argv[2])
+    else:
+        result = _phase_score(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    print(json.dumps(result))

@@ -55,7 +55,8 @@ class ResultWriter:
         folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+            remove_stale_parts(self.path)
+            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".part", dir=folder)
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write here ({exc.strerror or exc})") from None
         self._tmp = Path(name)
@@ -77,6 +78,14 @@ class ResultWriter:
             self._fh.write(dumps(row) + "\n")
         self.count += 1
 
+    def write_serialized(self, line: str) -> None:
+        """Write a record already serialized with :func:`dumps` (the batch engine's form)."""
+        if self.format == "jsonl":
+            self._fh.write(line + "\n")
+            self.count += 1
+        else:
+            self.write(json.loads(line))
+
     def __exit__(self, exc_type, exc, tb) -> None:
         assert self._fh is not None and self._tmp is not None
         self._fh.close()
@@ -95,6 +104,31 @@ class ResultWriter:
         except BaseException:
             self._tmp.unlink(missing_ok=True)
             raise
+
+
+def remove_stale_parts(path: Path) -> None:
+    """Delete temporary files left beside ``path`` by a killed run (their process is gone)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for part in folder.glob(f".{glob_escape(path.name)}.*.part"):
+        pid = part.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _flat_rows(path: Path) -> Iterable[dict[str, Any]]:

@@ -4,29 +4,63 @@ Inputs are .txt and .html files, folders (searched recursively), .jsonl and .csv
 collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
 optional), or '-' for standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
-Every input appears in the output with a status: ok, skipped (empty) or error.
+Every input appears in the output, in input order, with a status: ok, skipped
+(empty) or error.
+
+Runs on every core by default and streams, so memory stays flat for any corpus size.
+Finished records go to a cache (SQLite): a second run, or a run started again after
+being killed, only scores what is new. The output file is written in full on every
+run, to a temporary file renamed into place at the end: never half-written.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
+from pathlib import Path
 
-from .cli import ExitStatus
-from .ingest import iter_documents
+from .cli import ExitStatus, UsageError
 from .model import ERROR
-from .output import ResultWriter, output_format
-from .pipeline import analyze_document, resolve_lexicons
 
 EPILOG = """\
 examples:
   framing score ../shared/seeds -o output/seeds.jsonl
-  framing score corpus.jsonl -o output/scores.parquet --jobs 2
+  framing score corpus.jsonl -o output/scores.parquet          all cores, cached
+  framing score archive/ -o output/archive.jsonl --jobs 1      one process, no pool
+  framing score archive/ -o output/archive.csv --no-cache --quiet
+  framing score big.jsonl -o output/big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
   cat draft.txt | framing score - -o output/draft.jsonl
 
+page templates: before scoring, lines that recur in 3 or more articles of one source
+(menus, share prompts, footers) are collected and handed to the boilerplate detector.
+Not done for standard input.
+
+cache: records are stored by a hash of the article, its metadata, its template lines,
+the lexicon version and the program version; anything changed is scored again. Delete
+the cache file to reclaim space.
+
 exit status: 0 every input scored or skipped, 2 usage error, 3 some input could
-not be read (its record says why; the others are written as usual).
+not be read or scored (its record says why; the others are written as usual).
 """
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,16 +68,86 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool, or a Dask cluster (needs framing[dask]) (default: %(default)s)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers)")
+    p.add_argument("--cache", default=None, metavar="FILE", help="SQLite cache of finished records (default: output/.framing-cache.sqlite)")
+    p.add_argument("--no-cache", action="store_true", help="score everything again and store nothing")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
-    output_format(args.output)
+    from .batch import EngineError, Templates, score_stream
+    from .cache import DEFAULT_PATH, Cache, CacheError
+    from .ingest import iter_documents
+    from .output import ResultWriter, output_format
+    from .pipeline import resolve_lexicons
+    from .progress import Progress
+
+    output_format(args.output)  # unknown suffix: exit 2 before any work
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    _check_paths(args.paths, args.output)
     lex = resolve_lexicons(args.lexicons)
+    jobs = args.jobs or default_jobs()
+    started = time.monotonic()
+
+    # Page templates need every article of a source before the first is scored: a
+    # first, light pass (hashes only). Standard input can be read only once.
+    files = [p for p in args.paths if p != "-"]
+    templates = Templates.collect(iter_documents(files, source=args.source)) if files else Templates()
+    total = templates.documents if "-" not in args.paths else None
+
+    cache = None
+    if not args.no_cache:
+        try:
+            cache = Cache(args.cache or DEFAULT_PATH)
+        except CacheError as exc:
+            raise UsageError(str(exc)) from None
+
     errors = 0
-    with ResultWriter(args.output) as writer:
-        for doc in iter_documents(args.paths, source=args.source):
-            result = analyze_document(doc, lex)
-            errors += result.status == ERROR
-            writer.write(result)
-    print(f"framing score: {writer.count} records -> {args.output}" + (f" ({errors} errors)" if errors else ""), file=sys.stderr)
+    try:
+        with ResultWriter(args.output) as writer:
+            try:
+                stream = score_stream(
+                    iter_documents(args.paths, source=args.source),
+                    lex,
+                    jobs=jobs,
+                    engine=args.engine,
+                    scheduler=args.scheduler,
+                    cache=cache,
+                    templates=templates,
+                )
+                with Progress(total, quiet=args.quiet) as bar:
+                    for _doc, line, status in stream:
+                        writer.write_serialized(line)
+                        errors += status == ERROR
+                        bar.update()
+            except EngineError as exc:
+                raise UsageError(str(exc)) from None
+    finally:
+        if cache is not None:
+            cache.close()
+    if not args.quiet:
+        took = time.monotonic() - started
+        hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
+        print(
+            f"framing score: {writer.count} records -> {args.output}"
+            + (f" ({errors} errors)" if errors else "")
+            + f" in {took:.1f}s{hits}",
+            file=sys.stderr,
+        )
     return ExitStatus.INPUT if errors else ExitStatus.OK
+
+
+def _check_paths(paths: list[str], output: str) -> None:
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be given only once")
+    out = Path(output)
+    if out.is_dir():
+        raise UsageError(f"{output}: is a folder; give a file name ending in .jsonl, .csv or .parquet")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise UsageError(f"{output}: cannot write here (permission denied)")

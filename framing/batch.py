@@ -1,0 +1,329 @@
+"""The batch engine: score a stream of documents in parallel, in input order.
+
+Three parts:
+
+* :class:`Templates`: a pre-pass that finds, per source, the lines recurring in at
+  least three articles (the page template), counting 8-byte hashes of normalized short
+  lines, spilled to disk in hash buckets, so its memory does not grow with the corpus.
+* :func:`score_stream`: reads documents lazily, answers what it can from the cache,
+  sends the rest in chunks to a local process pool or a Dask cluster with a bounded
+  number of chunks in flight, and yields one serialized record per document in input
+  order. Memory stays flat whatever the corpus size.
+* :func:`score_document`: the per-article work done in a worker; an exception in the
+  pipeline becomes an ``error`` record instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from array import array
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .cache import Cache, pack, record_key, program_version, unpack
+from .ingest import Document
+from .lexicon import Lexicons
+from .model import ERROR, OK, ArticleResult
+from .output import dumps
+
+MIN_DOCS = 3  # a line is template when it recurs in this many articles of one source
+MAX_TEMPLATE_LINE = 200  # longer lines are paragraphs, not furniture: not counted
+_SPILL_AT = 1 << 21  # hashes held in memory before spilling to bucket files (16 MB)
+_BUCKETS = 16
+
+
+def _line_hash(source: str, line: str) -> int:
+    h = hashlib.blake2b(source.encode("utf-8", "surrogatepass") + b"\0" + line.encode("utf-8", "surrogatepass"), digest_size=8)
+    return int.from_bytes(h.digest(), "little")
+
+
+def _short_lines(text: str) -> set[str]:
+    from .detectors.boilerplate import normalize_line
+
+    out = set()
+    for raw in text.split("\n"):
+        if raw.strip() and len(raw) <= 4 * MAX_TEMPLATE_LINE:
+            line = normalize_line(raw)
+            if line and len(line) <= MAX_TEMPLATE_LINE:
+                out.add(line)
+    return out
+
+
+class Templates:
+    """Per-source template lines found by :meth:`collect`; ``lines_for(doc)`` gives a document's."""
+
+    def __init__(self, hashes: frozenset[int] = frozenset(), documents: int = 0):
+        self.hashes = hashes
+        self.documents = documents  # documents seen by the pre-pass (the progress total)
+
+    @classmethod
+    def collect(cls, docs: Iterable[Document], min_docs: int = MIN_DOCS) -> "Templates":
+        """Count, per source, in how many articles each short normalized line occurs."""
+        buf = array("Q")
+        n = 0
+        with tempfile.TemporaryDirectory(prefix="framing-templates-") as tmp:
+            spilled = False
+            files = [Path(tmp) / f"{b:02d}.bin" for b in range(_BUCKETS)]
+            for doc in docs:
+                n += 1
+                if doc.status != OK:
+                    continue
+                # One count per article: a line repeated inside one page is not a template.
+                buf.extend(_line_hash(doc.source, line) for line in _short_lines(doc.text))
+                if len(buf) >= _SPILL_AT:
+                    _spill(buf, files)
+                    buf = array("Q")
+                    spilled = True
+            if not spilled:
+                return cls(_recurring(buf, min_docs), n)
+            _spill(buf, files)
+            found: set[int] = set()
+            for f in files:
+                if f.exists():
+                    found |= _recurring(array("Q", f.read_bytes()), min_docs)
+            return cls(frozenset(found), n)
+
+    def lines_for(self, doc: Document) -> frozenset[str]:
+        """The normalized lines of ``doc`` that are part of its source's template."""
+        if not self.hashes or doc.status != OK:
+            return frozenset()
+        return frozenset(line for line in _short_lines(doc.text) if _line_hash(doc.source, line) in self.hashes)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+def _spill(buf: array, files: list[Path]) -> None:
+    # Equal hashes land in the same bucket, so each bucket can be counted on its own.
+    parts: list[array] = [array("Q") for _ in files]
+    for h in buf:
+        parts[h & (_BUCKETS - 1)].append(h)
+    for part, f in zip(parts, files):
+        if part:
+            with open(f, "ab") as fh:
+                part.tofile(fh)
+
+
+def _recurring(hashes: array, min_docs: int) -> frozenset[int]:
+    if not hashes:
+        return frozenset()
+    import numpy as np
+
+    values, counts = np.unique(np.frombuffer(hashes, dtype=np.uint64), return_counts=True)
+    return frozenset(int(v) for v in values[counts >= min_docs])
+
+
+# ---------------------------------------------------------------------------
+# Worker side
+
+
+def error_record(doc: Document, lex_version: str, message: str) -> ArticleResult:
+    return ArticleResult(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        path=doc.path,
+        status=ERROR,
+        error=message,
+        metrics={},
+        actors=(),
+        spans=(),
+        text=doc.text,
+        lexicon_version=lex_version,
+        date=doc.date,
+        url=doc.url,
+        warnings=doc.warnings,
+    )
+
+
+def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> tuple[bytes, str]:
+    """(packed record, status). An exception in the pipeline becomes an error record."""
+    from .pipeline import analyze_document
+
+    try:
+        result = analyze_document(doc, lex, recurring)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        result = error_record(doc, lex.version, f"internal error: {type(exc).__name__}: {exc}")
+    return pack(dumps(result.to_dict())), result.status
+
+
+_WORKER_LEX: Lexicons | None = None
+
+
+def _init_worker(lex: Lexicons) -> None:
+    global _WORKER_LEX
+    _WORKER_LEX = lex
+    # Warm the lazy imports (textstat, VADER...) once per worker, not inside a timed chunk.
+    from . import pipeline  # noqa: F401
+
+
+def _score_chunk_local(items: list[tuple[Document, frozenset[str]]]) -> list[tuple[bytes, str]]:
+    assert _WORKER_LEX is not None
+    return [score_document(doc, _WORKER_LEX, rec) for doc, rec in items]
+
+
+def score_chunk(items: list[tuple[Document, frozenset[str]]], lex: Lexicons) -> list[tuple[bytes, str]]:
+    """A chunk of documents scored in one task (the unit sent to a Dask worker)."""
+    return [score_document(doc, lex, rec) for doc, rec in items]
+
+
+# ---------------------------------------------------------------------------
+# Driver side
+
+
+@dataclass
+class _Chunk:
+    keys: list[bytes | None]  # cache key per slot, None when not to be cached
+    ready: list[tuple[bytes, str] | None]  # (packed record, status) per slot, None while pending
+    todo: list[tuple[Document, frozenset[str]]]
+    future: object = None
+
+
+class EngineError(RuntimeError):
+    """The engine cannot start (dask missing, scheduler unreachable...)."""
+
+
+class _Serial:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def submit(self, todo):
+        return score_chunk(todo, self.lex)
+
+    def result(self, fut):
+        return fut
+
+    def close(self):
+        pass
+
+
+class _LocalPool:
+    def __init__(self, lex: Lexicons, jobs: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers share the parent's loaded modules instead of importing them again.
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(lex,))
+
+    def submit(self, todo):
+        return self.pool.submit(_score_chunk_local, todo)
+
+    def result(self, fut):
+        return fut.result()
+
+    def close(self):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Dask:
+    def __init__(self, lex: Lexicons, jobs: int, scheduler: str | None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError("--engine dask needs dask: pip install 'framing[dask]'") from None
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="20s")
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+        # Ship the lexicons once; each task refers to the scattered copy.
+        self.lex = self.client.scatter(lex, broadcast=True)
+
+    def submit(self, todo):
+        return self.client.submit(score_chunk, todo, self.lex, pure=False)
+
+    def result(self, fut):
+        return fut.result()
+
+    def close(self):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(lex: Lexicons, *, jobs: int, engine: str = "local", scheduler: str | None = None):
+    if engine == "dask":
+        return _Dask(lex, jobs, scheduler)
+    if jobs <= 1:
+        return _Serial(lex)
+    return _LocalPool(lex, jobs)
+
+
+def score_stream(
+    docs: Iterable[Document],
+    lex: Lexicons,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: Cache | None = None,
+    templates: Templates | None = None,
+    chunk_size: int = 8,
+    window: int | None = None,
+) -> Iterator[tuple[Document, str, str]]:
+    """Yield (document, serialized record, status) for every document, in input order."""
+    program = program_version()
+    backend = make_engine(lex, jobs=jobs, engine=engine, scheduler=scheduler)
+    # Chunks in flight: enough to keep every worker busy while the head is awaited.
+    window = window or max(2, 4 * jobs)
+    pending: deque[tuple[list[Document], _Chunk]] = deque()
+
+    def flush(chunk_docs: list[Document], chunk: _Chunk) -> None:
+        if chunk.todo:
+            chunk.future = backend.submit(chunk.todo)
+        pending.append((chunk_docs, chunk))
+
+    def drain_head() -> Iterator[tuple[Document, str, str]]:
+        chunk_docs, chunk = pending.popleft()
+        done = iter(backend.result(chunk.future)) if chunk.todo else iter(())
+        for doc, key, ready in zip(chunk_docs, chunk.keys, chunk.ready):
+            if ready is None:
+                ready = next(done)
+                # Error records are not cached: a transient failure must not stick.
+                if cache is not None and key is not None and ready[1] == OK:
+                    cache.put(key, ready[0])
+            yield doc, unpack(ready[0]), ready[1]
+
+    try:
+        chunk_docs: list[Document] = []
+        chunk = _Chunk([], [], [])
+        for doc in docs:
+            ready: tuple[bytes, str] | None = None
+            key = None
+            if doc.status != OK:
+                # Unreadable or empty input: nothing to compute, no worker needed.
+                ready = score_document(doc, lex, frozenset())
+            else:
+                recurring = templates.lines_for(doc) if templates is not None else frozenset()
+                if cache is not None:
+                    key = record_key(doc, recurring, lex.version, program)
+                    hit = cache.get(key)
+                    ready = None if hit is None else (hit, OK)
+                if ready is None:
+                    chunk.todo.append((doc, recurring))
+            chunk_docs.append(doc)
+            chunk.keys.append(key)
+            chunk.ready.append(ready)
+            if len(chunk.todo) >= chunk_size or len(chunk_docs) >= 16 * chunk_size:
+                flush(chunk_docs, chunk)
+                chunk_docs, chunk = [], _Chunk([], [], [])
+                while len(pending) > window or (pending and not pending[0][1].todo):
+                    yield from drain_head()
+        if chunk_docs:
+            flush(chunk_docs, chunk)
+        while pending:
+            yield from drain_head()
+    finally:
+        if cache is not None:
+            cache.commit()
+        backend.close()
+
