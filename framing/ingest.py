@@ -85,6 +85,10 @@ def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document
 def _from_file(path: Path, *, doc_id: str, folder_source: str | None) -> Iterator[Document]:
     suffix = path.suffix.lower()
     src = folder_source or path.stem
+    if suffix in COLLECTION_SUFFIXES and _is_utf8_text(path):
+        # Stream big collections record by record instead of reading them whole.
+        yield from _from_collection_stream(path, folder_source=folder_source)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -150,7 +154,39 @@ def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> I
         return
     assert text is not None
     rows: Iterator[tuple[int, dict | None, str | None]]
-    rows = _jsonl_rows(text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(text)
+    rows = _jsonl_rows(text.split("\n")) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(io.StringIO(text))
+    yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=warnings)
+
+
+def _is_utf8_text(path: Path, block: int = 1 << 20) -> bool:
+    """Whether the file decodes as UTF-8 and has no NUL early on (checked in blocks, not read whole)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as fh:
+            first = True
+            while chunk := fh.read(block):
+                if first and b"\0" in chunk[:8192]:
+                    return False
+                first = False
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _from_collection_stream(path: Path, *, folder_source: str | None) -> Iterator[Document]:
+    jsonl = path.suffix.lower() in (".jsonl", ".ndjson")
+    # JSONL lines end at "\n" only, as in the whole-file path; the csv module wants newline="".
+    with open(path, encoding="utf-8-sig", newline="\n" if jsonl else "") as fh:
+        rows = _jsonl_rows(fh) if jsonl else _csv_rows(fh)
+        yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=())
+
+
+def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, path: Path, folder_source: str | None, warnings: tuple[str, ...]) -> Iterator[Document]:
+    stem = path.stem
     seen = 0
     for lineno, row, problem in rows:
         seen += 1
@@ -186,8 +222,8 @@ def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> I
         yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=SKIPPED, error="collection has no records")
 
 
-def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    for lineno, line in enumerate(text.split("\n"), 1):
+def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -201,9 +237,9 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
         yield lineno, row, None
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
+def _csv_rows(stream: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(stream)
     if reader.fieldnames is None or "text" not in reader.fieldnames:
         yield 1, None, f"CSV header has no 'text' column (columns: {', '.join(reader.fieldnames or []) or 'none'})"
         return
