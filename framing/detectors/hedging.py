@@ -28,6 +28,8 @@ HEDGE_CATEGORIES = ("modal", "epistemic", "adverb", "noun", "reportative")
 # Closed-class words the guards need; open lists live in hedging_context.toml.
 _BE = frozenset("is are was were be been being am 's 're".split())
 _DET = frozenset("the a an this that these those his her its their our my your whose".split())
+_PRONOUN_SUBJ = frozenset("i we they he she you".split())
+_PRONOUN = _PRONOUN_SUBJ | frozenset(("one",))
 _NEG = frozenset("not n't never no hardly barely".split())
 _SUBORD = frozenset("before until till where when whenever whether how if unless".split())
 _OBJ = frozenset("it him her them himself herself itself themselves this that these those us me".split())
@@ -134,46 +136,50 @@ def _g_modal(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_could(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
-    if nxt in _NEG or c.is_in(i + 1, "ability_verb"):
-        return None  # "could not find", "could swim": past (in)ability
-    prev = c.w(i - 1)
-    if c.w(i - 2) in _SUBORD or prev in _SUBORD or (c.w(i - 2) == "that" and c.w(i - 3) == "so"):
-        return None  # "before he could", "so that they could": a clause of time or purpose
+    if nxt in _NEG or (c.w(i - 1) in _PRONOUN and c.is_in(i + 1, "ability_verb")):
+        return None  # "could not find", "she could swim": past (in)ability
+    if nxt == "be" and c.w(i + 2) in ("reached", "contacted", "located"):
+        return None  # "could be reached for comment"
+    for k in range(i - 1, max(c.a, i - 5) - 1, -1):
+        w = c.words[k]
+        if w in _SUBORD or (w == "that" and c.w(k - 1) == "so"):
+            return None  # "before he could", "how high it could go", "so that they could"
+        if w in _PUNCT:
+            break
     return cat
 
 
 def _g_would(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    # Only the speculative past "would have done" hedges; the rest is future-in-the-past,
-    # reported speech ("said it would") or a conditional ("if ... would").
-    if c.w(i + 1) != "have":
-        return None
-    if c.before(i, c.ctx.get("report_verb", frozenset())) or c.before(i, frozenset(("if", "unless", "had"))):
-        return None
-    return cat
+    # "would" hedges only as a softener ("it would seem", "I would guess"); otherwise it is
+    # a conditional, the future in the past, or reported speech ("said it would").
+    nxt = c.w(i + 1)
+    if nxt in ("seem", "appear", "suggest", "imagine", "guess", "think", "presume", "assume", "suppose"):
+        return cat
+    if nxt == "say" and c.w(i - 1) in ("i", "we", "one"):
+        return cat
+    return None
 
 
 def _g_expect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
-    if prev in ("as", "than", "unexpected") or prev in _DET:
-        return None  # "as expected", "better than expected", "the expected redemptions"
+    if prev in ("as", "than") or prev in _DET or nxt in _PUNCT or nxt in ("after", "since", "because", ""):
+        return None  # "as expected", "better than expected", "the expected redemptions", "was expected."
     if nxt == "to" and c.is_in(i + 2, "schedule_verb") and any(
         c.is_in(k, "time") for k in range(i + 3, min(c.b, i + 10))
     ):
         return None  # "is expected to arrive on Monday": the calendar, not a forecast
-    if c.ahead(i, frozenset(("to", "that")), 6) or c.is_number(i + 1):
-        return cat
-    if prev in _BE and nxt in ("in", "on", "by", "within", "soon", "shortly", "later", "next", "this"):
-        return cat  # "which is expected in December"
-    return None
+    return cat
 
 
 def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
-    if c.w(i - 1) in _DET or c.w(i - 1).endswith("'s"):
+    if c.w(i - 1) in _DET or c.w(i - 1).endswith("'s") or c.w(i - 1) in ("'", "’"):
         return None  # "an estimated", "analysts' estimates"
-    if nxt in ("that", "to") or (nxt in _PUNCT and c.words[i] != "estimates"):
-        return cat  # "estimated that", "is estimated to", "..., a spokesman estimated."
-    return None
+    if nxt in ("at", "of", "for") or c.is_number(i + 1) or c.ahead(i, frozenset(("at",)), 5):
+        return None  # "estimated at $4.7 billion", "estimated the value at": a figure, not a belief
+    if nxt in _PUNCT and c.words[i] == "estimates":
+        return None
+    return cat
 
 
 def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
@@ -187,6 +193,10 @@ def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
         return None
     if nxt in ("to", "for"):
         return None  # "it is possible to bend the pins": ability, not likelihood
+    if prev in _BE or prev in ("also", "always", "sometimes", "only", "not", "quite", "still", "entirely"):
+        # predicative: "it is possible that..." hedges, "access is possible there" is feasibility
+        if nxt != "that" and "it" not in (c.w(i - 2), c.w(i - 3)):
+            return None
     return cat
 
 
@@ -225,9 +235,11 @@ def _g_think(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 
 def _g_believe(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    prev = c.w(i - 1)
+    prev, nxt = c.w(i - 1), c.w(i + 1)
     if prev in ("make", "makes", "made", "can't", "cannot", "couldn't") or (prev == "to" and c.w(i - 2) in ("hard", "difficult")):
         return None  # "make believe", "can't believe it": surprise, not belief
+    if nxt == "in" or nxt in (".", "!", ""):
+        return None  # "believe in God", "in you we believe.": faith, not a hedge
     return cat
 
 
@@ -251,7 +263,41 @@ def _g_indicate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 
 def _g_verb(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    return None if c.w(i - 1) in _DET else cat  # "the suspect", "an assumed name"
+    return None if c.w(i - 1) in _DET else cat  # "an assumed name", "the implied warranty"
+
+
+def _g_suspect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # The verb ("police suspect that", "we suspect he left"), not the noun ("six suspects")
+    nxt = c.w(i + 1)
+    if nxt == "that" or c.w(i - 1) in _PRONOUN or c.w(i - 1) in ("also", "still", "strongly"):
+        return cat
+    return None
+
+
+def _g_assume(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # "assume that", "is assumed to": belief; "assume the role", "assumed its debt": taking on
+    nxt = c.w(i + 1)
+    if nxt in ("that", "to") or nxt in _PRONOUN or (c.w(i - 1) in _BE and c.w(i + 1) not in _DET):
+        return cat
+    return None
+
+
+def _g_see_as(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # "sees alliances as the way back", "is regarded as": a belief; "saw the film": not
+    if c.w(i - 1) in _DET:
+        return None
+    for k in range(i + 1, min(c.b, i + 7)):
+        w = c.words[k]
+        if w == "as":
+            return None if c.w(k + 1) in ("well", "soon", "much", "many", "far", "long", "part") else cat
+        if w in _PUNCT:
+            return None
+    return None
+
+
+def _g_feel(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # "feel that", "felt they had ties": belief; "feel the heat", "felt pain": sensation
+    return cat if c.w(i + 1) in ("that", "it", "there") or c.w(i + 1) in _PRONOUN_SUBJ else None
 
 
 def _g_accused(c: _Ctx, i: int, j: int, cat: str) -> str | None:
@@ -296,6 +342,10 @@ GUARDS: dict[str, Guard] = {
     "consider": _g_consider,
     "could": _g_could,
     "estimate": _g_estimate,
+    "assume": _g_assume,
+    "feel": _g_feel,
+    "see_as": _g_see_as,
+    "suspect": _g_suspect,
     "expect": _g_expect,
     "fear": _g_fear,
     "indicate": _g_indicate,
