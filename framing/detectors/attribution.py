@@ -38,6 +38,8 @@ _RESOLVE_WINDOW = 4
 # Longest apposition or relative clause skipped between a subject and its verb, in tokens.
 _CLAUSE_MAX = 40
 _NP_MAX = 6
+# Belief, perception and intention verbs are cues mostly in finite clauses with a third-person subject.
+_WEAK = frozenset({"belief", "perception", "intention"})
 _CLOSE_QUOTES = frozenset("”’\"»")
 _OPEN_QUOTES = frozenset("“‘\"«")
 
@@ -76,6 +78,10 @@ class _Tables:
     noun_before: frozenset[str]
     not_source: frozenset[str]
     source_kind: dict[str, str]  # head noun -> anonymous | vague | document
+    markup: frozenset[str]
+    do: frozenset[str]
+    modal: frozenset[str]
+    negation: frozenset[str]
 
     @property
     def not_np(self) -> frozenset[str]:
@@ -95,17 +101,21 @@ def _tables(lex: Lexicons) -> _Tables:
         g = lambda c: frozenset(by.get(c, ()))  # noqa: E731
         pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
         t = _Tables(
-            skip=g("skip"),
-            function=g("function"),
+            skip=g("skip") | g("do") | g("modal") | g("negation"),
+            function=g("function") | g("infinitive") | g("pron_object"),
             det=g("det"),
             indef=g("indef"),
             title=g("title"),
             relative=g("relative"),
             pronoun=pronoun,
             anonymity=g("anonymity"),
-            noun_before=g("noun_before") | g("det") | g("indef") | {"that", "her"},
+            noun_before=g("noun_before") | g("det") | g("indef") | g("pron_object") | {"that"},
             not_source=g("not_source"),
             source_kind={e.term: e.category for e in lex["attribution_sources"].entries.values()},
+            markup=g("markup"),
+            do=g("do"),
+            modal=g("modal") | g("infinitive"),
+            negation=g("negation"),
         )
         _TABLES[lex.version] = t
     return t
@@ -346,9 +356,7 @@ class _Detector:
                 role = entry.extra[0] if entry.extra else "verb"
                 if seg.in_quote(self.ts[first]):
                     continue
-                if role == "nounverb" and first > a and words[first - 1] in t.noun_before:
-                    continue
-                if role == "prep" and last < b and words[last] in t.not_source:
+                if not self.plausible(first, last, a, role, entry.category):
                     continue
                 # "said in a statement": one cue, not two.
                 if found and role == "phrase" and entry.category != HEARSAY and found[-1][1] >= first - 1:
@@ -357,9 +365,11 @@ class _Detector:
                     continue
                 src = self.find_source(first, last, a, b, role, entry.category, si, found)
                 found.append((first, last, entry.category, role, src))
-            # A lone "in a statement" next to no verb still cites its sentence's subject.
             if not found:
-                continue
+                colon = self.colon_cue(a, b, si)
+                if colon is None:
+                    continue
+                found.append(colon)
             attributed += 1
             for first, last, label, role, src in found:
                 if role == "phrase" and label != HEARSAY and len(found) > 1:
@@ -390,6 +400,46 @@ class _Detector:
                 )
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
 
+    def colon_cue(self, a: int, b: int, si: int):
+        """'Smith: "We will win."' - a colon before a quote, with a source before it."""
+        for k in range(a + 1, b - 1):
+            if self.words[k] != ":" or self.seg.in_quote(self.ts[k]):
+                continue
+            # Before a quote, or after a bare name opening the sentence ("Smith: No deal").
+            if self.words[k + 1] in _OPEN_QUOTES or k - a <= 3 and all(self.cap(i) for i in range(a, k)):
+                src, _ = self.left_source(k, a, si)
+                if src is not None:
+                    return (k, k + 1, "neutral", "colon", src)
+        return None
+
+    def plausible(self, first: int, last: int, a: int, role: str, category: str) -> bool:
+        """Context rules that tell a reporting verb from a noun, an infinitive or a headline word."""
+        words, t = self.words, self.t
+        prev = words[first - 1] if first > a else ""
+        weak = category in _WEAK
+        if prev in t.markup:
+            return False
+        if role == "prep":
+            return not (first + 2 < len(words) and words[last] in t.not_source)
+        if role == "phrase":
+            # "In a statement, ..." opening a sentence introduces the next cue, which is counted.
+            return category == HEARSAY or first > a
+        if self.cap(first) and first > a and not self.cap(first - 1):
+            return False  # Title Case headline ("Terror Attacks Highlight Threat")
+        if role == "ing" and (weak or first == a):
+            return False
+        if prev in t.do or prev in t.modal and (weak or role == "nounverb"):
+            return False
+        if role == "nounverb":
+            # A form that is also a noun ("claims", "plans") is a verb only right after its subject.
+            if prev in t.noun_before or first == a:
+                return False
+            pk = t.pronoun.get(prev)
+            return pk is not None and pk != "you" or prev in t.relative or t.source_kind.get(prev) is not None or self.cap(first - 1)
+        if weak and (t.pronoun.get(prev) in ("self", "you") or prev in t.negation):
+            return False
+        return True
+
     def find_source(self, first, last, a, b, role, category, si, found) -> _Source | None:
         if role == "adverb" or category == HEARSAY:
             return None
@@ -398,9 +448,9 @@ class _Detector:
         src, stop = self.left_source(first, a, si)
         if src is not None:
             return src
-        if stop in ("quote", "comma", "start") or role == "ing":
+        if stop in ("quote", "comma", "start") and role != "ing":
             right = self.np_starting(last, b, si)
-            if right is not None and stop != "start" or right is not None and right.label in ("pronoun", NAMED):
+            if right is not None and (stop != "start" or right.label in ("pronoun", NAMED)):
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
