@@ -121,12 +121,18 @@ def test_example_actor_lexicon_loads_and_matches_the_corpus(docs, example_lexico
     ids = [a["id"] for a in table["actor"]]
     assert len(ids) == len(set(ids)), "duplicate actor ids"
     corpus = "\n".join(d.text for d in docs).lower()
+    kinds = set(table["meta"]["categories"])
     mine = tomllib.loads((example_lexicons / "actors.toml").read_text(encoding="utf-8"))
     for actor in mine["actor"]:
-        assert actor["kind"] in mine["meta"]["categories"], actor["id"]
-        names = [actor["name"], *actor.get("aliases", []), *actor.get("metonyms", []), *actor.get("demonyms", [])]
+        assert actor["kind"] in kinds, actor["id"]
+        names = [actor["name"], *actor.get("aliases", []), *actor.get("short", []), *actor.get("metonyms", [])]
         # Every example actor really occurs, so a typo in a name shows up here.
         assert any(n.lower() in corpus for n in names), actor["id"]
+    # The invented countries, their capitals and demonyms: every form is used.
+    countries = lex["countries"]
+    for term in ("halvaria", "ostrelia", "merrow", "sarn", "halvarian", "ostrelian"):
+        assert countries.category(term), term
+        assert term in corpus, term
 
 
 # --- scoring ----------------------------------------------------------------------
