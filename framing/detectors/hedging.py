@@ -220,6 +220,8 @@ def _g_suggest(c: _Ctx, i: int, j: int, cat: str) -> str | None:
         return None  # "the suggested retail price"
     if len(nxt) > 4 and nxt.endswith("ing"):
         return None  # "suggested changing the law": a proposal
+    if nxt in ("a", "an", "some", "several") and i > c.a and (c.w(i - 1) in _PRONOUN_SUBJ or c.orig(i - 1)[:1].isupper()):
+        return None  # "she suggested a compromise", "Patel suggested a timetable": a proposal
     return cat
 
 
