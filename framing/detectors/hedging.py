@@ -302,6 +302,17 @@ def _g_feel(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     return cat if c.w(i + 1) in ("that", "it", "there") or c.w(i + 1) in _PRONOUN_SUBJ else None
 
 
+def _g_questioned(c: _Ctx, i: int, j: int, cat: str) -> str | None:
+    # "questioned whether", "questioned the figures": doubt; "questioned two suspects",
+    # "was questioned by police": interrogation
+    nxt = c.w(i + 1)
+    if nxt in ("him", "her", "them", "me", "us", "by") or c.w(i - 1) in _DET:
+        return None
+    if any(c.is_in(k, "person_noun") for k in range(i + 1, min(c.b, i + 4))):
+        return None
+    return cat
+
+
 def _g_accused(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     return None if c.w(i - 1) in _DET else cat  # "the accused" is a person
 
@@ -357,6 +368,7 @@ GUARDS: dict[str, Guard] = {
     "possible": _g_possible,
     "potential": _g_potential,
     "predicative": _g_predicative,
+    "questioned": _g_questioned,
     "suggest": _g_suggest,
     "think": _g_think,
     "verb": _g_verb,

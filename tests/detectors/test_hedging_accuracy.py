@@ -1,0 +1,35 @@
+"""Hedging accuracy on the news (factbank) part of the Szeged dev data, pinned a bit below
+the measured level; skipped when ../shared/eval is absent."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.evaluate import predict_hedging, score
+from framing.lexicon import load_lexicons
+
+# Measured: cue F1 0.861, uncertain-sentence F1 0.871 (factbank part, 1,533 sentences).
+CUE_F1_FLOOR = 0.85
+SENTENCE_F1_FLOOR = 0.86
+
+
+@pytest.fixture(scope="module")
+def factbank(eval_dir):
+    path = eval_dir / "hedging.szeged.dev.jsonl"
+    if not path.is_file():
+        pytest.skip("hedging.szeged.dev.jsonl is not present")
+    with open(path, encoding="utf-8") as fh:
+        records = [r for r in map(json.loads, fh) if r.get("part") == "factbank"]
+    lex = load_lexicons()
+    preds = [predict_hedging(r, lex) for r in records]
+    return score("hedging", records, preds)["factbank"]
+
+
+def test_cue_f1_floor(factbank):
+    assert factbank["cues"]["f1"] >= CUE_F1_FLOOR, factbank["cues"]
+
+
+def test_uncertain_sentence_f1_floor(factbank):
+    assert factbank["uncertain_sentences"]["f1"] >= SENTENCE_F1_FLOOR, factbank["uncertain_sentences"]
