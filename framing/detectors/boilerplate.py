@@ -1,14 +1,97 @@
-"""Boilerplate: classify each line as content or page furniture, with a category."""
+"""Boilerplate: classify each line as content or page furniture, with a category.
+
+Three layers, cheapest evidence last to override:
+
+1. Every non-blank line gets a content probability from a small logistic model
+   (``framing/models/boilerplate.json``, trained by ``scripts/train_boilerplate.py``)
+   over general features: length, terminal punctuation, lower-case share, function
+   words, digits, dates, separators, furniture phrases, position, the lengths of the
+   neighbouring lines, and where the prose paragraphs of the page are.
+2. A two-state smoothing pass (Viterbi, a fixed cost per switch) turns the
+   probabilities into runs: the article body is a contiguous-ish region, so a short
+   subheading between paragraphs stays content and a long line inside a menu does not.
+3. Furniture that is certain whatever the neighbours say (a share prompt, a copyright
+   line, a photo credit, a byline, an author bio, a teaser headline between
+   paragraphs, a stray number, a line of the source's page template, a line missing
+   from the HTML main text) is flagged and gets its category.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Mapping, Sequence
 
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, WordList
 from ..model import BOILERPLATE, DetectorOutput, Span
 from ..segment import Segmentation
 
 CATEGORIES = ("share", "comment", "legal", "bio", "byline", "caption", "related", "advert", "fragment")
+
+FEATURES = (
+    "log_words",
+    "short",
+    "long",
+    "terminal",
+    "lower_share",
+    "cap_share",
+    "function_share",
+    "verb",
+    "digit_share",
+    "punct_share",
+    "commas",
+    "multi_sentence",
+    "cue",
+    "date",
+    "separator",
+    "url",
+    "repeated",
+    "pos",
+    "pos2",
+    "near_words",
+    "near_terminal",
+    "inside_prose",
+    "prose_distance",
+    "menu_run",
+)
+
+# Lines with at most this many words are short enough for a furniture phrase to decide them.
+_SHORT_FOR_CUE = 12
+_PROSE_WORDS = 20
+
+_TERMINAL = re.compile(r"[.!?…。！？][\"”’)\]]*\s*$")
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:updated|published|posted)\b|\b\d+ (?:minutes?|hours?|days?|weeks?) ago\b",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
+_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.com\b", re.IGNORECASE)
+# A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
+_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
+    r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
+    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b",
+)
+# Wire-photo caption style: "<place>, <Country> <Month> <day>, <year>." with no "on"
+# before the date, which prose would have.
+_CAPTION_DATE = re.compile(
+    r", [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b"
+)
+_BYLINE = re.compile(r"^(?:By|BY|Par|Von|Por)\s+[A-Z\w]")
+_LEGAL = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.IGNORECASE)
+# "Jane Doe is a staff writer ..." / "... writes about ..." at the foot of a story.
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has been) (?:an?|the) (?:[\w-]+ ){0,4}"
+    r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer|graduate|student|freelancer)\b"
+)
+_FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
 @dataclass(frozen=True)
@@ -16,30 +99,503 @@ class BoilerplateOutput(DetectorOutput):
     lines: frozenset[int] = field(default_factory=frozenset)  # 0-based indices into seg.lines
 
 
+@dataclass(frozen=True)
+class LineInfo:
+    """One non-blank line and what the detector reads off it."""
+
+    index: int  # into seg.lines
+    start: int  # trimmed: first and last non-blank character
+    end: int
+    words: int
+    alpha: int
+    lower: int
+    caps: int
+    function: int
+    verbs: int
+    digits: int
+    tokens: int
+    punct: int
+    commas: int
+    sentences: int
+    terminal: bool
+    cue: str | None  # category of a furniture phrase that decides this line
+    cue_any: bool  # some furniture phrase occurs in the line at all
+
+
 def normalize_line(line: str) -> str:
-    """The form in which lines are compared across articles (templates)."""
+    """The form in which lines are compared across articles (page templates)."""
     return " ".join(line.lower().split())
 
 
-def template_lines(docs_by_source: dict[str, list[str]], min_docs: int = 3) -> dict[str, frozenset[str]]:
-    """Lines that recur in at least ``min_docs`` articles of a source: its page template.
+def recurring_lines(docs_by_source: Mapping[str, Sequence[str]], min_docs: int = 3, min_share: float = 0.5) -> dict[str, frozenset[str]]:
+    """Lines that recur across a source's articles: its page template.
 
-    ``docs_by_source`` maps a source to its article texts. Initial version; the
-    boilerplate detector may refine it.
+    A line counts when it appears in at least ``min_docs`` articles of the source and
+    in at least ``min_share`` of them (so a phrase that two articles happen to share
+    in a big archive does not count). The batch runner calls this in a pre-pass and
+    hands each article its source's set as ``recurring``.
     """
-    from collections import Counter
-
     out: dict[str, frozenset[str]] = {}
     for source, texts in docs_by_source.items():
         counts: Counter[str] = Counter()
         for text in texts:
             counts.update({normalize_line(l) for l in text.split("\n") if l.strip()})
-        out[source] = frozenset(l for l, n in counts.items() if n >= min_docs and len(texts) >= min_docs)
+        need = max(min_docs, math.ceil(min_share * len(texts)))
+        out[source] = frozenset(l for l, n in counts.items() if n >= need) if len(texts) >= min_docs else frozenset()
     return out
 
 
-def detect(seg: Segmentation, lex: Lexicons, *, title: str | None = None, main_text: str | None = None, recurring: frozenset[str] = frozenset()) -> BoilerplateOutput:
-    """Initial version: no line is boilerplate. Replaced by the real detector."""
-    metrics = {"boilerplate_lines": 0, "boilerplate_share": 0.0}
-    metrics.update({f"boilerplate_lines_{c}": 0 for c in CATEGORIES})
-    return BoilerplateOutput(spans=(), metrics=metrics, lines=frozenset())
+def template_lines(docs_by_source: Mapping[str, Sequence[str]], min_docs: int = 3) -> dict[str, frozenset[str]]:
+    """Older name of :func:`recurring_lines`."""
+    return recurring_lines(docs_by_source, min_docs=min_docs)
+
+
+# --- the model ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    bias: float
+    switch_cost: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+
+DEFAULT_MODEL = Model(
+    weights=tuple(0.0 for _ in FEATURES), bias=0.0, switch_cost=2.0, mean=tuple(0.0 for _ in FEATURES), scale=tuple(1.0 for _ in FEATURES)
+)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped weights (framing/models/boilerplate.json)."""
+    try:
+        raw = json.loads(resources.files("framing").joinpath("models/boilerplate.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return DEFAULT_MODEL
+    return model_from_dict(raw)
+
+
+def model_from_dict(raw: Mapping) -> Model:
+    if list(raw["features"]) != list(FEATURES):
+        raise ValueError("boilerplate model was trained on other features; retrain with scripts/train_boilerplate.py")
+    return Model(
+        weights=tuple(raw["weights"]),
+        bias=float(raw["bias"]),
+        switch_cost=float(raw["switch_cost"]),
+        mean=tuple(raw["mean"]),
+        scale=tuple(raw["scale"]),
+    )
+
+
+# --- features -----------------------------------------------------------------------
+
+
+def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
+    """Read every non-blank line once: counts over its tokens and its furniture phrase."""
+    text = seg.text
+    words = seg.words
+    starts = seg.token_starts
+    cues = _cue_list(lex)
+    wordcls = _word_list(lex)
+    sent_starts = seg._sentence_starts
+    out: list[LineInfo] = []
+    for idx, (s, e) in enumerate(seg.lines):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        a = bisect_left(starts, s)
+        b = bisect_left(starts, e, a)
+        nw = alpha = lower = caps = func = verbs = digits = punct = commas = 0
+        first_word = -1
+        for t in range(a, b):
+            w = words[t]
+            c = text[starts[t]]
+            if c.isalnum():
+                nw += 1
+                if first_word < 0:
+                    first_word = t
+                if c.isalpha():
+                    alpha += 1
+                    if c.islower():
+                        lower += 1
+                    elif c.isupper():
+                        caps += 1
+                    if wordcls is not None:
+                        cat = wordcls.category(w) if w in wordcls.entries else None
+                        if cat == "function":
+                            func += 1
+                        elif cat == "verb":
+                            verbs += 1
+                        elif c.islower() and len(w) > 4 and w.endswith("ed"):
+                            verbs += 1
+                elif w.isdigit():
+                    digits += 1
+            else:
+                punct += 1
+                if w == ",":
+                    commas += 1
+        cue, cue_any = _line_cue(cues, words, a, b, first_word, nw)
+        sentences = bisect_left(sent_starts, e) - bisect_left(sent_starts, s)
+        out.append(
+            LineInfo(
+                index=idx,
+                start=s,
+                end=e,
+                words=nw,
+                alpha=alpha,
+                lower=lower,
+                caps=caps,
+                function=func,
+                verbs=verbs,
+                digits=digits,
+                tokens=b - a,
+                punct=punct,
+                commas=commas,
+                sentences=max(1, sentences),
+                terminal=bool(_TERMINAL.search(text, max(s, e - 4), e)),
+                cue=cue,
+                cue_any=cue_any,
+            )
+        )
+    return out
+
+
+def _cue_list(lex: Lexicons) -> WordList | None:
+    return lex.lists.get("boilerplate")
+
+
+def _word_list(lex: Lexicons) -> WordList | None:
+    return lex.lists.get("boilerplate_words")
+
+
+def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first_word: int, nw: int) -> tuple[str | None, bool]:
+    """The category of the furniture phrase that decides the line, if any.
+
+    ``line`` phrases must be the whole line (punctuation and counts aside), ``start``
+    phrases must open a short line, ``any`` phrases may sit anywhere in a short line.
+    """
+    if cues is None or first_word < 0:
+        return None, False
+    found_any = False
+    best: str | None = None
+    for i, j, entry in cues.find_all(words, first_word, b):
+        found_any = True
+        where = entry.extra[0] if entry.extra else "any"
+        if nw > _SHORT_FOR_CUE and not (where == "start" and entry.category in ("bio", "legal")):
+            continue
+        rest_words = sum(1 for t in range(j, b) if words[t][:1].isalpha())
+        if where == "line":
+            if i == first_word and rest_words == 0:
+                best = entry.category
+        elif where == "start":
+            if i == first_word:
+                best = entry.category
+        else:
+            best = best or entry.category
+        if best:
+            break
+    return best, found_any
+
+
+def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
+    """One feature vector per non-blank line, in the order of :data:`FEATURES`."""
+    n = len(infos)
+    logw = [math.log1p(li.words) for li in infos]
+    term = [1.0 if li.terminal else 0.0 for li in infos]
+    prose = [i for i, li in enumerate(infos) if li.words >= _PROSE_WORDS and li.terminal]
+    first_prose = prose[0] if prose else -1
+    last_prose = prose[-1] if prose else -1
+    # Distance to the nearest prose line, in lines, from both sides.
+    dist = [float(n)] * n
+    prose_set = frozenset(prose)
+    for order in (range(n), range(n - 1, -1, -1)):
+        last = None
+        for i in order:
+            if i in prose_set:
+                last = i
+            if last is not None:
+                dist[i] = min(dist[i], abs(i - last))
+    # Runs of short lines (menus, link lists).
+    short = [li.words <= 4 for li in infos]
+    run = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j]:
+            j += 1
+        for k in range(i, j):
+            run[k] = j - i
+        i = max(j, i + 1)
+    seen = Counter(normalize_line(text[li.start : li.end]) for li in infos if li.words >= 3)
+    out = []
+    for i, li in enumerate(infos):
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        neigh = [k for k in range(lo, hi) if k != i]
+        near_w = sum(logw[k] for k in neigh) / len(neigh) if neigh else 0.0
+        near_t = sum(term[k] for k in neigh) / len(neigh) if neigh else 0.0
+        alpha = li.alpha or 1
+        pos = i / (n - 1) if n > 1 else 0.5
+        line_text = text[li.start : li.end]
+        out.append(
+            [
+                logw[i],
+                1.0 if li.words <= 3 else 0.0,
+                1.0 if li.words >= _PROSE_WORDS else 0.0,
+                term[i],
+                li.lower / alpha,
+                li.caps / alpha,
+                li.function / alpha,
+                1.0 if li.verbs else 0.0,
+                li.digits / max(1, li.words),
+                li.punct / max(1, li.tokens),
+                min(3, li.commas) / 3,
+                1.0 if li.sentences > 1 else 0.0,
+                1.0 if li.cue else (0.5 if li.cue_any else 0.0),
+                1.0 if _DATE.search(line_text) else 0.0,
+                1.0 if _SEPARATOR.search(line_text) else 0.0,
+                1.0 if _URL.search(line_text) else 0.0,
+                1.0 if li.words >= 3 and seen[normalize_line(line_text)] > 1 else 0.0,
+                pos,
+                pos * pos,
+                near_w,
+                near_t,
+                1.0 if first_prose <= i <= last_prose and first_prose >= 0 else 0.0,
+                math.log1p(dist[i]),
+                math.log1p(run[i]) if short[i] else 0.0,
+            ]
+        )
+    return out
+
+
+def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
+    out = []
+    w, b, mu, sd = model.weights, model.bias, model.mean, model.scale
+    for row in rows:
+        z = b
+        for x, wi, m, s in zip(row, w, mu, sd):
+            z += wi * (x - m) / s
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
+
+
+def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool] | None = None) -> list[bool]:
+    """Most likely content/boilerplate sequence with a cost per switch (two-state Viterbi).
+
+    ``fixed`` pins some lines (True = content) before smoothing, so certain evidence
+    shapes the runs around it.
+    """
+    n = len(probs)
+    if n == 0:
+        return []
+    eps = 1e-6
+    big = 1e6
+    fixed = fixed or {}
+    # score[state]: best log-likelihood ending in state (0 = boilerplate, 1 = content)
+    back: list[tuple[int, int]] = []
+    prev = [0.0, 0.0]
+    for i, p in enumerate(probs):
+        p = min(1 - eps, max(eps, p))
+        emit = [math.log(1 - p), math.log(p)]
+        if i in fixed:
+            emit[0 if fixed[i] else 1] -= big
+        if i == 0:
+            cur = emit
+            back.append((0, 1))
+        else:
+            b0 = 0 if prev[0] >= prev[1] - switch_cost else 1
+            b1 = 1 if prev[1] >= prev[0] - switch_cost else 0
+            cur = [
+                emit[0] + (prev[0] if b0 == 0 else prev[1] - switch_cost),
+                emit[1] + (prev[1] if b1 == 1 else prev[0] - switch_cost),
+            ]
+            back.append((b0, b1))
+        prev = cur
+    state = 1 if prev[1] >= prev[0] else 0
+    out = [False] * n
+    for i in range(n - 1, -1, -1):
+        out[i] = state == 1
+        state = back[i][state]
+    return out
+
+
+# --- certain furniture --------------------------------------------------------------
+
+
+def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -> str | None:
+    """The category of a line that is furniture whatever its neighbours, else None."""
+    n = len(infos)
+    if li.cue:
+        return li.cue
+    if li.alpha == 0 and li.words <= 2 and _isolated(i, infos):
+        return "fragment"
+    if li.words <= 80 and _CREDIT.search(line_text):
+        return "caption"
+    if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
+        return "byline"
+    if li.words <= 25 and _LEGAL.search(line_text):
+        return "legal"
+    if i >= n // 2 and (_BIO.match(line_text) or (_FIRST_PERSON_START.match(line_text) and _story_above(i, infos))):
+        return "bio"
+    if li.words <= 80 and _CAPTION_DATE.search(line_text):
+        return "caption"
+    return None
+
+
+def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
+    """A short line between long ones (or at an edge): not part of a table or a list."""
+    prev_short = i > 0 and infos[i - 1].words <= 4
+    next_short = i + 1 < len(infos) and infos[i + 1].words <= 4
+    return not (prev_short and next_short)
+
+
+def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
+    return sum(1 for li in infos[:i] if li.words >= _PROSE_WORDS) >= 2
+
+
+def is_teaser(li: LineInfo, i: int, infos: Sequence[LineInfo], content: Sequence[bool]) -> bool:
+    """A headline of another story between paragraphs of this one.
+
+    A subheading is a short noun phrase ("Market Reaction"); a teaser is a full
+    clause in sentence case with a finite verb and no final period, between prose
+    paragraphs.
+    """
+    if li.terminal or li.words < 6 or li.words > 20 or not li.verbs:
+        return False
+    if li.lower < 0.4 * li.alpha or li.lower < 3:
+        return False
+    prev = _neighbour(i, infos, content, -1)
+    nxt = _neighbour(i, infos, content, 1)
+    return prev is not None and nxt is not None and prev.words >= _PROSE_WORDS and nxt.words >= _PROSE_WORDS
+
+
+def _neighbour(i: int, infos: Sequence[LineInfo], content: Sequence[bool], step: int) -> LineInfo | None:
+    k = i + step
+    if 0 <= k < len(infos) and content[k]:
+        return infos[k]
+    return None
+
+
+def _category(li: LineInfo, line_text: str) -> str:
+    """The category of a line the model put outside the body."""
+    if li.alpha == 0 or (li.words <= 1 and len(line_text) <= 3):
+        return "fragment"
+    if _DATE.search(line_text) and li.words <= 12:
+        return "byline"
+    return "related"
+
+
+# --- the detector -------------------------------------------------------------------
+
+
+def detect(
+    seg: Segmentation,
+    lex: Lexicons,
+    *,
+    title: str | None = None,
+    main_text: str | None = None,
+    recurring: frozenset[str] = frozenset(),
+    model: Model | None = None,
+) -> BoilerplateOutput:
+    """Flag the boilerplate lines of one article; see the module docstring."""
+    text = seg.text
+    infos = line_infos(seg, lex)
+    labels = classify(infos, text, title=title, main_text=main_text, recurring=recurring, model=model)
+    spans = []
+    flagged = set()
+    counts = Counter()
+    bp_chars = total_chars = 0
+    for li, cat in zip(infos, labels):
+        chars = sum(1 for c in text[li.start : li.end] if not c.isspace())
+        total_chars += chars
+        if cat is None:
+            continue
+        bp_chars += chars
+        flagged.add(li.index)
+        counts[cat] += 1
+        line, col = seg.line_col(li.start)
+        spans.append(
+            Span(
+                kind=BOILERPLATE,
+                start=li.start,
+                end=li.end,
+                text=text[li.start : li.end],
+                label=cat,
+                line=line,
+                col=col,
+                rule=f"boilerplate.{cat}",
+            )
+        )
+    metrics: dict[str, float] = {
+        "boilerplate_lines": len(flagged),
+        "boilerplate_share": bp_chars / total_chars if total_chars else 0.0,
+    }
+    metrics.update({f"boilerplate_lines_{c}": counts[c] for c in CATEGORIES})
+    return BoilerplateOutput(spans=tuple(spans), metrics=metrics, lines=frozenset(flagged))
+
+
+def classify(
+    infos: Sequence[LineInfo],
+    text: str,
+    *,
+    title: str | None = None,
+    main_text: str | None = None,
+    recurring: frozenset[str] = frozenset(),
+    model: Model | None = None,
+) -> list[str | None]:
+    """A category per line (None = content)."""
+    n = len(infos)
+    if n == 0:
+        return []
+    model = model or load_model()
+    line_texts = [text[li.start : li.end] for li in infos]
+    certain = [furniture(li, t, i, infos) for i, (li, t) in enumerate(zip(infos, line_texts))]
+    headline = _headline_index(infos, line_texts, title)
+    main_norm = normalize_line(main_text) if main_text else None
+    fixed: dict[int, bool] = {}
+    for i, t in enumerate(line_texts):
+        if certain[i]:
+            fixed[i] = False
+        elif recurring and normalize_line(t) in recurring:
+            fixed[i] = False
+            certain[i] = "related"
+        elif main_norm is not None:
+            fixed[i] = normalize_line(t) in main_norm
+    if headline is not None:
+        fixed[headline] = True
+        certain[headline] = None
+    probs = probabilities(features(infos, text), model)
+    content = smooth(probs, model.switch_cost, fixed)
+    out: list[str | None] = []
+    for i, li in enumerate(infos):
+        if certain[i]:
+            out.append(certain[i])
+        elif not content[i]:
+            out.append(_category(li, line_texts[i]))
+        elif i != headline and is_teaser(li, i, infos, content):
+            out.append("related")
+        else:
+            out.append(None)
+    return out
+
+
+def _headline_index(infos: Sequence[LineInfo], line_texts: Sequence[str], title: str | None) -> int | None:
+    """The line holding the article's headline, which is content however short.
+
+    That is the line equal to ``title``, else the first line when it reads like a
+    headline (a few words, no final period) and prose follows within three lines.
+    """
+    if title:
+        want = normalize_line(title)
+        for i, t in enumerate(line_texts):
+            if normalize_line(t) == want:
+                return i
+    first = infos[0]
+    if 3 <= first.words <= 25 and not first.terminal and first.alpha and not first.cue:
+        if any(li.words >= _PROSE_WORDS for li in infos[1:4]):
+            return 0
+    return None
