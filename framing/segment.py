@@ -199,6 +199,9 @@ def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
     following = text[nxt]
     if following.islower() or following in ",;:":
         return False
+    # '..., "quote," Quist said.': a quote closed after a comma goes on with its speaker.
+    if text[punct] in "\"”’" and text[punct - 1 : punct] == ",":
+        return False
     if text[punct] != ".":
         return True
     before = text[max(0, punct - 12) : punct]

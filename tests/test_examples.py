@@ -96,6 +96,14 @@ def test_segmentation_edge_cases_are_present(docs):
         assert needle in corpus, needle
 
 
+def test_a_quote_closed_after_a_comma_stays_with_its_speaker(docs):
+    # '"...both parties," Quist said.' is one sentence in every outlet, straight or curly.
+    for d in docs:
+        seg = segment(d.text)
+        for s, _ in seg.sentences:
+            assert not d.text[max(0, s - 3) : s].rstrip().endswith((',"', ",”")), (d.id, d.text[s : s + 40])
+
+
 def _sentences(text: str) -> set[str]:
     seg = segment(text)
     return {text[s:e].replace("“", '"').replace("”", '"').replace("’", "'") for s, e in seg.sentences}
