@@ -153,12 +153,22 @@ class _Detector:
     def cap(self, i: int) -> bool:
         return self.text[self.ts[i]].isupper()
 
+    def adverb(self, i: int) -> bool:
+        # "-ly" words between a subject and its verb ("Smith flatly denied"); "Italy" is capitalised.
+        w = self.words[i]
+        return len(w) > 4 and w.endswith("ly") and not self.cap(i)
+
     def is_word(self, i: int) -> bool:
         return self.text[self.ts[i]].isalnum()
 
     def name_of(self, first: int, last: int) -> str:
         """Canonical name of a capitalised run: titles dropped, surname expanded."""
-        toks = [i for i in range(first, last) if self.is_word(i) and self.words[i] not in self.t.title and self.words[i] not in self.t.det]
+        toks: list[int] = []
+        i = last - 1
+        # The trailing run of capitalised words, titles and descriptions left out.
+        while i >= first and self.is_word(i) and self.cap(i) and self.words[i] not in self.t.title and self.words[i] not in self.t.det:
+            toks.insert(0, i)
+            i -= 1
         if not toks:
             return self.text[self.ts[first] : self.te[last - 1]]
         name = self.text[self.ts[toks[0]] : self.te[toks[-1]]]
@@ -295,7 +305,7 @@ class _Detector:
     def left_source(self, i: int, a: int, si: int) -> tuple[_Source | None, str]:
         """Subject to the left of the cue; also says what stopped the search."""
         j = i - 1
-        while j >= a and self.words[j] in self.t.skip:
+        while j >= a and (self.words[j] in self.t.skip or self.adverb(j)):
             j -= 1
         if j < a:
             return None, "start"
@@ -426,6 +436,10 @@ class _Detector:
             return category == HEARSAY or first > a
         if self.cap(first) and first > a and not self.cap(first - 1):
             return False  # Title Case headline ("Terror Attacks Highlight Threat")
+        if role == "adverb":
+            return True
+        if prev in t.det or prev in t.indef:
+            return False  # "a say", "the claims"
         if role == "ing" and (weak or first == a):
             return False
         if prev in t.do or prev in t.modal and (weak or role == "nounverb"):
