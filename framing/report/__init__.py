@@ -1,0 +1,94 @@
+"""Build the HTML comparison report: one self-contained page that compares the sources.
+
+Scores the inputs (the same inputs as 'framing score'), or rebuilds the page from a
+saved run with --scores, without scoring again. The page works from disk, offline:
+charts, styles and the one small sorting script are inline, and it loads nothing.
+Next to it, <name>_files/ holds the charts as PNG and SVG, the numbers as CSV, and
+the highlighted texts of articles that did not fit in the page (--max-text-chars).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..cli import ExitStatus, UsageError
+from .build import DEFAULT_MAX_TEXT_CHARS, BuildResult, build_report, load_rule_messages
+
+__all__ = ["add_arguments", "run", "build_report", "BuildResult"]
+
+EPILOG = """\
+examples:
+  framing report examples/articles --lexicons examples/lexicons -o output/report.html
+  framing score corpus/ -o output/scores.jsonl && framing report --scores output/scores.jsonl
+  framing report ../shared/seeds --title "Putin in Pyongyang: five outlets"
+
+exit status: 0 report written, 2 usage error, 3 some input could not be read (the
+report was still written; those articles are listed in it with the reason).
+"""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, .jsonl/.csv collections, or - for stdin")
+    p.add_argument("--scores", metavar="JSONL", help="rebuild from records written by 'framing score' instead of scoring PATHs")
+    p.add_argument("-o", "--output", default="output/report.html", help="the HTML page to write (default: %(default)s)")
+    p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder, as for 'framing score'; also supplies rule messages (repeatable)")
+    p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
+    p.add_argument("--title", help="page title (default: 'How N sources covered the story')")
+    p.add_argument(
+        "--max-text-chars",
+        type=int,
+        default=DEFAULT_MAX_TEXT_CHARS,
+        metavar="N",
+        help="article texts shown in the page up to N characters in all; later ones go to linked files (default: %(default)s)",
+    )
+
+
+def _records(args: argparse.Namespace, lexicons):
+    from ..model import ERROR
+
+    if args.scores:
+        from ..output import read_records
+
+        path = Path(args.scores)
+        if not path.is_file():
+            raise UsageError(f"--scores {args.scores}: no such file")
+        return list(read_records(path)), 0
+    from ..ingest import iter_documents
+    from ..pipeline import analyze_document
+
+    records, errors = [], 0
+    for doc in iter_documents(args.paths, source=args.source):
+        result = analyze_document(doc, lexicons)
+        errors += result.status == ERROR
+        records.append(result.to_dict())
+    return records, errors
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    from ..pipeline import resolve_lexicons
+
+    if bool(args.paths) == bool(args.scores):
+        raise UsageError("give either PATHs to score or --scores FILE (not both)")
+    if args.max_text_chars < 0:
+        raise UsageError("--max-text-chars must be 0 or more")
+    if not args.output.lower().endswith((".html", ".htm")):
+        raise UsageError(f"{args.output}: the report is an HTML page; give a name ending in .html")
+    lex = resolve_lexicons(args.lexicons)
+    records, errors = _records(args, lex)
+    if args.scores and args.source:
+        records = [{**r, "source": args.source} for r in records]
+    if not records:
+        raise UsageError("no articles found in the input")
+    rules = load_rule_messages(args.lexicons)
+    try:
+        result = build_report(records, args.output, title=args.title, max_text_chars=args.max_text_chars, rules=rules)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from None
+    note = f", {result.linked} article views in {result.files}/articles" if result.linked else ""
+    print(
+        f"framing report: {result.articles} articles ({result.scored} scored) from {len({r.get('source') for r in records})} sources -> {result.path} ({result.size / 1e6:.1f} MB{note})",
+        file=sys.stderr,
+    )
+    return ExitStatus.INPUT if errors else ExitStatus.OK

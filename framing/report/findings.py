@@ -1,0 +1,132 @@
+"""Headline findings: one plain sentence per signal, comparing each source with the median.
+
+A finding names the source furthest from the median source and says by how much,
+with both numbers. It describes a difference; it never ranks sources as better or
+worse (a high hedge rate can be careful reporting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Callable
+
+from .corpus import Corpus, SourceTotals
+
+
+@dataclass(frozen=True)
+class Finding:
+    signal: str  # short name shown in bold
+    text: str  # the sentence
+    anchor: str  # id of the chart or section with the details
+
+
+@dataclass(frozen=True)
+class _Signal:
+    name: str
+    anchor: str
+    value: Callable[[SourceTotals], float | None]
+    unit: str  # "per100" | "pct" | "grade"
+    more: str  # "{src} ... {x} more ... than the median"
+    none: str  # sentence when no source has any
+    words: tuple[str, str] = ("more", "fewer")  # direction words: above / below the median
+
+
+SIGNALS = (
+    _Signal("Attribution", "chart-attribution", lambda s: s.per100("attributions"), "per100", "attributes {ratio} {dir} statements to a source per 100 words than the median source", "No attributed statements were found in any source."),
+    _Signal("Anonymous sources", "chart-attribution", lambda s: s.share("anonymous", "attributions"), "pct", "gives a {ratio} {dir} share of its attributions to anonymous or vague sources than the median source", "No source cites anonymous or vague sources (\u201cofficials\u201d, \u201cexperts\u201d).", ("larger", "smaller")),
+    _Signal("Distancing", "chart-attribution", lambda s: s.per100("distancing"), "per100", "uses {ratio} {dir} distancing cues (\u201callegedly\u201d, \u201cclaimed\u201d) per 100 words than the median source", "No source uses distancing cues such as \u201callegedly\u201d or \u201cclaimed\u201d."),
+    _Signal("Hedging", "chart-hedging", lambda s: s.per100("hedges"), "per100", "hedges {ratio} {dir} often than the median source", "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source.", ("more", "less")),
+    _Signal("Boosters", "chart-hedging", lambda s: s.per100("boosters"), "per100", "uses {ratio} {dir} boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) per 100 words than the median source", "No boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) were found in any source."),
+    _Signal("Page furniture", "chart-boilerplate", lambda s: s.share("bp_chars", "nonblank_chars"), "pct", "carries {ratio} {dir} page furniture (share prompts, bylines, captions) than the median source", "No page furniture (share prompts, bylines, captions) was found in any source.", ("more", "less")),
+    _Signal("Readability", "chart-readability", lambda s: s.grade, "grade", "", "No readability scores are available."),
+)
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "\u2013"
+    if unit == "pct":
+        return f"{100 * value:.0f}%"
+    if unit == "grade":
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def _ratio(a: float, b: float) -> str:
+    r = max(a, b) / min(a, b)
+    return f"{r:.0f}\u00d7" if r >= 3 else f"{r:.1f}\u00d7"
+
+
+def headline_findings(corpus: Corpus) -> list[Finding]:
+    out = [f for sig in SIGNALS if (f := _finding(sig, corpus.sources)) is not None]
+    tone = _tone_finding(corpus)
+    if tone:
+        out.append(tone)
+    return out
+
+
+def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
+    values = {s.name: v for s in sources if s.scored and (v := sig.value(s)) is not None}
+    if not values:
+        return Finding(sig.name, sig.none, sig.anchor) if any(s.scored for s in sources) else None
+    if len(values) == 1:
+        (name, v), = values.items()
+        label = {"per100": " per 100 words", "pct": " of the text", "grade": " (US school grade)"}[sig.unit]
+        if sig.unit == "pct" and sig.name != "Page furniture":
+            label = ""
+        return Finding(sig.name, f"Only one source is scored: {name} has {fmt(v, sig.unit)}{label}.", sig.anchor)
+    med = median(values.values())
+    if sig.unit == "grade":
+        hard = max(values.items(), key=lambda kv: (kv[1], kv[0]))
+        easy = min(values.items(), key=lambda kv: (kv[1], kv[0]))
+        if hard[1] - easy[1] < 1:
+            return Finding(sig.name, f"All sources read at about the same level (Flesch-Kincaid grade {fmt(easy[1], 'grade')} to {fmt(hard[1], 'grade')}).", sig.anchor)
+        return Finding(sig.name, f"{hard[0]} is the hardest to read (Flesch-Kincaid grade {fmt(hard[1], 'grade')}, about {hard[1] - med:.1f} school years above the median source at {fmt(med, 'grade')}); {easy[0]} is the easiest ({fmt(easy[1], 'grade')}).", sig.anchor)
+    if max(values.values()) == 0:
+        return Finding(sig.name, sig.none, sig.anchor)
+    nonzero = [k for k, v in values.items() if v > 0]
+    if len(nonzero) == 1:
+        name = nonzero[0]
+        return Finding(sig.name, f"{name} is the only source with any ({fmt(values[name], sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}); the others have none.", sig.anchor)
+    # The source furthest from the median, on a ratio scale; zeros count as far.
+    def distance(kv: tuple[str, float]) -> tuple[float, str]:
+        v = kv[1]
+        if med == 0 or v == 0:
+            return (float("inf") if v != med else 0.0, kv[0])
+        return (max(v / med, med / v), kv[0])
+
+    name, v = max(sorted(values.items()), key=distance)
+    suffix = f" ({fmt(v, sig.unit)} vs {fmt(med, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''})."
+    if med == 0:
+        return Finding(sig.name, f"{name} stands out with {fmt(v, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}, while the median source has none.", sig.anchor)
+    if v == 0:
+        return Finding(sig.name, f"{name} has none, while the median source has {fmt(med, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}.", sig.anchor)
+    if max(v / med, med / v) < 1.25:
+        lo, hi = min(values.values()), max(values.values())
+        return Finding(sig.name, f"The sources are close: from {fmt(lo, sig.unit)} to {fmt(hi, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}.", sig.anchor)
+    direction = sig.words[0] if v > med else sig.words[1]
+    return Finding(sig.name, f"{name} " + sig.more.format(ratio=_ratio(v, med), dir=direction) + suffix, sig.anchor)
+
+
+def _tone_finding(corpus: Corpus) -> Finding | None:
+    """The actor whose tone differs most between two sources (enough mentions in both)."""
+    best: tuple[float, str, str, str] | None = None
+    for actor in corpus.top_actors(25):
+        vals = [(src.name, corpus.actor_sentiment[(actor, src.name)]) for src in corpus.sources if (actor, src.name) in corpus.actor_sentiment and corpus.actor_mentions.get((actor, src.name), 0) >= 2]
+        if len(vals) < 2:
+            continue
+        lo = min(vals, key=lambda kv: (kv[1], kv[0]))
+        hi = max(vals, key=lambda kv: (kv[1], kv[0]))
+        gap = hi[1] - lo[1]
+        if best is None or gap > best[0] + 1e-9:
+            best = (gap, actor, lo[0], hi[0])
+    if best is None:
+        return None
+    gap, actor, lo, hi = best
+    name = corpus.actor_names.get(actor, actor)
+    if gap < 0.1:
+        return Finding("Tone toward actors", "The tone toward the main actors is about the same in every source.", "chart-heatmap")
+    lo_v = corpus.actor_sentiment[(actor, lo)]
+    hi_v = corpus.actor_sentiment[(actor, hi)]
+    return Finding("Tone toward actors", f"The tone toward {name} differs most: {lo_v:+.2f} in {lo} against {hi_v:+.2f} in {hi} (from \u22121, negative, to +1, positive).", "chart-heatmap")
