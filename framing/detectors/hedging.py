@@ -27,13 +27,18 @@ HEDGE_CATEGORIES = ("modal", "epistemic", "adverb", "noun", "reportative")
 
 # Closed-class words the guards need; open lists live in hedging_context.toml.
 _BE = frozenset("is are was were be been being am 's 're".split())
-_DET = frozenset("the a an this that these those his her its their our my your whose".split())
+# Articles and possessives mark a noun ("the suspect"); demonstratives do not ("this suggests").
+_ART = frozenset("the a an his her its their our my your whose".split())
+_DET = _ART | frozenset("this that these those".split())
 _PRONOUN_SUBJ = frozenset("i we they he she you".split())
 _PRONOUN = _PRONOUN_SUBJ | frozenset(("one",))
-_NEG = frozenset("not n't never no hardly barely".split())
+_NEG = frozenset("not n't never no hardly barely cannot can't couldn't".split())
 _SUBORD = frozenset("before until till where when whenever whether how if unless".split())
 _OBJ = frozenset("it him her them himself herself itself themselves this that these those us me".split())
 _WH = frozenset("whether if how why what when where who".split())
+_OPEN_Q = frozenset('"“\'‘')
+_MODAL_VERB = frozenset("to will would should could may might must shall can".split())
+_QUANT = frozenset("some many most others all who which generally often widely still also".split())
 _STILL = frozenset("remains remain remained still largely currently also".split())
 _MONTH_PREV = frozenset(
     "in on of since until till by from early late mid last next this and between through to during before after "
@@ -129,7 +134,7 @@ def _g_may(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_modal(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     # "military might", "the might of": the noun
-    if c.w(i - 1) in _DET or c.w(i - 1) == "military" or c.w(i + 1) in _PUNCT or c.w(i + 1) == "of":
+    if c.w(i - 1) in _ART or c.w(i - 1) == "military" or c.w(i + 1) in _PUNCT or c.w(i + 1) == "of":
         return None
     return cat
 
@@ -162,7 +167,7 @@ def _g_would(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_expect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
-    if prev in ("as", "than") or prev in _DET or nxt in _PUNCT or nxt in ("after", "since", "because", ""):
+    if prev in ("as", "than") or prev in _ART or nxt in _PUNCT or nxt in ("after", "since", "because", ""):
         return None  # "as expected", "better than expected", "the expected redemptions", "was expected."
     if nxt == "to" and c.is_in(i + 2, "schedule_verb") and any(
         c.is_in(k, "time") for k in range(i + 3, min(c.b, i + 10))
@@ -173,9 +178,9 @@ def _g_expect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
-    if c.w(i - 1) in _DET or c.w(i - 1).endswith("'s") or c.w(i - 1) in ("'", "’"):
-        return None  # "an estimated", "analysts' estimates"
-    if nxt in ("at", "of", "for") or c.is_number(i + 1) or c.ahead(i, frozenset(("at",)), 5):
+    if c.w(i - 1) in _ART or c.w(i - 1).endswith("'s") or c.w(i - 1) in ("'", "’") or c.w(i - 1) in _NEG:
+        return None  # "an estimated", "analysts' estimates", "could not estimate"
+    if nxt in ("at", "of", "for") or c.is_number(i + 1) or c.ahead(i, frozenset(("at",)), 8):
         return None  # "estimated at $4.7 billion", "estimated the value at": a figure, not a belief
     if nxt in _PUNCT and c.words[i] == "estimates":
         return None
@@ -216,7 +221,7 @@ def _g_appear(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_suggest(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
-    if c.w(i - 1) in _DET:
+    if c.w(i - 1) in _ART:
         return None  # "the suggested retail price"
     if len(nxt) > 4 and nxt.endswith("ing"):
         return None  # "suggested changing the law": a proposal
@@ -227,10 +232,13 @@ def _g_suggest(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_think(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
+    if nxt == "of" and c.words[i] == "thought" and (prev in _BE or prev.endswith("ly")):
+        return cat  # "is commonly thought of as"
     if nxt in ("tank", "tanks", "about", "of", "through", "twice", "back", "ahead", "again", "big", "out"):
         return None  # "think tank", "think about": not belief
-    if prev in _DET or prev in ("of", "and", "or", "some", "another", "much", "no", "little", "than", "critical", "wishful"):
-        return None  # the noun "thought", "thinking"
+    if prev in _ART or prev in ("of", "and", "or", "some", "another", "much", "no", "little", "than", "critical", "wishful"):
+        if not (prev == "some" and (nxt in ("that", "the", "it") or nxt in _PRONOUN_SUBJ)):
+            return None  # the noun "thought", "thinking"; but "some thought that..."
     if c.words[i] == "thinking" and nxt not in ("that", "it", "he", "she", "they", "we"):
         return None
     return cat
@@ -240,32 +248,35 @@ def _g_believe(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
     if prev in ("make", "makes", "made", "can't", "cannot", "couldn't") or (prev == "to" and c.w(i - 2) in ("hard", "difficult")):
         return None  # "make believe", "can't believe it": surprise, not belief
-    if nxt == "in" or nxt in (".", "!", ""):
-        return None  # "believe in God", "in you we believe.": faith, not a hedge
+    if nxt == "in" or nxt in (".", "!", "") or (nxt == "," and prev not in _PRONOUN_SUBJ):
+        return None  # "believe in God", "in you we believe.", "not all believe,": faith, not a hedge
     return cat
 
 
 def _g_consider(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    nxt = c.w(i + 1)
-    if nxt in _PUNCT or nxt in ("for", "in", "from", "but", "whether", "how", "what", "when", "and", "or") or (
+    prev = c.w(i - 1)
+    k = i + 1
+    while c.w(k) in _OPEN_Q:
+        k += 1  # 'considered "spiritual"': look past the quote mark
+    nxt = c.w(k)
+    if prev in _MODAL_VERB or nxt in _PUNCT or nxt in ("for", "in", "from", "but", "whether", "how", "what", "when", "and", "or") or (
         len(nxt) > 4 and nxt.endswith("ing")
     ):
-        return None  # "considered for the lead", "considered calling": deliberation
-    if c.words[i] == "considered":
-        return cat
+        return None  # "will consider the bid", "considered for the lead", "considered calling": deliberation
+    if c.words[i] == "considered" or prev in _PRONOUN_SUBJ or prev in _QUANT:
+        return cat  # "is considered the best", "many consider him a centrist"
     if nxt in _OBJ or c.ahead(i, frozenset(("as", "to")), 5):
         return cat  # "consider it likely", "consider him (to be) a threat"
     return None
 
-
 def _g_indicate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    if c.words[i] == "indicated" and c.w(i + 1) != "that":
+    if c.words[i] in ("indicated", "indicating") and c.w(i + 1) != "that":
         return None  # "the company indicated it would...": a report, not an inference
     return cat
 
 
 def _g_verb(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    return None if c.w(i - 1) in _DET else cat  # "an assumed name", "the implied warranty"
+    return None if c.w(i - 1) in _ART else cat  # "an assumed name", "the implied warranty"
 
 
 def _g_suspect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
@@ -286,7 +297,7 @@ def _g_assume(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_see_as(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     # "sees alliances as the way back", "is regarded as": a belief; "saw the film": not
-    if c.w(i - 1) in _DET:
+    if c.w(i - 1) in _ART:
         return None
     for k in range(i + 1, min(c.b, i + 7)):
         w = c.words[k]
@@ -306,7 +317,7 @@ def _g_questioned(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     # "questioned whether", "questioned the figures": doubt; "questioned two suspects",
     # "was questioned by police": interrogation
     nxt = c.w(i + 1)
-    if nxt in ("him", "her", "them", "me", "us", "by") or c.w(i - 1) in _DET:
+    if nxt in ("him", "her", "them", "me", "us", "by") or c.w(i - 1) in _ART:
         return None
     if any(c.is_in(k, "person_noun") for k in range(i + 1, min(c.b, i + 4))):
         return None
@@ -314,7 +325,7 @@ def _g_questioned(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 
 def _g_accused(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    return None if c.w(i - 1) in _DET else cat  # "the accused" is a person
+    return None if c.w(i - 1) in _ART else cat  # "the accused" is a person
 
 
 def _g_fear(c: _Ctx, i: int, j: int, cat: str) -> str | None:
