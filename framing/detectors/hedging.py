@@ -209,6 +209,8 @@ def _g_potential(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
     if c.is_in(i + 1, "agent_noun") or nxt in _PUNCT or not nxt:
         return None  # "potential buyers", "its full potential."
+    if nxt in ("of", "to", "in") and (c.w(i - 1) in _ART or c.w(i - 1).endswith("'s")):
+        return None  # "its potential to divide water": a capacity, not a possibility
     return cat
 
 
@@ -263,6 +265,8 @@ def _g_consider(c: _Ctx, i: int, j: int, cat: str) -> str | None:
         len(nxt) > 4 and nxt.endswith("ing")
     ):
         return None  # "will consider the bid", "considered for the lead", "considered calling": deliberation
+    if prev == "be" and c.w(i - 2) in _MODAL_VERB:
+        return None  # "should be considered a payment": a ruling, not a belief
     if c.words[i] == "considered" or prev in _PRONOUN_SUBJ or prev in _QUANT:
         return cat  # "is considered the best", "many consider him a centrist"
     if nxt in _OBJ or c.ahead(i, frozenset(("as", "to")), 5):
