@@ -1,13 +1,96 @@
-"""Actors: who appears, the labels attached to them, and the tone toward each."""
+"""Actors: who appears, the labels attached to them, and the tone toward each.
+
+Known actors come from ``lexicons/actors.toml`` (people, organisations, groups, and
+metonyms such as "the Kremlin") and ``lexicons/countries.tsv`` (every country with its
+aliases, capital and demonyms). One pass over the tokens matches them through a dict
+from first word to candidate forms; context rules then decide what each match is:
+
+* a form inside a longer capitalised name is not a mention ("Moscow State University");
+* a capital is the country only when it acts, not as a place ("Moscow said", not "in Moscow");
+* a demonym before a role and a name is a label of that person, not a mention of the
+  country ("Russian President Vladimir Putin" counts Putin, with the label "president");
+* a shared short form ("Kim") goes to the most recently named actor that owns it.
+
+Unlisted people and organisations are discovered from capitalised runs with evidence
+(a title or role before them, an organisation suffix, an acronym, a surname reused
+later, an apposition with a role, or being cited as a source). Labels come from role
+nouns before a person, appositions after one, and, for countries, a definite
+description right after the country was named ("the most reclusive country").
+
+Each mention gets a sentiment score from :func:`sentiment.score_mentions` (one call per
+article) and a speaker (the source of an attribution in its sentence, else the reporter).
+"""
 
 from __future__ import annotations
 
+import re
+import statistics
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
 
-from ..lexicon import Lexicons
-from ..model import ActorResult, DetectorOutput
+from ..lexicon import LexiconError, Lexicons, tokenize_term
+from ..model import ACTOR, ActorResult, DetectorOutput, Span
 from ..segment import Content
+from . import sentiment
 from .attribution import Attribution
+
+LABEL = "actor_label"  # span kind of a label attached to an actor
+RULE_MENTION = "actors.mention"
+RULE_LABEL = "actors.label"
+KINDS = ("person", "organisation", "country", "group")
+
+# Form types: what a matched surface form is, which decides the context rules.
+NAME, SHORT, METONYM, COUNTRY, CAPITAL, DEMONYM, DEMONYM_PL = "name", "short", "metonym", "country", "capital", "demonym", "demonym_plural"
+_GAZ_TYPE = {"country": COUNTRY, "alias": COUNTRY, "capital": CAPITAL, "demonym": DEMONYM, "demonym_plural": DEMONYM_PL}
+
+# Case demands per form word: any case, capital initial, or all capitals (acronyms).
+_ANY, _INITIAL, _UPPER = 0, 1, 2
+_APOS = str.maketrans({"’": "'"})
+_POSSESSIVE = re.compile(r"(?:'s|'|s')$")
+_STOP_PUNCT = frozenset(",.;:!?()[]—–\"“”")
+
+
+@dataclass(frozen=True)
+class ActorDef:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    words: tuple[str, ...]
+    case: tuple[int, ...]
+    actor: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Actors, their forms indexed by first word, and the context cue sets."""
+
+    actors: Mapping[str, ActorDef]
+    index: Mapping[str, tuple[Form, ...]]
+    short_owners: Mapping[tuple[str, ...], tuple[str, ...]]
+    honorifics: frozenset[str]
+    roles: frozenset[tuple[str, ...]]
+    roles_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
+    roles_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    org_suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    joiners: frozenset[str]
+    locatives: frozenset[str]
+    motion: frozenset[str]
+    hyphen_actor: frozenset[str]
+    country_nouns: frozenset[str]
+    label_skip: frozenset[str]
+    compound_after: frozenset[str]
+    function_words: frozenset[str]
+    not_names: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -15,7 +98,724 @@ class ActorsOutput(DetectorOutput):
     actors: tuple[ActorResult, ...] = field(default_factory=tuple)
 
 
-def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...]) -> ActorsOutput:
-    """Initial version: finds nothing. Replaced by the real detector (actor issue)."""
-    return ActorsOutput(metrics={"actors": 0}, actors=())
+@dataclass
+class _Mention:
+    actor: str
+    start: int  # characters
+    end: int
+    first: int  # tokens
+    last: int
+    sentence: int
+    type: str
 
+
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def gazetteer(lex: Lexicons) -> Gazetteer:
+    """The compiled actor index of ``lex`` (built once per lexicon version)."""
+    g = _CACHE.get(lex.version)
+    if g is None:
+        g = _CACHE[lex.version] = _build(lex)
+    return g
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _norm(word: str) -> str:
+    return word.translate(_APOS)
+
+
+def _case_of(surface: str) -> int:
+    if len(surface) >= 2 and surface.isupper() and surface.isalpha():
+        return _UPPER
+    if surface[:1].isupper():
+        return _INITIAL
+    return _ANY
+
+
+def _form(term: str, actor: str, type_: str) -> Form:
+    from ..segment import _TOKEN
+
+    surfaces = [m.group(0) for m in _TOKEN.finditer(term)]
+    return Form(tuple(_norm(s.lower()) for s in surfaces), tuple(_case_of(s) for s in surfaces), actor, type_)
+
+
+def _build(lex: Lexicons) -> Gazetteer:
+    actors: dict[str, ActorDef] = {}
+    forms: dict[tuple[tuple[str, ...], str], Form] = {}
+
+    def add(term: str, actor: str, type_: str) -> None:
+        f = _form(term, actor, type_)
+        if not f.words:
+            return
+        key = (f.words, actor)
+        old = forms.get(key)
+        # One actor, one form: the stronger type wins (a name over a capital).
+        if old is None or _TYPE_RANK[type_] < _TYPE_RANK[old.type]:
+            forms[key] = f
+
+    countries = lex.tables.get("countries", {}).get("country", [])
+    table = lex.tables.get("actors", {})
+    for raw in countries:
+        if not raw.get("id") or not raw.get("name"):
+            raise LexiconError(f"countries.toml: every [[country]] needs an id and a name ({raw!r})")
+        actors[raw["id"]] = ActorDef(raw["id"], raw["name"], "country")
+    for raw in table.get("actor", []):
+        aid = raw.get("id")
+        if not aid or (not raw.get("name") and aid not in actors):
+            raise LexiconError(f"actors.toml: every [[actor]] needs an id and a name ({raw!r})")
+        old = actors.get(aid)
+        kind = raw.get("kind", old.kind if old else "person")
+        if kind not in KINDS:
+            raise LexiconError(f"actors.toml: actor {aid!r} has kind {kind!r}; use one of {', '.join(KINDS)}")
+        actors[aid] = ActorDef(aid, raw.get("name") or old.name, kind, raw.get("country") or (old.country if old else None))
+    # Forms after all actors are known, so a later file can extend an earlier actor.
+    for raw in countries:
+        cid = raw["id"]
+        for term in [raw["name"], *raw.get("aliases", [])]:
+            add(term, cid, COUNTRY)
+        for key, type_ in (("capitals", CAPITAL), ("demonyms", DEMONYM), ("plurals", DEMONYM_PL)):
+            for term in raw.get(key, []):
+                add(term, cid, type_)
+    for raw in table.get("actor", []):
+        aid = raw["id"]
+        kind = actors[aid].kind
+        main = COUNTRY if kind == "country" else NAME
+        names = [raw.get("name")] if kind in ("person", "organisation") else []
+        for term in names + list(raw.get("aliases", [])):
+            if term:
+                add(term, aid, main)
+        for term in raw.get("short", []):
+            add(term, aid, SHORT)
+        for term in raw.get("metonyms", []):
+            add(term, aid, METONYM)
+    # "the United States" is matched as "United States": the article is no part of the name.
+    keep = {k: f for k, f in forms.items() if not (k[0][0] == "the" and len(k[0]) > 1 and (k[0][1:], k[1]) in forms)}
+    index: dict[str, list[Form]] = defaultdict(list)
+    short_owners: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for f in keep.values():
+        index[f.words[0]].append(f)
+        if f.type == SHORT:
+            short_owners[f.words].append(f.actor)
+    frozen = {k: tuple(sorted(v, key=lambda f: (-len(f.words), _TYPE_RANK[f.type], f.actor))) for k, v in index.items()}
+
+    cues = table.get("cues", {})
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(_norm(w.lower()) for w in cues.get(name, []))
+
+    roles = frozenset(tuple(_norm(w) for w in tokenize_term(r)) for r in cues.get("roles", []))
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for r in roles:
+        by_last[r[-1]].append(r)
+        by_first[r[0]].append(r)
+    return Gazetteer(
+        actors=actors,
+        index=frozen,
+        short_owners={k: tuple(sorted(v)) for k, v in short_owners.items()},
+        honorifics=words("honorifics"),
+        roles=roles,
+        roles_by_last={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_last.items()},
+        roles_by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        org_suffixes=words("org_suffixes"),
+        org_heads=words("org_heads"),
+        joiners=words("name_joiners"),
+        locatives=words("locatives"),
+        motion=words("motion_nouns"),
+        hyphen_actor=words("hyphen_actor"),
+        country_nouns=words("country_nouns"),
+        label_skip=words("label_skip"),
+        compound_after=words("compound_after"),
+        function_words=words("function_words"),
+        not_names=words("not_names"),
+    )
+
+
+_TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
+
+
+class _Article:
+    """Per-article token views: normalized words, possessive flags, capitalisation."""
+
+    def __init__(self, content: Content, g: Gazetteer):
+        seg = content.seg
+        self.content = content
+        self.seg = seg
+        self.g = g
+        text = seg.text
+        self.starts = seg.token_starts
+        self.ends = seg.token_ends
+        raw = [text[s:e] for s, e in zip(seg.token_starts, seg.token_ends)]
+        self.raw = raw
+        norm: list[str] = []
+        poss: list[int] = []  # characters of possessive suffix, 0 if none
+        for w, lw in zip(raw, seg.words):
+            lw = _norm(lw)
+            m = _POSSESSIVE.search(lw) if len(lw) > 2 and "'" in lw else None
+            if m:
+                norm.append(lw[: m.start()])
+                poss.append(len(lw) - m.start())
+            else:
+                norm.append(lw)
+                poss.append(0)
+        self.norm = norm
+        self.poss = poss
+        self.cap = [bool(w) and w[0].isupper() and w[0].isalpha() for w in raw]
+
+    def word_cap(self, j: int) -> bool:
+        """A capitalised word that could be part of a name."""
+        return self.cap[j] and self.norm[j] not in self.g.not_names and self.norm[j] not in self.g.function_words
+
+    def case_ok(self, j: int, need: int, n_chars: int | None = None) -> bool:
+        w = self.raw[j] if n_chars is None else self.raw[j][:n_chars]
+        if need == _UPPER:
+            # Long acronyms are often written in title case ("Nato"), short ones never ("US" vs "us").
+            return w.isupper() or (len(w) >= 4 and w[:1].isupper())
+        if need == _INITIAL:
+            return w[:1].isupper()
+        return True
+
+
+def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, int]]:
+    """Longest non-overlapping form matches in tokens a..b-1 as (first, last+1, form, end_char)."""
+    g = art.g
+    norm = art.norm
+    out = []
+    i = a
+    while i < b:
+        cands = g.index.get(norm[i])
+        hit = None
+        if cands is None and "-" in norm[i]:
+            cands = g.index.get(norm[i].split("-", 1)[0])
+        if cands:
+            for f in cands:
+                n = len(f.words)
+                if i + n > b:
+                    continue
+                end_char = _fits(art, i, f)
+                if end_char is not None:
+                    hit = (i, i + n, f, end_char)
+                    break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _fits(art: _Article, i: int, f: Form) -> int | None:
+    """End character of form ``f`` matched at token ``i``, or None when it does not fit."""
+    norm, n = art.norm, len(f.words)
+    for k in range(n - 1):
+        j = i + k
+        if norm[j] != f.words[k] or art.poss[j] or not art.case_ok(j, f.case[k]):
+            return None
+    j = i + n - 1
+    w = f.words[-1]
+    if norm[j] == w:
+        if not art.case_ok(j, f.case[-1]):
+            return None
+        end = art.ends[j] - art.poss[j]
+        # A form glued to more letters is part of another word ("U.S." in "U.S.S.R.").
+        if j + 1 < len(norm) and art.starts[j + 1] == art.ends[j] and art.raw[j + 1][:1].isalnum():
+            return None
+        return end
+    # "US-led", "Kremlin-backed": the first half of a hyphenated compound acts.
+    if norm[j].startswith(w + "-") and norm[j][len(w) + 1 :] in art.g.hyphen_actor and art.case_ok(j, f.case[-1], len(w)):
+        return art.starts[j] + len(w)
+    return None
+
+
+def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...]) -> ActorsOutput:
+    """Actor mentions, labels and per-actor aggregates of one article."""
+    g = gazetteer(lex)
+    art = _Article(content, g)
+    seg = content.seg
+    mentions: list[_Mention] = []
+    labels: list[tuple[str, int, int, str]] = []  # (actor, start, end, label)
+    shorts: list[_Mention] = []
+    runs: list[tuple[int, int, int, bool]] = []  # (first, last+1, sentence, sentence-initial)
+    covered: set[int] = set()
+
+    for si in content.sentences:
+        a, b = seg.sentence_tokens[si]
+        if a >= b:
+            continue
+        title_case = _title_case(art, a, b)
+        matches = _match_forms(art, a, b)
+        starts_at = {m[0] for m in matches}
+        for first, last, f, end_char in matches:
+            m = _Mention(f.actor, art.starts[first], end_char, first, last, si, f.type)
+            if not _accept(art, m, a, b, title_case, starts_at):
+                if f.type == DEMONYM and last < b and _longest_role_at(art, last, b):
+                    covered.update(range(first, last))  # a label, not the start of a name
+                continue
+            if f.type == SHORT:
+                shorts.append(m)
+            else:
+                mentions.append(m)
+            covered.update(range(first, last))
+        if not title_case:
+            runs.extend(_runs(art, a, b, si, covered))
+
+    persons_full = [m for m in mentions if g.actors[m.actor].kind == "person"]
+    discovered, auto_mentions = _discover(art, runs, attributions, persons_full + shorts)
+    mentions.extend(auto_mentions)
+    mentions.extend(_resolve_shorts(art, shorts, mentions))
+    actors_def = dict(g.actors)
+    actors_def.update(discovered)
+    mentions.sort(key=lambda m: (m.start, m.end))
+
+    for m in mentions:
+        kind = actors_def[m.actor].kind
+        if kind == "person":
+            labels.extend(_person_labels(art, m, seg.sentence_tokens[m.sentence][0], seg.sentence_tokens[m.sentence][1], mentions))
+    labels.extend(_country_descriptions(art, content, mentions, actors_def))
+    return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
+
+
+def _title_case(art: _Article, a: int, b: int) -> bool:
+    """A headline written in title case: capitals there do not mark names."""
+    long_words = [j for j in range(a, b) if len(art.raw[j]) > 3 and art.raw[j][:1].isalpha()]
+    if len(long_words) < 3:
+        return False
+    caps = sum(art.cap[j] for j in long_words)
+    return caps >= 0.75 * len(long_words)
+
+
+def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | None:
+    """The longest role phrase ending at token ``j`` (>= a), as (first token, words)."""
+    if j < a:
+        return None
+    for r in art.g.roles_by_last.get(art.norm[j], ()):
+        n = len(r)
+        if j - n + 1 >= a and tuple(art.norm[j - n + 1 : j + 1]) == r and not any(art.poss[j - n + 1 : j + 1]):
+            return j - n + 1, r
+    return None
+
+
+def _skip_dot_back(art: _Article, j: int, a: int) -> int:
+    """Step back over an abbreviation's period ("Mr. Kim", "Gen. Smith")."""
+    if j > a and art.raw[j] == "." and art.ends[j - 1] == art.starts[j]:
+        return j - 1
+    return j
+
+
+def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts_at: set[int]) -> bool:
+    """Context rules: is this form match a mention of its actor here?"""
+    g = art.g
+    p = _skip_dot_back(art, m.first - 1, a)
+    q = m.last
+    prev_is_title = p >= a and (art.norm[p] in g.honorifics or _prev_role(art, p, a) is not None)
+    possessive = art.poss[m.last - 1] > 0
+    if m.type == DEMONYM and q < b and _longest_role_at(art, q, b) is not None:
+        # "Russian President Vladimir Putin", "the Russian president": about a person.
+        return False
+    if not title_case:
+        # Inside a longer capitalised name ("Moscow State University", "George Washington").
+        if not possessive and q < b and art.word_cap(q) and q not in starts_at and not _role_then_name(art, q, b) and art.starts[q] - art.ends[q - 1] <= 1:
+            return False
+        if p > a and art.word_cap(p) and not prev_is_title and (p + 1) not in starts_at - {m.first} and art.starts[m.first] - art.ends[p] <= 1:
+            if art.raw[p] not in (".",):
+                return False
+    if m.type == CAPITAL and not possessive and p >= a:
+        w = art.norm[p]
+        if w in g.locatives:
+            return False
+        if w in ("to", "from") and any(art.norm[k] in g.motion for k in range(max(a, p - 3), p)):
+            return False
+    return True
+
+
+def _longest_role_at(art: _Article, i: int, b: int) -> tuple[str, ...] | None:
+    """The longest role phrase starting at token ``i``."""
+    for r in art.g.roles_by_first.get(art.norm[i], ()):
+        n = len(r)
+        if i + n <= b and tuple(art.norm[i : i + n]) == r:
+            return r
+    return None
+
+
+def _role_then_name(art: _Article, i: int, b: int) -> bool:
+    """Tokens from ``i`` are a role phrase followed by a capitalised name ("President Vladimir")."""
+    r = _longest_role_at(art, i, b)
+    if r is None:
+        return False
+    j = i + len(r)
+    if j < b and art.raw[j] == "." and art.starts[j] == art.ends[j - 1]:
+        j += 1
+    return j < b and art.cap[j]
+
+
+
+
+def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tuple[int, int, int, bool]]:
+    """Capitalised token runs not covered by known actors, stripped of function words."""
+    g = art.g
+    out = []
+    j = a
+    while j < b:
+        if not art.cap[j] or j in covered:
+            j += 1
+            continue
+        k = j
+        while k < b and k not in covered:
+            if art.cap[k]:
+                if art.poss[k]:
+                    k += 1
+                    break
+                k += 1
+            elif art.norm[k] in g.joiners and k + 1 < b and art.cap[k + 1] and k + 1 not in covered:
+                k += 1
+            else:
+                break
+        s = j
+        # Leading function words and titles are not part of the name ("In", "President").
+        while s < k:
+            if art.norm[s] in g.function_words or art.norm[s] in g.honorifics or art.norm[s] in g.joiners or art.raw[s] == ".":
+                s += 1
+                continue
+            r = _longest_role_at(art, s, k)
+            if r is None:
+                break
+            s += len(r)
+        e = k
+        while e > s and art.norm[e - 1] in g.joiners:
+            e -= 1
+        # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
+        if e > s and art.norm[s] not in g.not_names:
+            out.append((s, e, si, s == a))
+        j = max(k, j + 1)
+    return out
+
+
+def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_persons: list[_Mention]):
+    """Unlisted people and organisations from capitalised runs with evidence."""
+    g = art.g
+    seg = art.seg
+    taken_surnames = {art.norm[m.last - 1] for m in known_persons}
+    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name}
+    non_initial = {tuple(art.norm[s:e]) for s, e, _, initial in runs if not initial}
+    singles = [r for r in runs if r[1] - r[0] == 1]
+    single_words = {art.norm[s] for s, _, _, _ in singles}
+
+    actors: dict[str, ActorDef] = {}
+    mentions: list[_Mention] = []
+    surname_of: dict[str, str] = {}
+    pending: list[tuple[int, int, int]] = []
+    for s, e, si, initial in runs:
+        words = tuple(art.norm[s:e])
+        surface = " ".join(art.raw[t][: len(art.raw[t]) - art.poss[t]] for t in range(s, e))
+        a = seg.sentence_tokens[si][0]
+        p = _skip_dot_back(art, s - 1, a)
+        titled = p >= a and art.norm[p] in g.honorifics
+        role = _prev_role(art, p, a) if p >= a else None
+        last_raw = art.raw[e - 1][: len(art.raw[e - 1]) - art.poss[e - 1]]
+        kind = None
+        if last_raw.lower() in g.org_suffixes or (len(words) >= 3 and words[0] in g.org_heads and words[1] in g.joiners):
+            kind = "organisation"
+        elif e - s == 1 and last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6:
+            kind = "organisation"
+        elif e - s >= 2 and e - s <= 4 and all(art.cap[t] or art.norm[t] in g.joiners for t in range(s, e)):
+            evidence = (
+                titled
+                or role is not None
+                or words[-1] in single_words
+                or " ".join(words) in source_names
+                or _apposition_role(art, e, seg.sentence_tokens[si][1]) is not None
+            )
+            if evidence:
+                kind = "person"
+        elif e - s == 1:
+            if words[0] in taken_surnames:
+                continue
+            pending.append((s, e, si))
+            if titled or (role and not initial):
+                kind = "person"
+            else:
+                continue
+        if kind is None:
+            continue
+        if initial and kind == "organisation" and words not in non_initial and e - s == 1:
+            continue
+        name = surface
+        aid = slug(name)
+        if not aid or aid in g.actors and g.actors[aid].kind != kind:
+            continue
+        if kind == "person" and e - s == 1 and words[0] in surname_of:
+            aid = surname_of[words[0]]
+        else:
+            actors.setdefault(aid, ActorDef(aid, name, kind))
+        if kind == "person" and e - s >= 2:
+            surname_of.setdefault(words[-1], aid)
+        mentions.append(_Mention(aid, art.starts[s], art.ends[e - 1] - art.poss[e - 1], s, e, si, NAME))
+    # A bare surname names the discovered person with that surname ("Kirby said").
+    seen = {m.first for m in mentions}
+    for s, e, si in pending:
+        w = art.norm[s]
+        if s in seen or w not in surname_of:
+            continue
+        mentions.append(_Mention(surname_of[w], art.starts[s], art.ends[s] - art.poss[s], s, e, si, SHORT))
+    return actors, mentions
+
+
+def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Mention]) -> list[_Mention]:
+    """A shared short form goes to the owner named most recently before it (else first after)."""
+    if not shorts:
+        return []
+    named: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        named[m.actor].append(m.start)
+    out = []
+    for s in shorts:
+        key = tuple(art.norm[s.first : s.last])
+        owners = [aid for aid in art.g.short_owners.get(key, (s.actor,)) if aid in named]
+        if not owners:
+            continue
+        before = [(p, aid) for aid in owners for p in named[aid] if p < s.start]
+        aid = max(before)[1] if before else min((p, aid) for aid in owners for p in named[aid])[1]
+        out.append(_Mention(aid, s.start, s.end, s.first, s.last, s.sentence, SHORT))
+    return out
+
+
+_ROLE_PP = frozenset("of to for at in with from on".split())
+
+
+def _apposition_role(art: _Article, e: int, b: int) -> tuple[int, int, tuple[str, ...]] | None:
+    """After a name, ", the country's leader," -> (first, last+1, role words) of the head."""
+    g = art.g
+    if e >= b or art.raw[e] != ",":
+        return None
+    k = e + 1
+    if k >= b:
+        return None
+    first = art.norm[k]
+    if not (first in ("the", "a", "an", "his", "her", "their", "its") or first in g.label_skip or art.cap[k] or _longest_role_at(art, k, b)):
+        return None
+    j = k
+    while j < b and j - k < 10 and art.raw[j] not in _STOP_PUNCT:
+        j += 1
+    if j - k >= 10 or j == k:
+        return None
+    end_ok = j >= b or art.raw[j] in (",", ".", ")", ";", "—", "–", "!", "?")
+    if not end_ok:
+        return None
+    # The head is the last role of the phrase, at its end or before "of"/"to"/"for".
+    for t in range(j - 1, k - 1, -1):
+        r = _prev_role(art, t, k)
+        if r is not None and (t == j - 1 or art.norm[t + 1] in _ROLE_PP):
+            return r[0], t + 1, r[1]
+    return None
+
+
+def _person_labels(art: _Article, m: _Mention, a: int, b: int, mentions: list[_Mention]) -> list[tuple[str, int, int, str]]:
+    """Role nouns before the person ("dictator Kim Jong Un") and in an apposition after it."""
+    out = []
+    p = _skip_dot_back(art, m.first - 1, a)
+    if p >= a:
+        r = _prev_role(art, p, a)
+        if r is not None:
+            out.append((m.actor, art.starts[r[0]], art.ends[p], " ".join(r[1])))
+    ap = _apposition_role(art, m.last, b)
+    if ap is not None:
+        s, e, words = ap
+        # The role belongs to a name inside the apposition if one precedes it ("Kim Jong Un's father" is Kim Jong Il's label).
+        out.append((m.actor, art.starts[s], art.ends[e - 1], " ".join(words)))
+    return out
+
+
+def _country_descriptions(art: _Article, content: Content, mentions: list[_Mention], actors: Mapping[str, ActorDef]):
+    """Country labels: an apposition ("North Korea, the reclusive state,") or a definite
+    description right after the country was named, when no other country is in reach."""
+    g = art.g
+    seg = art.seg
+    out = []
+    by_sentence: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if actors[m.actor].kind == "country":
+            by_sentence[m.sentence].append(m)
+    order = list(content.sentences)
+    for n, si in enumerate(order):
+        a, b = seg.sentence_tokens[si]
+        here = by_sentence.get(si, [])
+        # Apposition after a country mention.
+        for m in here:
+            np = _description(art, m.last + 1, b) if m.last < b and art.raw[m.last] == "," else None
+            if np is not None:
+                s, e, label = np
+                if e >= b or art.raw[e] in (",", ".", ";", "—", "–"):
+                    out.append((m.actor, art.starts[s], art.ends[e - 1], label))
+        # "the X" right after naming: the last sentence (of the two before) that names a
+        # country names exactly one.
+        prev_ids: set[str] = set()
+        for p in reversed(order[max(0, n - 2) : n]):
+            prev_ids = {m.actor for m in by_sentence.get(p, [])}
+            if prev_ids:
+                break
+        if len(prev_ids) == 1:
+            for j in range(a, b):
+                if art.norm[j] != "the":
+                    continue
+                if any(m.first < j for m in here):
+                    break
+                np = _description(art, j, b)
+                if np is not None:
+                    s, e, label = np
+                    out.append((next(iter(prev_ids)), art.starts[s], art.ends[e - 1], label))
+                    break
+    return out
+
+
+_AFTER_HEAD = frozenset("has have had is was were are will would could can may might must should".split())
+
+
+def _description(art: _Article, j: int, b: int) -> tuple[int, int, str] | None:
+    """A definite noun phrase with a country noun head and at least one describing word."""
+    g = art.g
+    if j >= b or art.norm[j] != "the":
+        return None
+    k = j + 1
+    while k < b and k - j <= 4 and art.norm[k] not in g.country_nouns:
+        w = art.raw[k]
+        skip = art.norm[k] in g.label_skip or art.poss[k]
+        if art.cap[k] or not w[:1].isalpha() or (art.norm[k] in g.function_words and not skip) or art.norm[k] in _AFTER_HEAD:
+            return None
+        k += 1
+    if k >= b or art.norm[k] not in g.country_nouns or art.cap[k] or art.poss[k]:
+        return None
+    if k + 1 < b and art.norm[k + 1] in g.compound_after:
+        return None
+    words = [art.norm[t] for t in range(j, k + 1) if art.norm[t] not in g.label_skip and not art.poss[t]]
+    if len(words) < 2:
+        return None
+    return j, k + 1, " ".join(words)
+
+
+def _speaker_index(content: Content, attributions: Sequence[Attribution]):
+    by_sentence: dict[int, list[Attribution]] = defaultdict(list)
+    for at in attributions:
+        by_sentence[at.sentence].append(at)
+    return by_sentence
+
+
+def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels, actors: Mapping[str, ActorDef], attributions: Sequence[Attribution], art: _Article) -> ActorsOutput:
+    seg = content.seg
+    scores = sentiment.score_mentions(content, lex, [(m.start, m.end) for m in mentions]) if mentions else []
+    by_sentence = _speaker_index(content, attributions)
+    block_starts = [s for s, _ in seg.blocks]
+    by_block: dict[int, list[Attribution]] = defaultdict(list)
+    for at in attributions:
+        by_block[bisect_right(block_starts, at.cue.start) - 1].append(at)
+
+    # Who each attribution cites, as an actor id when the source is a known actor.
+    source_actor: dict[int, str] = {}
+    for n, at in enumerate(attributions):
+        if at.source is not None:
+            for m in mentions:
+                if m.start < at.source.end and at.source.start < m.end:
+                    source_actor[n] = m.actor
+                    break
+        if n not in source_actor and at.source_name:
+            aid = _resolve_name(art.g, at.source_name, actors)
+            if aid:
+                source_actor[n] = aid
+    index_of = {id(at): n for n, at in enumerate(attributions)}
+
+    spans: list[Span] = []
+    per: dict[str, dict] = {}
+    for m, sc in zip(mentions, scores):
+        d = actors[m.actor]
+        voice = content.voice(m.start)
+        spans.append(content.span(ACTOR, m.start, m.end, m.actor, rule=RULE_MENTION, score=sc.score, note=d.name, voice=voice))
+        row = per.setdefault(m.actor, {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []})
+        row["scores"].append(sc.score)
+        row["pol"].append(sc.polarity)
+        (row["quo"] if voice == "quote" else row["rep"]).append(sc.score)
+        cands = by_sentence.get(m.sentence) or (by_block.get(bisect_right(block_starts, m.start) - 1, []) if voice == "quote" else [])
+        speaker = "reporter"
+        if cands:
+            at = min(cands, key=lambda x: abs(x.cue.start - m.start))
+            n = index_of[id(at)]
+            if at.source is not None and at.source.start < m.end and m.start < at.source.end:
+                speaker = None  # the actor is the one speaking, not spoken about
+            else:
+                speaker = _speaker_name(at, source_actor.get(n), actors)
+        if speaker is not None:
+            row["speaker"][speaker].append(sc.score)
+    for aid, start, end, label in labels:
+        if aid in per:
+            spans.append(content.span(LABEL, start, end, label, rule=RULE_LABEL, note=aid))
+            if label not in per[aid]["labels"]:
+                per[aid]["labels"].append(label)
+
+    quoted = defaultdict(int)
+    for n, aid in source_actor.items():
+        quoted[aid] += 1
+    total = len(mentions)
+    results = []
+    for aid, row in per.items():
+        d = actors[aid]
+        xs = row["scores"]
+        k = len(xs)
+        results.append(
+            ActorResult(
+                id=aid,
+                name=d.name,
+                kind=d.kind,
+                mentions=k,
+                mention_share=k / total,
+                sentiment_mean=statistics.fmean(xs) if xs else None,
+                sentiment_std=statistics.pstdev(xs) if xs else None,
+                sentiment_count=k,
+                negative_share=row["pol"].count("neg") / k,
+                positive_share=row["pol"].count("pos") / k,
+                reporter_sentiment=statistics.fmean(row["rep"]) if row["rep"] else None,
+                quoted_sentiment=statistics.fmean(row["quo"]) if row["quo"] else None,
+                quoted_as_source=quoted.get(aid, 0),
+                labels=tuple(row["labels"]),
+                by_speaker={s: statistics.fmean(v) for s, v in row["speaker"].items()},
+            )
+        )
+    results.sort(key=lambda r: (-r.mentions, r.id))
+    metrics = {
+        "actors": len(results),
+        "actor_mentions": total,
+        "top_actor_share": results[0].mention_share if results else 0.0,
+        "actor_labels": sum(len(r.labels) for r in results),
+    }
+    return ActorsOutput(spans=tuple(sorted(spans, key=lambda s: (s.start, s.end, s.kind))), metrics=metrics, actors=tuple(results))
+
+
+def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, ActorDef]) -> str:
+    """How ``by_speaker`` names the source of an attribution."""
+    if actor:
+        return actors[actor].name
+    label = getattr(at, "source_label", "") or ""
+    if at.source_type == "anonymous":
+        return at.source_name or "anonymous"
+    if at.source_name and label in ("", "named", "pronoun", "document", "vague"):
+        return at.source_name
+    return "reporter"
+
+
+def _resolve_name(g: Gazetteer, name: str, actors: Mapping[str, ActorDef]) -> str | None:
+    """The actor a source name refers to ("Russian President Vladimir Putin" -> vladimir-putin)."""
+    words = [_POSSESSIVE.sub("", _norm(w)) if len(w) > 2 else _norm(w) for w in tokenize_term(name)]
+    best: tuple[int, int, str] | None = None
+    for i, w in enumerate(words):
+        for f in g.index.get(w, ()):
+            n = len(f.words)
+            if tuple(words[i : i + n]) == f.words and f.type not in (DEMONYM, DEMONYM_PL, SHORT):
+                key = (_TYPE_RANK[f.type], -n, f.actor)
+                if best is None or key < best:
+                    best = key
+    if best is not None:
+        return best[2]
+    sid = slug(name)
+    return sid if sid in actors else None
