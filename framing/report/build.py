@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from .charts import Chart, all_charts, write_chart_files
-from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, slug
+from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, is_anonymous, slug
 from .findings import Finding, fmt, headline_findings
 from .highlight import highlight
 from .shared import SharedGroup, diff_markup, pair_counts, shared_sentences
@@ -35,6 +35,8 @@ KIND_NAMES = {
     "booster": "Booster",
     "boilerplate": "Page furniture",
     "actor": "Actor mention",
+    "actor_label": "Label for an actor",
+    "approximator": "Approximator (a hedge on a number)",
     "quote": "Quotation",
 }
 KIND_WHY = {
@@ -44,6 +46,8 @@ KIND_WHY = {
     "booster": "A booster makes the claim sound more certain.",
     "boilerplate": "Page furniture, not part of the story; left out of every other measure.",
     "actor": "A mention of an actor, coloured by the tone of the words around it.",
+    "actor_label": "A description attached to an actor; sources may label the same actor differently.",
+    "approximator": "Words such as \u201cabout\u201d or \u201cnearly\u201d make a number less exact.",
     "quote": "Quoted speech: the words of someone the article cites.",
 }
 
@@ -138,11 +142,11 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
         kind = str(s.get("kind") or "other")
         label = str(s.get("label") or "")
         classes = [f"k-{kind}" if kind in KINDS else "k-other"]
-        lines = [KIND_NAMES.get(kind, kind) + (f" ({label})" if label and kind not in ("actor", "quote") else "")]
+        lines = [KIND_NAMES.get(kind, kind.replace("_", " ").capitalize()) + (f" ({label})" if label and label != kind and kind not in ("actor", "quote") else "")]
         if kind == "attribution_cue" and label == "distancing":
             classes.append("l-distancing")
         if kind == "attribution_source":
-            classes.append(f"l-{slug(label)}")
+            classes.append("l-anonymous" if is_anonymous(s) else f"l-{slug(label)}")
         if kind == "actor":
             score = s.get("score")
             name = s.get("note") or label
@@ -156,7 +160,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append(pol)
         elif s.get("note"):
             lines.append(str(s["note"]))
-        if kind in ("hedge", "booster", "attribution_cue"):
+        if kind in ("hedge", "approximator", "booster", "attribution_cue"):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
         rule = s.get("rule")
@@ -209,7 +213,7 @@ def article_view(a: Article, links: Links, describe, points: Sequence[tuple[int,
             "reporter": _tone(act.get("reporter_sentiment"), href),
             "quoted": _tone(act.get("quoted_sentiment"), href),
             "as_source": _cell(act.get("quoted_as_source"), "int", link(f"srcname-{slug(str(act.get('name') or ''))}")),
-            "labels": ", ".join(str(l) for l in act.get("labels") or ()),
+            "labels": [(str(l), link(f"label-{slug(str(l))}")) for l in act.get("labels") or ()],
         })
     cited = []
     for src in a.cited:
@@ -260,18 +264,18 @@ def _first_href(s: SourceTotals, key: str, links: Links) -> str | None:
     return None
 
 
-def labels_table(corpus: Corpus) -> tuple[list[str], list[dict[str, Any]]]:
+def labels_table(corpus: Corpus, links: Links) -> tuple[list[str], list[dict[str, Any]]]:
     """Actors with labels: one row each, the labels each source uses side by side."""
-    sources = [s.name for s in corpus.sources if s.scored]
-    actors = [a for a in corpus.top_actors(10_000) if any((a, s) in corpus.actor_labels for s in sources)][:25]
+    sources = [s for s in corpus.sources if s.scored]
+    actors = [a for a in corpus.top_actors(10_000) if any((a, s.name) in corpus.actor_labels for s in sources)][:25]
     rows = []
     for aid in actors:
         cells = []
         for s in sources:
-            labels = corpus.actor_labels.get((aid, s), {})
-            cells.append(", ".join(f"{l} \u00d7{n}" if n > 1 else l for l, n in sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))))
+            labels = corpus.actor_labels.get((aid, s.name), {})
+            cells.append([(l, n, _first_href(s, f"label-{slug(l)}", links)) for l, n in sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))])
         rows.append({"name": corpus.actor_names.get(aid, aid), "cells": cells})
-    return sources, rows
+    return [s.name for s in sources], rows
 
 
 def shared_view(groups: Sequence[SharedGroup], corpus: Corpus, links: Links) -> list[dict[str, Any]]:
@@ -333,7 +337,7 @@ def build_report(
     charts = all_charts(corpus)
     findings = headline_findings(corpus)
     views = [article_view(a, links, describe, sorted(set(points.get(a.n, []))), from_file=False) for a in corpus.articles]
-    label_sources, label_rows = labels_table(corpus)
+    label_sources, label_rows = labels_table(corpus, links)
     fired = sorted({s.get("rule") for a in corpus.articles for s in a.spans if s.get("rule")})
     script, script_hash = script_and_hash()
     env = _env()

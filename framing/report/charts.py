@@ -139,17 +139,23 @@ def attribution_chart(corpus: Corpus) -> Chart:
         ax2.barh(names, dist, color=VERMILLION, label="distancing cues")
         ax2.set_xlabel("distancing cues per 100 words")
         ax2.set_title("Distancing")
-        for a in (ax, ax2):
+        for a, vals, what in ((ax, [x + y + z for x, y, z in zip(named, anon, unsourced)], "no attributions found"), (ax2, dist, "no distancing cues found")):
             a.grid(axis="x", color="#dddddd", linewidth=0.8)
             a.set_axisbelow(True)
-            if max([*named, *dist, 0.01]) < 0.05:
-                a.set_xlim(0, 1)
+            _empty_axis(a, vals, what, len(rows))
         fig.set_figwidth(11)
-        fig.axes[0].set_position(fig.axes[0].get_position())
         svg, png = _finish(fig, "attribution", title, desc)
         return Chart("attribution", title, caption, desc, svg, png)
 
     return _with_rc(draw)
+
+
+def _empty_axis(ax, values: Sequence[float], what: str, n_rows: int) -> None:
+    """An axis with nothing to show says so, instead of a meaningless scale around zero."""
+    if max(values, default=0.0) > 0:
+        return
+    ax.set_xlim(0, 1)
+    ax.text(0.5, (n_rows - 1) / 2, what, ha="center", va="center", color="#555555", fontsize=12)
 
 
 def _grouped(ax, names: Sequence[str], series: Sequence[tuple[str, str, Sequence[float]]]) -> None:
@@ -188,11 +194,10 @@ def hedging_chart(corpus: Corpus) -> Chart:
         _grouped(ax2, names, [("reporter\u2019s voice", PURPLE, cols[2]), ("inside quotes", YELLOW, cols[3])])
         ax.set_title("Hedges")
         ax2.set_title("Boosters")
-        for a in (ax, ax2):
+        for a, vals, what in ((ax, cols[0] + cols[1], "no hedges found"), (ax2, cols[2] + cols[3], "no boosters found")):
             a.set_xlabel("per 100 words of that voice")
             a.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16 - 0.3 / max(len(rows), 1)), ncol=2, fontsize=10)
-            if max([*cols[0], *cols[1], *cols[2], *cols[3], 0.0]) < 0.05:
-                a.set_xlim(0, 1)
+            _empty_axis(a, vals, what, len(rows))
         svg, png = _finish(fig, "hedging", title, desc)
         return Chart("hedging", title, caption, desc, svg, png)
 
@@ -279,9 +284,10 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                 if not n:
                     continue
                 v = grid[i, j]
-                text = f"{v:+.2f}\n{n} mention{'s' if n != 1 else ''}" if not np.isnan(v) else f"n/a\n{n} mention{'s' if n != 1 else ''}"
+                tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
+                text = f"{tone}\n{n} mention{'s' if n != 1 else ''}"
                 dark = not np.isnan(v) and abs(v) > 0.55
-                ax.text(j, i, text, ha="center", va="center", fontsize=9, color="#ffffff" if dark else "#111111")
+                ax.text(j, i, text, ha="center", va="center", fontsize=10, color="#ffffff" if dark else "#111111")
         bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label("mean sentiment toward the actor\n(\u22121 negative \u2026 +1 positive)")
         ax.set_title("Mean sentiment per mention (number of mentions below)")

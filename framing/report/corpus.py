@@ -16,7 +16,13 @@ from typing import Any, Iterable, Mapping
 from ..model import OK
 
 # Drawing order of highlights, outermost first; also the legend order.
-KINDS = ("quote", "boilerplate", "attribution_source", "actor", "attribution_cue", "hedge", "booster")
+KINDS = ("quote", "boilerplate", "attribution_source", "actor", "actor_label", "attribution_cue", "hedge", "approximator", "booster")
+ANONYMOUS_LABELS = frozenset({"anonymous", "vague"})
+
+
+def is_anonymous(span: Mapping[str, Any]) -> bool:
+    """A cited source that is anonymous or vague ("officials", "sources", "critics")."""
+    return span.get("label") in ANONYMOUS_LABELS or span.get("rule") == "attribution.anonymous"
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -33,18 +39,24 @@ def anchor_keys(span: Mapping[str, Any]) -> tuple[str, ...]:
     if kind == "attribution_cue":
         return ("cue", f"cue-{slug(label)}")
     if kind == "attribution_source":
-        keys = ["src", f"src-{slug(label)}"]
+        keys = ["src", "src-anonymous" if is_anonymous(span) else f"src-{slug(label)}"]
+        if label == "pronoun":  # a pronoun resolved to a named person
+            keys.append("src-named")
         if span.get("note"):
             keys.append(f"srcname-{slug(str(span['note']))}")
         return tuple(keys)
     if kind == "hedge":
         return ("hedge", f"hedge-{span.get('voice', 'reporter')}")
+    if kind == "approximator":  # its own kind: a vague number, not a hedged claim
+        return ("approximator",)
     if kind == "booster":
         return ("booster", f"booster-{span.get('voice', 'reporter')}")
     if kind == "boilerplate":
         return ("bp", f"bp-{slug(label)}")
     if kind == "actor":
         return ("actor", f"actor-{slug(label)}")
+    if kind == "actor_label":
+        return ("label", f"label-{slug(label)}")
     if kind == "quote":
         return ("quote",)
     return ()

@@ -89,22 +89,21 @@ def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
     if len(nonzero) == 1:
         name = nonzero[0]
         return Finding(sig.name, f"{name} is the only source with any ({fmt(values[name], sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}); the others have none.", sig.anchor)
-    # The source furthest from the median, on a ratio scale; zeros count as far.
-    def distance(kv: tuple[str, float]) -> tuple[float, str]:
-        v = kv[1]
-        if med == 0 or v == 0:
-            return (float("inf") if v != med else 0.0, kv[0])
-        return (max(v / med, med / v), kv[0])
-
-    name, v = max(sorted(values.items()), key=distance)
-    suffix = f" ({fmt(v, sig.unit)} vs {fmt(med, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''})."
+    # Lead with the source furthest above the median; the one furthest below only when nobody stands out above.
+    hi_name, hi = max(sorted(values.items()), key=lambda kv: kv[1])
+    lo_name, lo = min(sorted(values.items()), key=lambda kv: kv[1])
+    per = " per 100 words" if sig.unit == "per100" else ""
     if med == 0:
-        return Finding(sig.name, f"{name} stands out with {fmt(v, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}, while the median source has none.", sig.anchor)
-    if v == 0:
-        return Finding(sig.name, f"{name} has none, while the median source has {fmt(med, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}.", sig.anchor)
-    if max(v / med, med / v) < 1.25:
-        lo, hi = min(values.values()), max(values.values())
-        return Finding(sig.name, f"The sources are close: from {fmt(lo, sig.unit)} to {fmt(hi, sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}.", sig.anchor)
+        return Finding(sig.name, f"{hi_name} stands out with {fmt(hi, sig.unit)}{per}, while the median source has none.", sig.anchor)
+    if hi / med >= 1.25:
+        name, v = hi_name, hi
+    elif lo == 0:
+        return Finding(sig.name, f"{lo_name} has none, while the median source has {fmt(med, sig.unit)}{per}.", sig.anchor)
+    elif med / lo >= 1.25:
+        name, v = lo_name, lo
+    else:
+        return Finding(sig.name, f"The sources are close: from {fmt(lo, sig.unit)} to {fmt(hi, sig.unit)}{per}.", sig.anchor)
+    suffix = f" ({fmt(v, sig.unit)} vs {fmt(med, sig.unit)}{per})."
     direction = sig.words[0] if v > med else sig.words[1]
     return Finding(sig.name, f"{name} " + sig.more.format(ratio=_ratio(v, med), dir=direction) + suffix, sig.anchor)
 
