@@ -125,7 +125,9 @@ def build() -> list[tuple[str, str, str, str, str]]:
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         iso3 = c.alpha_3
         d = info.get(iso3, {})
-        name = NAME_OVERRIDES.get(iso3) or getattr(c, "common_name", None) or (d.get("name") if d.get("name") and "," not in d["name"] else None) or c.name
+        # ISO's short name is current ("Eswatini", "North Macedonia") unless it is inverted or formal.
+        iso_name = c.name if "," not in c.name and "(" not in c.name else None
+        name = NAME_OVERRIDES.get(iso3) or getattr(c, "common_name", None) or iso_name or d.get("name") or c.name
         cid = slug(name)
         forms: list[tuple[str, str]] = [(name, "country")]
         for alt in (c.name, getattr(c, "official_name", None), d.get("name"), *(d.get("altSpellings") or [])):

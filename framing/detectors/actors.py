@@ -91,6 +91,7 @@ class Gazetteer:
     compound_after: frozenset[str]
     function_words: frozenset[str]
     not_names: frozenset[str]
+    dates: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,8 @@ def _build(lex: Lexicons) -> Gazetteer:
         label_skip=words("label_skip"),
         compound_after=words("compound_after"),
         function_words=words("function_words"),
-        not_names=words("not_names"),
+        not_names=words("not_names") | words("dates"),
+        dates=words("dates"),
     )
 
 
@@ -269,7 +271,7 @@ class _Article:
 
     def word_cap(self, j: int) -> bool:
         """A capitalised word that could be part of a name."""
-        return self.cap[j] and self.norm[j] not in self.g.not_names and self.norm[j] not in self.g.function_words
+        return self.cap[j] and self.norm[j] not in self.g.function_words and self.norm[j] not in self.g.dates
 
     def case_ok(self, j: int, need: int, n_chars: int | None = None) -> bool:
         w = self.raw[j] if n_chars is None else self.raw[j][:n_chars]
@@ -350,9 +352,10 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         title_case = _title_case(art, a, b)
         matches = _match_forms(art, a, b)
         starts_at = {m[0] for m in matches}
+        ends_at = {m[1] - 1 for m in matches}
         for first, last, f, end_char in matches:
             m = _Mention(f.actor, art.starts[first], end_char, first, last, si, f.type)
-            if not _accept(art, m, a, b, title_case, starts_at):
+            if not _accept(art, m, a, b, title_case, starts_at, ends_at):
                 if f.type == DEMONYM and last < b and _longest_role_at(art, last, b):
                     covered.update(range(first, last))  # a label, not the start of a name
                 continue
@@ -407,7 +410,7 @@ def _skip_dot_back(art: _Article, j: int, a: int) -> int:
     return j
 
 
-def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts_at: set[int]) -> bool:
+def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts_at: set[int], ends_at: set[int]) -> bool:
     """Context rules: is this form match a mention of its actor here?"""
     g = art.g
     p = _skip_dot_back(art, m.first - 1, a)
@@ -421,9 +424,8 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
         # Inside a longer capitalised name ("Moscow State University", "George Washington").
         if not possessive and q < b and art.word_cap(q) and q not in starts_at and not _role_then_name(art, q, b) and art.starts[q] - art.ends[q - 1] <= 1:
             return False
-        if p > a and art.word_cap(p) and not prev_is_title and (p + 1) not in starts_at - {m.first} and art.starts[m.first] - art.ends[p] <= 1:
-            if art.raw[p] not in (".",):
-                return False
+        if p > a and art.word_cap(p) and not prev_is_title and p not in ends_at and art.starts[m.first] - art.ends[p] <= 1:
+            return False
     if m.type == CAPITAL and not possessive and p >= a:
         w = art.norm[p]
         if w in g.locatives:
