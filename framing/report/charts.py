@@ -258,8 +258,7 @@ def heatmap_chart(corpus: Corpus) -> Chart:
         import numpy as np
         from matplotlib.colors import LinearSegmentedColormap
 
-        cmap = LinearSegmentedColormap.from_list("okabe_div", [VERMILLION, "#ffffff", BLUE])
-        cmap.set_bad("#ffffff")
+        cmap = LinearSegmentedColormap.from_list("okabe_div", [VERMILLION, "#ffffff", BLUE]).with_extremes(bad="#ffffff")
         grid = np.full((len(actors), len(sources)), np.nan)
         for i, a in enumerate(actors):
             for j, s in enumerate(sources):

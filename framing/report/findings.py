@@ -95,6 +95,11 @@ def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
     per = " per 100 words" if sig.unit == "per100" else ""
     if med == 0:
         return Finding(sig.name, f"{hi_name} stands out with {fmt(hi, sig.unit)}{per}, while the median source has none.", sig.anchor)
+    if len(values) == 2 and lo > 0:  # two sources: compare them with each other, not with their mean
+        if hi / lo < 1.25:
+            return Finding(sig.name, f"The two sources are close: {fmt(lo, sig.unit)} and {fmt(hi, sig.unit)}{per}.", sig.anchor)
+        text = sig.more.format(ratio=_ratio(hi, lo), dir=sig.words[0]).replace("the median source", lo_name)
+        return Finding(sig.name, f"{hi_name} {text} ({fmt(hi, sig.unit)} vs {fmt(lo, sig.unit)}{per}).", sig.anchor)
     if hi / med >= 1.25:
         name, v = hi_name, hi
     elif lo == 0:

@@ -1,0 +1,371 @@
+"""framing report: the page, its files, escaping, determinism, scale (no browser needed)."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from framing.cli import run as cli_run
+from framing.report import build_report
+from framing.report.corpus import build_corpus
+from framing.report.findings import headline_findings
+from framing.report.highlight import highlight
+from framing.report.shared import shared_sentences
+
+from report_fixtures import HARBOR, XSS_IMG, XSS_SCRIPT, harbor_record, valley_records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Tree(HTMLParser):
+    """Collects ids, hrefs, scripts and checks that every opened element is closed in order."""
+
+    VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base", "wbr", "source"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.scripts: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.errors: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "a" and "href" in a:
+            self.hrefs.append(a["href"])
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        if tag not in self.VOID and not tag.startswith(("path", "rect")):
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.append(a["id"])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1] if self.stack else 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def parse(page: str) -> _Tree:
+    t = _Tree()
+    t.feed(page)
+    return t
+
+
+def _text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+# --- highlighting -----------------------------------------------------------------
+
+
+def test_highlight_nests_overlapping_spans_and_keeps_the_text():
+    text = 'He said <b>"maybe" & then</b> left.'
+    spans = [
+        {"kind": "quote", "start": 11, "end": 18},  # "maybe"
+        {"kind": "hedge", "start": 3, "end": 14},  # said <b>"ma  (crosses into the quote)
+        {"kind": "actor", "start": 12, "end": 25},  # maybe" & the (starts inside both)
+    ]
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    out = str(highlight(text, spans, lambda s: (f"k-{s['kind']}", s["kind"] + ' "why"'), {0: "first"}, [(0, "top")]))
+    tree = parse(f"<div>{out}</div>")
+    assert tree.errors == [] and tree.stack == []
+    assert _text_of(out) == text
+    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert out.count('id="first"') == 1 and 'id="top"' in out
+    assert 'title="hedge &#34;why&#34;"' in out
+    # The hedge ends inside the quote: the quote and the actor inside it are cut there and
+    # reopened; the actor is cut again where the quote ends.
+    assert out.count('<mark class="k-hedge"') == 1
+    assert out.count('<mark class="k-quote"') == 2
+    assert out.count('<mark class="k-actor"') == 3
+
+
+def test_highlight_of_a_real_article_round_trips():
+    rec = harbor_record()
+    corpus = build_corpus([rec])
+    a = corpus.articles[0]
+    out = str(highlight(a.text, a.spans, lambda s: (s["kind"], s.get("label", ""))))
+    assert _text_of(out) == HARBOR
+    tree = parse(f"<div>{out}</div>")
+    assert tree.errors == [] and tree.stack == []
+    assert out.count("<mark") >= len(a.spans)
+
+
+def test_spans_whose_offsets_do_not_match_are_left_out():
+    rec = harbor_record()
+    rec["spans"].append({"kind": "hedge", "start": 0, "end": 4, "text": "nope", "label": "modal"})
+    rec["spans"].append({"kind": "hedge", "start": 5, "end": 10_000, "text": "x", "label": "modal"})
+    a = build_corpus([rec]).articles[0]
+    assert a.dropped_spans == 2
+    assert all(a.text[s["start"] : s["end"]] == s["text"] for s in a.spans)
+
+
+# --- corpus numbers and findings ---------------------------------------------------
+
+
+def test_source_totals_pool_counts_over_words(records):
+    corpus = build_corpus(records)
+    assert [s.name for s in corpus.sources] == ["Harbor Daily", "Valley Post"]
+    harbor, valley = corpus.sources
+    assert harbor.counts["hedges"] == 2 and harbor.counts["boosters"] == 1
+    assert harbor.counts["boosters_quote"] == 1 and harbor.counts["hedges_reporter"] == 2
+    words = sum(len(r["text"].split()) for r in records[1:])
+    assert valley.per100("hedges") == pytest.approx(100 * 4 / words)
+    assert harbor.share("anonymous", "attributions") == pytest.approx(1 / 3)
+    assert corpus.actor_mentions[("mara-quill", "Valley Post")] == 3
+    assert corpus.actor_labels[("mara-quill", "Harbor Daily")] == {"union leader": 1}
+
+
+def test_findings_name_the_outlier_with_both_numbers(records):
+    findings = {f.signal: f.text for f in headline_findings(build_corpus(records))}
+    assert "Harbor Daily" in findings["Boosters"] and "only source" in findings["Boosters"]
+    assert re.search(r"Valley Post hedges 1\.\d\u00d7 more often than Harbor Daily \(4\.\d\d vs 3\.\d\d per 100 words\)", findings["Hedging"])
+    assert "Page furniture" in findings
+    for text in findings.values():
+        assert "credib" not in text.lower()  # differences, never a verdict
+
+
+def test_findings_with_one_source_and_with_nothing_found():
+    one = headline_findings(build_corpus([harbor_record()]))
+    assert any("Only one source" in f.text for f in one)
+    bare = [dict(r, spans=[], actors=[], sources=[], metrics={"words": 50}) for r in valley_records()]
+    bare[0]["source"] = "Other"
+    texts = [f.text for f in headline_findings(build_corpus(bare))]
+    assert "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source." in texts
+
+
+def test_shared_sentences_identical_and_rewritten(records):
+    corpus = build_corpus(records)
+    groups = shared_sentences(corpus.articles)
+    kinds = sorted(g.kind for g in groups)
+    assert kinds == ["identical"]  # the port authority sentence; the rewrite is within one source
+    assert {m.source for m in groups[0].members} == {"Harbor Daily", "Valley Post"}
+    rewrite = dict(valley_records()[0], source="Third Outlet", id="third/1")
+    rewrite["text"] = rewrite["text"].replace("the walkout could spread", "the walkout might well spread")
+    rewrite["spans"] = []
+    groups = shared_sentences(build_corpus([*records, rewrite]).articles)
+    assert "rewritten" in {g.kind for g in groups}
+
+
+# --- the page ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(tmp_path, all_records):
+    result = build_report(all_records, tmp_path / "report.html", rules={"hedging.modal": {"message": "Modal hedge: say who is uncertain.", "severity": "suggestion"}})
+    return result, result.path.read_text(encoding="utf-8")
+
+
+def test_page_is_well_formed_and_every_internal_link_resolves(page):
+    result, text = page
+    tree = parse(text)
+    assert tree.errors == [] and tree.stack == []
+    ids = set(tree.ids)
+    assert len(ids) == len(tree.ids), "duplicate element ids"
+    internal = [h[1:] for h in tree.hrefs if h.startswith("#")]
+    assert internal and not [h for h in internal if h not in ids]
+    for h in tree.hrefs:
+        if not h.startswith(("#", "http")):
+            target = result.path.parent / h.split("#")[0]
+            assert target.exists(), h
+
+
+def test_page_is_self_contained_with_a_csp_that_hashes_its_one_script(page):
+    _, text = page
+    tree = parse(text)
+    assert len(tree.scripts) == 1
+    csp = next(a["content"] for t, a in tree.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "img-src data:" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    digest = base64.b64encode(hashlib.sha256(tree.scripts[0].encode("utf-8")).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+    # Nothing is loaded: no external src/href for resources, no @import or url() to the web.
+    for tag, attrs in tree.tags:
+        assert not (tag in ("img", "script", "link", "iframe") and attrs.get("src", attrs.get("href", "")).startswith(("http", "//")))
+    assert "@import" not in text and not re.search(r"url\((?!#)", text)
+
+
+def test_everything_from_the_input_is_escaped(page):
+    _, text = page
+    assert XSS_SCRIPT not in text and "<img" not in text
+    tree = parse(text)
+    assert not [t for t, _ in tree.tags if t in ("img", "iframe", "object", "embed")]
+    assert [t for t, _ in tree.tags if t == "script"] == ["script"]
+    assert not [(t, k) for t, attrs in tree.tags for k in attrs if k.startswith("on")]
+    assert not [h for h in tree.hrefs if h.lower().startswith("javascript")]
+    assert html.escape(XSS_SCRIPT, quote=False) in text or "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in text
+
+
+def test_page_shows_every_section_and_highlight_kind(page):
+    _, text = page
+    for section in ("overview", "findings", "sources", "charts", "articles", "across", "texts", "how-to-read"):
+        assert f'id="{section}"' in text
+    for kind in ("k-quote", "k-boilerplate", "k-attribution_source l-anonymous", "k-actor s-pos", "k-actor s-neg", "k-attribution_cue l-distancing", "k-hedge", "k-booster", "k-approximator", "k-actor_label"):
+        assert f'<mark class="{kind}' in text, kind
+    assert "hedging.modal: Modal hedge: say who is uncertain." in text  # hover text: rule id + message
+    assert text.count("<svg") >= 6 and "<title id=\"chart-" not in text  # chart ids are prefixed, not clashing
+    assert 'class="status">error</span>' in text and "binary file" in text
+    assert "Lone Source" in text and "test-lex-1" in text
+
+
+def test_table_numbers_link_to_their_evidence(page):
+    _, text = page
+    row = re.search(r'<tr[^>]*><td data-sort="harbor daily">Harbor Daily</td>.*?</tr>', text, re.S).group(0)
+    n = re.search(r'href="#a(\d+)"', row).group(1)
+    hrefs = re.findall(rf'href="#a{n}-([\w-]+)"', row)
+    assert {"hedge", "booster", "bp", "cue", "src-anonymous", "cue-distancing", "actor", "text"} <= set(hrefs)
+    hedge = re.search(rf'<mark class="k-hedge[^"]*" title="[^"]*" id="a{n}-hedge">([^<]*)<', text)
+    assert hedge and hedge.group(1) == "may"
+
+
+def test_chart_and_csv_files_next_to_the_page(page, all_records):
+    result, _ = page
+    charts = result.files / "charts"
+    for name in ("attribution", "hedging", "boilerplate", "heatmap", "voice", "readability"):
+        assert (charts / f"{name}.png").read_bytes().startswith(b"\x89PNG")
+        assert "<svg" in (charts / f"{name}.svg").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(open(result.files / "metrics.csv", encoding="utf-8")))
+    assert len(rows) == len(all_records) and {"hedges", "boosters"} - set(rows[0]) == set() or "words" in rows[0]
+    sources = {r["source"]: r for r in csv.DictReader(open(result.files / "sources.csv", encoding="utf-8"))}
+    assert float(sources["Harbor Daily"]["boosters"]) == 1
+    actors = list(csv.DictReader(open(result.files / "actors.csv", encoding="utf-8")))
+    assert {r["actor"] for r in actors} >= {"Mara Quill", "Ilse Varn"}
+
+
+def test_articles_beyond_the_text_budget_get_their_own_pages(tmp_path, records):
+    result = build_report(records, tmp_path / "r.html", max_text_chars=len(records[0]["text"]))
+    assert result.linked == 2
+    text = result.path.read_text(encoding="utf-8")
+    assert 'href="r_files/articles/2.html#a2"' in text
+    view = (result.files / "articles" / "2.html").read_text(encoding="utf-8")
+    assert "script-src 'none'" in view and "<script" not in view
+    assert '<mark class="k-hedge' in view and 'href="../../r.html"' in view
+    tree = parse(view)
+    assert tree.errors == [] and not [h for h in tree.hrefs if h.startswith("#") and h[1:] not in tree.ids]
+    # A smaller rebuild removes the views it no longer links to.
+    build_report(records, tmp_path / "r.html")
+    assert not list((result.files / "articles").glob("*.html"))
+
+
+def test_same_input_gives_byte_identical_files(tmp_path, all_records):
+    scores = tmp_path / "scores.jsonl"
+    scores.write_text("".join(json.dumps(r) + "\n" for r in all_records), encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed / "report.html"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-m", "framing", "report", "--scores", str(scores), "-o", str(out)], env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(out)
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    for name in ("charts/heatmap.svg", "metrics.csv", "sources.csv"):
+        assert (outputs[0].parent / "report_files" / name).read_bytes() == (outputs[1].parent / "report_files" / name).read_bytes()
+
+
+def test_records_without_detector_output_still_build(tmp_path):
+    bare = [{"id": "a", "source": "S", "text": "Just a line of text.\nAnd another one here.", "status": "ok"}, {"id": "b", "source": "T", "text": "Other words entirely, in a second outlet.", "metrics": {}, "spans": None, "actors": None}]
+    result = build_report(bare, tmp_path / "r.html")
+    text = result.path.read_text(encoding="utf-8")
+    assert "No actors were found." in text and result.scored == 2
+
+
+# --- the command line --------------------------------------------------------------
+
+
+def test_cli_scores_texts_and_rebuilds_from_saved_scores(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    for outlet, body in (("north", "Officials said the bridge may reopen in May, according to the city.\n"), ("south", "The mayor said the bridge will clearly reopen soon.\n")):
+        (corpus / outlet).mkdir(parents=True)
+        (corpus / outlet / "story.txt").write_text(f"Bridge repairs run late again\n{body}", encoding="utf-8")
+    out = tmp_path / "out" / "report.html"
+    assert cli_run(["report", str(corpus), "-o", str(out), "--title", "Bridge <coverage>"]) == 0
+    first = out.read_text(encoding="utf-8")
+    assert "<title>Bridge &lt;coverage&gt;</title>" in first and "north" in first and "south" in first
+    scores = tmp_path / "scores.jsonl"
+    assert cli_run(["score", str(corpus), "-o", str(scores)]) == 0
+    again = tmp_path / "again.html"
+    assert cli_run(["report", "--scores", str(scores), "-o", str(again), "--title", "Bridge <coverage>"]) == 0
+    assert again.read_text(encoding="utf-8").replace("again_files", "report_files") == first
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["report"], "either PATHs"),
+        (["report", "x.txt", "--scores", "s.jsonl"], "either PATHs"),
+        (["report", "--scores", "missing.jsonl"], "no such file"),
+        (["report", "x.txt", "-o", "out.pdf"], "HTML page"),
+    ],
+)
+def test_cli_usage_errors(argv, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli_run(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_unreadable_input_still_writes_the_page(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ok.txt").write_text("A headline for the test\nThe council said it may vote.\n", encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "r.html"
+    assert cli_run(["report", str(tmp_path / "in"), "-o", str(out)]) == 3
+    assert "binary file" in out.read_text(encoding="utf-8")
+
+
+# --- scale -------------------------------------------------------------------------
+
+
+def _many(n: int) -> list[dict]:
+    base = [harbor_record(), *valley_records()]
+    out = []
+    for i in range(n):
+        r = dict(base[i % len(base)])
+        r["id"] = f"{r['id']}-{i}"
+        r["source"] = f"{r['source']} {i % 12}"
+        # Vary the text a little (same length, so the spans stay valid).
+        r["text"] = r["text"].replace("Monday", ("Monday", "Sunday", "Friday")[i % 3])
+        out.append(r)
+    return out
+
+
+@pytest.mark.slow
+def test_a_thousand_articles_build_fast_and_small(tmp_path):
+    records = _many(1000)
+    t0 = time.perf_counter()
+    result = build_report(records, tmp_path / "big.html")
+    elapsed = time.perf_counter() - t0
+    assert result.size < 10_000_000
+    assert elapsed < 15, f"{elapsed:.1f}s"
+    assert result.linked > 0 and len(list((result.files / "articles").glob("*.html"))) == result.linked
