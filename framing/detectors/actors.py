@@ -23,10 +23,10 @@ article) and a speaker (the source of an attribution in its sentence, else the r
 
 from __future__ import annotations
 
+import math
 import re
-import statistics
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
@@ -75,6 +75,8 @@ class Gazetteer:
 
     actors: Mapping[str, ActorDef]
     index: Mapping[str, tuple[Form, ...]]
+    single: Mapping[str, tuple[Form, ...]]
+    pairs: Mapping[tuple[str, str], tuple[Form, ...]]
     short_owners: Mapping[tuple[str, ...], tuple[str, ...]]
     honorifics: frozenset[str]
     roles: frozenset[tuple[str, ...]]
@@ -99,7 +101,7 @@ class ActorsOutput(DetectorOutput):
     actors: tuple[ActorResult, ...] = field(default_factory=tuple)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     actor: str
     start: int  # characters
@@ -203,6 +205,13 @@ def _build(lex: Lexicons) -> Gazetteer:
         if f.type == SHORT:
             short_owners[f.words].append(f.actor)
     frozen = {k: tuple(sorted(v, key=lambda f: (-len(f.words), _TYPE_RANK[f.type], f.actor))) for k, v in index.items()}
+    single: dict[str, tuple[Form, ...]] = {}
+    pairs: dict[tuple[str, str], list[Form]] = defaultdict(list)
+    for k, fs in frozen.items():
+        single[k] = tuple(f for f in fs if len(f.words) == 1)
+        for f in fs:
+            if len(f.words) > 1:
+                pairs[f.words[:2]].append(f)
 
     cues = table.get("cues", {})
 
@@ -218,6 +227,8 @@ def _build(lex: Lexicons) -> Gazetteer:
     return Gazetteer(
         actors=actors,
         index=frozen,
+        single=single,
+        pairs={k: tuple(v) for k, v in pairs.items()},
         short_owners={k: tuple(sorted(v)) for k, v in short_owners.items()},
         honorifics=words("honorifics"),
         roles=roles,
@@ -241,6 +252,18 @@ def _build(lex: Lexicons) -> Gazetteer:
 _TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
 
 
+class _Raw:
+    """Token texts, sliced on demand (most tokens are never looked at)."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]):
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def __getitem__(self, j: int) -> str:
+        return self.text[self.starts[j] : self.ends[j]]
+
+
 class _Article:
     """Per-article token views: normalized words, possessive flags, capitalisation."""
 
@@ -252,22 +275,26 @@ class _Article:
         text = seg.text
         self.starts = seg.token_starts
         self.ends = seg.token_ends
-        raw = [text[s:e] for s, e in zip(seg.token_starts, seg.token_ends)]
-        self.raw = raw
-        norm: list[str] = []
-        poss: list[int] = []  # characters of possessive suffix, 0 if none
-        for w, lw in zip(raw, seg.words):
-            lw = _norm(lw)
-            m = _POSSESSIVE.search(lw) if len(lw) > 2 and "'" in lw else None
+        self.raw = _Raw(text, seg.token_starts, seg.token_ends)
+        norm = list(seg.words)
+        poss = [0] * len(norm)  # characters of possessive suffix, 0 if none
+        for j in [j for j, w in enumerate(norm) if "'" in w or "’" in w]:
+            lw = _norm(norm[j])
+            m = _POSSESSIVE.search(lw) if len(lw) > 2 else None
             if m:
-                norm.append(lw[: m.start()])
-                poss.append(len(lw) - m.start())
+                norm[j] = lw[: m.start()]
+                poss[j] = len(lw) - m.start()
             else:
-                norm.append(lw)
-                poss.append(0)
+                norm[j] = lw
         self.norm = norm
         self.poss = poss
-        self.cap = [bool(w) and w[0].isupper() and w[0].isalpha() for w in raw]
+        firsts = [text[s] for s in seg.token_starts]
+        self.cap = [c.isupper() for c in firsts]
+        self.alpha = [c.isalpha() for c in firsts]
+        # Token positions worth a look: a form may start there, or a name may.
+        index, single = g.index, g.single
+        self.hits = [j for j, w in enumerate(norm) if w in index or ("-" in w and w.split("-", 1)[0] in single)]
+        self.caps = [j for j, c in enumerate(self.cap) if c]
 
     def word_cap(self, j: int) -> bool:
         """A capitalised word that could be part of a name."""
@@ -289,11 +316,22 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, in
     norm = art.norm
     out = []
     i = a
-    while i < b:
-        cands = g.index.get(norm[i])
+    one, two = g.single, g.pairs
+    hits = art.hits
+    h = bisect_left(hits, a)
+    while h < len(hits) and hits[h] < b:
+        i = hits[h]
+        h += 1
+        w = norm[i]
         hit = None
-        if cands is None and "-" in norm[i]:
-            cands = g.index.get(norm[i].split("-", 1)[0])
+        if w in g.index:
+            # Multi-word forms are indexed by their first two words: "the" or "republic"
+            # start dozens of forms, but few of them start with the next word too.
+            cands = (two.get((w, norm[i + 1]), ()) if i + 1 < b else ()) + one.get(w, ())
+        elif "-" in w:
+            cands = one.get(w.split("-", 1)[0], ())
+        else:
+            cands = ()
         if cands:
             for f in cands:
                 n = len(f.words)
@@ -305,9 +343,8 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, in
                     break
         if hit:
             out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+            while h < len(hits) and hits[h] < hit[1]:
+                h += 1
     return out
 
 
@@ -385,11 +422,12 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
 
 def _title_case(art: _Article, a: int, b: int) -> bool:
     """A headline written in title case: capitals there do not mark names."""
-    long_words = [j for j in range(a, b) if len(art.raw[j]) > 3 and art.raw[j][:1].isalpha()]
-    if len(long_words) < 3:
+    caps = sum(art.cap[a:b])
+    if caps < 3 or caps < 0.5 * sum(art.alpha[a:b]):
         return False
-    caps = sum(art.cap[j] for j in long_words)
-    return caps >= 0.75 * len(long_words)
+    # Short words ("to", "of", "a") stay lower case in headlines; count the longer ones.
+    long_words = [j for j in range(a, b) if art.alpha[j] and art.ends[j] - art.starts[j] > 3]
+    return len(long_words) >= 3 and sum(art.cap[j] for j in long_words) >= 0.75 * len(long_words)
 
 
 def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | None:
@@ -461,11 +499,14 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
     """Capitalised token runs not covered by known actors, stripped of function words."""
     g = art.g
     out = []
+    caps = art.caps
+    c = bisect_left(caps, a)
     j = a
-    while j < b:
-        if not art.cap[j] or j in covered:
-            j += 1
+    while c < len(caps) and caps[c] < b:
+        if caps[c] < j or caps[c] in covered:
+            c += 1
             continue
+        j = caps[c]
         k = j
         while k < b and k not in covered:
             if art.cap[k]:
@@ -491,7 +532,7 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
         while e > s and art.norm[e - 1] in g.joiners:
             e -= 1
         # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-        if e > s and art.norm[s] not in g.not_names:
+        if e > s and (art.norm[s] not in g.not_names or (e - s > 1 and art.norm[e - 1] in g.org_suffixes)):
             out.append((s, e, si, s == a))
         j = max(k, j + 1)
     return out
@@ -661,16 +702,20 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
             if prev_ids:
                 break
         if len(prev_ids) == 1:
-            for j in range(a, b):
-                if art.norm[j] != "the":
-                    continue
-                if any(m.first < j for m in here):
+            # Only before the sentence names a country itself.
+            stop = min((m.first for m in here), default=b)
+            j = a
+            while True:
+                try:
+                    j = art.norm.index("the", j, stop)
+                except ValueError:
                     break
                 np = _description(art, j, b)
                 if np is not None:
                     s, e, label = np
                     out.append((next(iter(prev_ids)), art.starts[s], art.ends[e - 1], label))
                     break
+                j += 1
     return out
 
 
@@ -717,12 +762,14 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
 
     # Who each attribution cites, as an actor id when the source is a known actor.
     source_actor: dict[int, str] = {}
+    mention_starts = [m.start for m in mentions]
     for n, at in enumerate(attributions):
         if at.source is not None:
-            for m in mentions:
-                if m.start < at.source.end and at.source.start < m.end:
-                    source_actor[n] = m.actor
-                    break
+            # Mentions are sorted and never overlap: the last one starting before the
+            # source ends is the only candidate that can overlap it.
+            i = bisect_left(mention_starts, at.source.end) - 1
+            if i >= 0 and mentions[i].end > at.source.start:
+                source_actor[n] = mentions[i].actor
         if n not in source_actor and at.source_name:
             aid = _resolve_name(art.g, at.source_name, actors)
             if aid:
@@ -765,6 +812,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         d = actors[aid]
         xs = row["scores"]
         k = len(xs)
+        mean = sum(xs) / k
         results.append(
             ActorResult(
                 id=aid,
@@ -772,16 +820,16 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                 kind=d.kind,
                 mentions=k,
                 mention_share=k / total,
-                sentiment_mean=statistics.fmean(xs) if xs else None,
-                sentiment_std=statistics.pstdev(xs) if xs else None,
+                sentiment_mean=mean,
+                sentiment_std=math.sqrt(max(0.0, sum(x * x for x in xs) / k - mean * mean)),
                 sentiment_count=k,
                 negative_share=row["pol"].count("neg") / k,
                 positive_share=row["pol"].count("pos") / k,
-                reporter_sentiment=statistics.fmean(row["rep"]) if row["rep"] else None,
-                quoted_sentiment=statistics.fmean(row["quo"]) if row["quo"] else None,
+                reporter_sentiment=sum(row["rep"]) / len(row["rep"]) if row["rep"] else None,
+                quoted_sentiment=sum(row["quo"]) / len(row["quo"]) if row["quo"] else None,
                 quoted_as_source=quoted.get(aid, 0),
                 labels=tuple(row["labels"]),
-                by_speaker={s: statistics.fmean(v) for s, v in row["speaker"].items()},
+                by_speaker={s: sum(v) / len(v) for s, v in row["speaker"].items()},
             )
         )
     results.sort(key=lambda r: (-r.mentions, r.id))
@@ -806,8 +854,23 @@ def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, Actor
     return "reporter"
 
 
+_NAMES: dict[tuple[int, str], str | None] = {}
+
+
 def _resolve_name(g: Gazetteer, name: str, actors: Mapping[str, ActorDef]) -> str | None:
     """The actor a source name refers to ("Russian President Vladimir Putin" -> vladimir-putin)."""
+    sid = slug(name)
+    if sid in actors:
+        return sid
+    key = (id(g), name)
+    if key not in _NAMES:
+        if len(_NAMES) > 50_000:
+            _NAMES.clear()
+        _NAMES[key] = _resolve_known(g, name)
+    return _NAMES[key]
+
+
+def _resolve_known(g: Gazetteer, name: str) -> str | None:
     words = [_POSSESSIVE.sub("", _norm(w)) if len(w) > 2 else _norm(w) for w in tokenize_term(name)]
     best: tuple[int, int, str] | None = None
     for i, w in enumerate(words):
@@ -817,7 +880,4 @@ def _resolve_name(g: Gazetteer, name: str, actors: Mapping[str, ActorDef]) -> st
                 key = (_TYPE_RANK[f.type], -n, f.actor)
                 if best is None or key < best:
                     best = key
-    if best is not None:
-        return best[2]
-    sid = slug(name)
-    return sid if sid in actors else None
+    return best[2] if best is not None else None
