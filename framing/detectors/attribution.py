@@ -81,6 +81,7 @@ class _Tables:
     markup: frozenset[str]
     do: frozenset[str]
     modal: frozenset[str]
+    obj: frozenset[str]
     negation: frozenset[str]
 
     @property
@@ -115,6 +116,7 @@ def _tables(lex: Lexicons) -> _Tables:
             markup=g("markup"),
             do=g("do"),
             modal=g("modal") | g("infinitive"),
+            obj=g("pron_object"),
             negation=g("negation"),
         )
         _TABLES[lex.version] = t
@@ -449,7 +451,11 @@ class _Detector:
             if prev in t.noun_before or first == a:
                 return False
             pk = t.pronoun.get(prev)
-            return pk is not None and pk != "you" or prev in t.relative or t.source_kind.get(prev) is not None or self.cap(first - 1)
+            if pk is not None and pk != "you" or prev in t.relative or t.source_kind.get(prev) is not None or self.cap(first - 1):
+                return True
+            # Otherwise a verb when an object follows: "the video shows him", "the office calls the ...".
+            nxt = words[last] if last < len(words) else ""
+            return self.is_word(first - 1) and prev not in t.function and (nxt in t.det or nxt in t.obj or nxt == "that")
         if weak and (t.pronoun.get(prev) in ("self", "you") or prev in t.negation):
             return False
         return True
