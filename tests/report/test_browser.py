@@ -1,0 +1,139 @@
+"""The report in a real browser (Debian's chromium through Playwright, no download).
+
+Opens the pages from file:// and checks what a reader would meet: no console error,
+no request besides the page itself, charts drawn, highlights present, sortable
+tables, evidence links that land on the evidence, and hostile input shown as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.cli import run as cli_run
+from framing.report import build_report
+
+from report_fixtures import XSS_IMG, XSS_SCRIPT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.page = browser.new_page(viewport={"width": 1366, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(self.url, wait_until="load")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def examples_report(tmp_path_factory, examples_dir):
+    articles = examples_dir / "articles"
+    if not articles.is_dir():
+        pytest.skip("examples/articles is not there yet")
+    out = tmp_path_factory.mktemp("examples") / "report.html"
+    assert cli_run(["report", str(articles), "--lexicons", str(examples_dir / "lexicons"), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("seeds") / "report.html"
+    assert cli_run(["report", str(seeds_dir), "-o", str(out)]) == 0
+    return out
+
+
+def _row_keys(page) -> list[str]:
+    return page.eval_on_selector_all("#article-table tbody tr", "rows => rows.map(r => r.cells[1].textContent.trim() + '|' + r.cells[0].textContent.trim())")
+
+
+def _column(page, col: int) -> list[str]:
+    return page.eval_on_selector_all("#article-table tbody tr", f"rows => rows.map(r => r.cells[{col}].getAttribute('data-sort'))")
+
+
+def check_report(browser, path: Path) -> None:
+    o = Opened(browser, path)
+    page = o.page
+    try:
+        assert o.errors == []
+        assert o.requests == [o.url]  # the file itself and nothing else
+        assert "default-src 'none'" in page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        # Charts: inline SVG with drawn content and a text alternative.
+        drawn = page.eval_on_selector_all("figure svg", "svgs => svgs.map(s => [s.querySelectorAll('path').length, s.getBoundingClientRect().width, (s.querySelector('desc') || {}).textContent || ''])")
+        assert len(drawn) >= 4
+        assert all(paths > 10 and width > 300 and desc for paths, width, desc in drawn)
+        # Highlights, with hover text saying what and why.
+        assert page.locator(".text mark").count() > 20
+        titles = page.eval_on_selector_all(".text mark.k-hedge, .text mark.k-attribution_cue", "ms => ms.map(m => m.title)")
+        assert titles and all(t.strip() for t in titles)
+        # A header click reorders the table, by that column.
+        before = _row_keys(page)
+        words_col = page.eval_on_selector_all("#article-table thead th", "ths => ths.findIndex(t => t.textContent.trim() === 'Words')")[0]
+        page.click(f"#article-table thead th:nth-child({words_col + 1}) button")
+        after = _row_keys(page)
+        values = [float(v) for v in _column(page, words_col) if v]
+        assert values == sorted(values)
+        if after == before:  # already in ascending order: the second click reverses it
+            page.click(f"#article-table thead th:nth-child({words_col + 1}) button")
+            after = _row_keys(page)
+        assert sorted(after) == sorted(before) and after != before
+        assert page.get_attribute(f"#article-table thead th:nth-child({words_col + 1})", "aria-sort") in ("ascending", "descending")
+        # A number in the table jumps to its evidence in the text.
+        link = page.locator("#article-table tbody a[href*='-hedge'], #article-table tbody a[href*='-cue']").first
+        href = link.get_attribute("href")
+        link.click()
+        assert page.evaluate("location.hash") == href[href.index("#") :]
+        assert page.locator(href[href.index("#") :]).evaluate("e => e.tagName") in ("MARK", "SPAN")
+        assert o.errors == [] and o.requests == [o.url]
+    finally:
+        o.close()
+
+
+def test_examples_report_in_the_browser(browser, examples_report):
+    check_report(browser, examples_report)
+
+
+def test_seeds_report_in_the_browser(browser, seeds_report):
+    check_report(browser, seeds_report)
+
+
+def test_hostile_text_is_shown_never_run(browser, tmp_path, all_records):
+    inline = tmp_path / "inline" / "report.html"
+    build_report(all_records, inline)
+    linked = build_report(all_records, tmp_path / "linked" / "report.html", max_text_chars=0)  # every text on its own page
+    hostile = [p for p in sorted((linked.files / "articles").glob("*.html")) if "Evil" in p.read_text(encoding="utf-8")]
+    assert len(hostile) == 1
+    pages = [inline, linked.path, *hostile]
+    for path in pages:
+        o = Opened(browser, path)
+        try:
+            assert o.page.evaluate("window.__xss") is None
+            body = o.page.inner_text("body")
+            assert XSS_SCRIPT in body and XSS_IMG in body
+            assert o.page.locator("img").count() == 0
+            assert o.errors == [] and o.requests == [o.url]
+            assert o.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content").startswith("default-src 'none'")
+        finally:
+            o.close()
