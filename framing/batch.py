@@ -151,6 +151,12 @@ def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> t
     return pack(dumps(result.to_dict())), result.status
 
 
+def warm_up(lex: Lexicons) -> None:
+    """Score a tiny article so every lazily loaded model is in memory."""
+    doc = Document(id="warm-up", source="warm-up", text="Warm-up\n\nThe minister said on Monday that talks could resume.\n")
+    score_document(doc, lex, frozenset())
+
+
 _WORKER_LEX: Lexicons | None = None
 
 
@@ -194,7 +200,7 @@ class _Serial:
     def submit(self, todo):
         return score_chunk(todo, self.lex)
 
-    def result(self, fut):
+    def result(self, fut, todo):
         return fut
 
     def close(self):
@@ -204,17 +210,50 @@ class _Serial:
 class _LocalPool:
     def __init__(self, lex: Lexicons, jobs: int):
         import multiprocessing as mp
+
+        # fork: workers share the parent's loaded modules and models instead of each
+        # loading them again, so load them here first (lazy imports, dictionaries).
+        self.ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        if self.ctx is not None:
+            warm_up(lex)
+        self.lex = lex
+        self.jobs = jobs
+        self.pool = self._new_pool(jobs)
+
+    def _new_pool(self, jobs: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        # fork: workers share the parent's loaded modules instead of importing them again.
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(lex,))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=self.ctx, initializer=_init_worker, initargs=(self.lex,))
 
     def submit(self, todo):
-        return self.pool.submit(_score_chunk_local, todo)
+        return self.pool, self.pool.submit(_score_chunk_local, todo)
 
-    def result(self, fut):
-        return fut.result()
+    def result(self, handle, todo):
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool, fut = handle
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, crashed in C code): every chunk in
+            # flight is lost. Start a new pool, and redo this chunk one article per
+            # process so that only the article that kills its worker becomes an error.
+            if pool is self.pool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool(self.jobs)
+            return [self._isolated(item) for item in todo]
+
+    def _isolated(self, item):
+        from concurrent.futures.process import BrokenProcessPool
+
+        single = self._new_pool(1)
+        try:
+            return single.submit(_score_chunk_local, [item]).result()[0]
+        except BrokenProcessPool:
+            doc = item[0]
+            return pack(dumps(error_record(doc, self.lex.version, "internal error: the worker process scoring this article died").to_dict())), ERROR
+        finally:
+            single.shutdown(wait=True)
 
     def close(self):
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -236,13 +275,18 @@ class _Dask:
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
         # Ship the lexicons once; each task refers to the scattered copy.
+        self.lex_version = lex.version
         self.lex = self.client.scatter(lex, broadcast=True)
 
     def submit(self, todo):
         return self.client.submit(score_chunk, todo, self.lex, pure=False)
 
-    def result(self, fut):
-        return fut.result()
+    def result(self, fut, todo):
+        try:
+            return fut.result()
+        except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the chunk's articles become errors
+            message = f"internal error: {type(exc).__name__}: {exc}"
+            return [(pack(dumps(error_record(doc, self.lex_version, message).to_dict())), ERROR) for doc, _ in todo]
 
     def close(self):
         self.client.close()
@@ -284,7 +328,7 @@ def score_stream(
 
     def drain_head() -> Iterator[tuple[Document, str, str]]:
         chunk_docs, chunk = pending.popleft()
-        done = iter(backend.result(chunk.future)) if chunk.todo else iter(())
+        done = iter(backend.result(chunk.future, chunk.todo)) if chunk.todo else iter(())
         for doc, key, ready in zip(chunk_docs, chunk.keys, chunk.ready):
             if ready is None:
                 ready = next(done)

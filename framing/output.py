@@ -60,6 +60,10 @@ class ResultWriter:
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write here ({exc.strerror or exc})") from None
         self._tmp = Path(name)
+        # mkstemp makes the file private (0600); the result should get the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self._tmp, 0o666 & ~umask)
         # CSV and Parquet need every column before the first row: stream flat rows to
         # the temporary file first, then convert in a second streaming pass.
         self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
@@ -99,6 +103,7 @@ class ResultWriter:
                 final_tmp = self._tmp.with_suffix(".table.part")
                 columns = list(FLAT_FIELDS) + sorted(k for k in self._columns if k not in FLAT_FIELDS)
                 _convert(self._tmp, final_tmp, columns, self.format)
+                os.chmod(final_tmp, self._tmp.stat().st_mode & 0o777)
                 self._tmp.unlink(missing_ok=True)
             os.replace(final_tmp, self.path)
         except BaseException:

@@ -1,0 +1,131 @@
+"""The batch engine: input order, jobs-independence, templates, cache, errors, Dask."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from framing import batch
+from framing.batch import Templates, score_stream
+from framing.bench import make_articles
+from framing.cache import Cache
+from framing.ingest import Document
+from framing.model import ERROR, OK, SKIPPED
+
+
+def corpus(n: int, paragraphs: int = 3) -> list[Document]:
+    """Short unique articles (headline + a few paragraphs) from the bench generator."""
+    docs = []
+    for doc_id, source, text in make_articles(n):
+        short = "\n\n".join(text.split("\n\n")[: paragraphs + 1]) + "\n"
+        docs.append(Document(id=doc_id, source=source, text=short, title=short.split("\n", 1)[0]))
+    return docs
+
+
+def records(stream) -> list[dict]:
+    return [json.loads(line) for _doc, line, _status in stream]
+
+
+def test_templates_keep_lines_recurring_in_three_articles_of_one_source():
+    body = "The river rose {n} centimetres overnight, the agency said.\nCrews worked until dawn on day {n}.\n"
+    docs = [Document(id=f"a{i}", source="valley-daily", text=f"Share  this:\n{body.format(n=i)}Subscribe to our newsletter\n") for i in range(3)]
+    docs.append(Document(id="b0", source="valley-daily", text="Only twice:\n" + body.format(n=9)))
+    docs.append(Document(id="b1", source="valley-daily", text="Only twice:\n" + body.format(n=8)))
+    docs.append(Document(id="c0", source="other-outlet", text="Share this:\n" + body.format(n=7)))
+    docs.append(Document(id="e", source="valley-daily", text="", status=SKIPPED))
+    t = Templates.collect(docs)
+    assert t.documents == len(docs)
+    assert t.lines_for(docs[0]) == {"share this:", "subscribe to our newsletter"}
+    assert t.lines_for(docs[3]) == frozenset()  # in two articles only
+    assert t.lines_for(docs[5]) == frozenset()  # same line, another source
+    # A line repeated inside one page counts once.
+    again = [Document(id=f"r{i}", source="s", text="Menu\nMenu\nMenu\nStory text here.\n") for i in range(2)]
+    assert len(Templates.collect(again)) == 0
+
+
+def test_templates_spilled_to_disk_give_the_same_result(monkeypatch):
+    docs = corpus(40)
+    in_memory = Templates.collect(docs)
+    monkeypatch.setattr(batch, "_SPILL_AT", 7)
+    spilled = Templates.collect(docs)
+    assert spilled.hashes == in_memory.hashes and len(in_memory) > 0
+
+
+def test_output_in_input_order_and_identical_for_any_jobs(lex):
+    docs = corpus(24)
+    docs.insert(5, Document(id="empty", source="x", text="", status=SKIPPED, error="empty file"))
+    t = Templates.collect(docs)
+    serial = [line for _d, line, _s in score_stream(docs, lex, jobs=1, templates=t)]
+    pooled = [line for _d, line, _s in score_stream(iter(docs), lex, jobs=2, templates=t, chunk_size=3, window=2)]
+    assert serial == pooled
+    assert [json.loads(line)["id"] for line in serial] == [d.id for d in docs]
+    assert json.loads(serial[5])["status"] == SKIPPED
+
+
+def test_an_exception_in_the_pipeline_becomes_an_error_record(lex, monkeypatch):
+    import framing.pipeline as pipeline
+
+    real = pipeline.analyze_document
+
+    def flaky(doc, lex, recurring=frozenset()):
+        if doc.id == "bench-000002":
+            raise ValueError("boom")
+        return real(doc, lex, recurring)
+
+    monkeypatch.setattr(pipeline, "analyze_document", flaky)
+    docs = corpus(5)
+    for jobs in (1, 2):
+        out = list(score_stream(docs, lex, jobs=jobs, chunk_size=2))
+        statuses = [s for _d, _l, s in out]
+        assert statuses == [OK, OK, ERROR, OK, OK]
+        bad = json.loads(out[2][1])
+        assert bad["error"] == "internal error: ValueError: boom"
+        assert bad["id"] == "bench-000002" and bad["text"] == docs[2].text
+
+
+def test_second_run_comes_from_the_cache_and_errors_are_not_cached(lex, tmp_path):
+    docs = corpus(10) + [Document(id="gone", source="x", text="", status=ERROR, error="cannot read")]
+    with Cache(tmp_path / "c.sqlite") as cache:
+        first = records(score_stream(docs, lex, jobs=1, cache=cache))
+        assert cache.stored == 10 and cache.hits == 0
+    with Cache(tmp_path / "c.sqlite") as cache:
+        second = records(score_stream(docs, lex, jobs=2, cache=cache))
+        assert cache.hits == 10 and cache.stored == 0
+        # A changed input is scored again, not served stale.
+        changed = [replace(docs[0], text=docs[0].text + "\nA late paragraph was added.\n")]
+        third = records(score_stream(changed, lex, jobs=1, cache=cache))
+        assert cache.stored == 1 and third[0]["text"].endswith("added.\n")
+    assert first == second
+
+
+def test_dask_engine_gives_the_records_of_the_local_engine(lex, tmp_path):
+    pytest.importorskip("dask.distributed")
+    docs = corpus(12)
+    t = Templates.collect(docs)
+    local = [line for _d, line, _s in score_stream(docs, lex, jobs=1, templates=t)]
+    with Cache(tmp_path / "c.sqlite") as cache:
+        on_dask = [line for _d, line, _s in score_stream(docs, lex, jobs=2, engine="dask", templates=t, cache=cache, chunk_size=2)]
+        assert cache.stored == 12
+    assert on_dask == local
+
+
+def test_a_worker_that_dies_costs_only_its_article(lex, monkeypatch):
+    import os
+
+    import framing.pipeline as pipeline
+
+    real = pipeline.analyze_document
+
+    def deadly(doc, lex, recurring=frozenset()):
+        if doc.id == "bench-000003":
+            os._exit(9)  # like a segfault or the OOM killer: no exception, the process is gone
+        return real(doc, lex, recurring)
+
+    monkeypatch.setattr(pipeline, "analyze_document", deadly)
+    docs = corpus(8)
+    out = list(score_stream(docs, lex, jobs=2, chunk_size=2, window=2))
+    assert [d.id for d, _l, _s in out] == [d.id for d in docs]
+    assert [s for _d, _l, s in out] == [OK, OK, OK, ERROR, OK, OK, OK, OK]
+    assert json.loads(out[3][1])["error"] == "internal error: the worker process scoring this article died"

@@ -1,0 +1,141 @@
+"""`framing score`: jobs-independent output, errors and exit codes, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from framing.bench import make_articles
+from framing.cli import ExitStatus, run
+
+
+def write_corpus(path: Path, n: int, paragraphs: int = 3) -> Path:
+    """``n`` short unique articles as JSONL (headline and a few paragraphs each)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc_id, source, text in make_articles(n):
+            short = "\n\n".join(text.split("\n\n")[: paragraphs + 1]) + "\n"
+            fh.write(json.dumps({"id": doc_id, "source": source, "text": short}) + "\n")
+    return path
+
+
+def score(*argv: str) -> ExitStatus:
+    return run(["score", "--quiet", *argv])
+
+
+@pytest.fixture
+def folder_corpus(tmp_path) -> Path:
+    root = tmp_path / "in"
+    for i, (_id, source, text) in enumerate(make_articles(9)):
+        (root / source).mkdir(parents=True, exist_ok=True)
+        (root / source / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02binary" * 50)
+    (root / "empty.txt").write_text("  \n")
+    return root
+
+
+def test_same_bytes_for_one_and_two_jobs_and_every_input_listed(folder_corpus, tmp_path):
+    out1, out2 = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    cache = str(tmp_path / "c.sqlite")
+    assert score(str(folder_corpus), "-o", str(out1), "--jobs", "1", "--no-cache") == ExitStatus.INPUT
+    assert score(str(folder_corpus), "-o", str(out2), "--jobs", "2", "--cache", cache) == ExitStatus.INPUT
+    assert out1.read_bytes() == out2.read_bytes()
+    recs = [json.loads(line) for line in out1.read_text().splitlines()]
+    assert len(recs) == 11
+    by_id = {r["id"]: r for r in recs}
+    assert by_id["broken"]["status"] == "error" and "binary" in by_id["broken"]["error"]
+    assert by_id["empty"]["status"] == "skipped"
+    # From the cache: still the same bytes, and CSV gets one flat row per input.
+    out3, csv_out = tmp_path / "three.jsonl", tmp_path / "flat.csv"
+    assert score(str(folder_corpus), "-o", str(out3), "--jobs", "2", "--cache", cache) == ExitStatus.INPUT
+    assert out3.read_bytes() == out1.read_bytes()
+    assert score(str(folder_corpus), "-o", str(csv_out), "--jobs", "1", "--cache", cache) == ExitStatus.INPUT
+    assert len(csv_out.read_text().splitlines()) == 12
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["missing-folder", "-o", "{tmp}/o.jsonl"], "no such file or folder: missing-folder"),
+        (["{corpus}", "-o", "{tmp}/o.txt"], "unknown output format '.txt'"),
+        (["{corpus}", "-o", "{tmp}/dir.jsonl"], "is a folder"),
+        (["{corpus}", "-o", "{tmp}/o.jsonl", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+        (["{corpus}", "-o", "{tmp}/o.jsonl", "--jobs", "0"], "must be 1 or more"),
+        (["{corpus}", "-o", "{tmp}/o.jsonl", "--cache", "{tmp}/notes.txt"], "cannot use as a cache"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(argv, message, folder_corpus, tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not a database\n" * 200)
+    (tmp_path / "dir.jsonl").mkdir()
+    argv = [a.format(tmp=tmp_path, corpus=folder_corpus) for a in argv]
+    assert score(*argv) == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_unwritable_output_folder_is_a_usage_error(folder_corpus, tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        assert score(str(folder_corpus), "-o", str(locked / "o.jsonl"), "--no-cache") == ExitStatus.USAGE
+        assert "cannot write here" in capsys.readouterr().err
+    finally:
+        locked.chmod(0o700)
+
+
+def test_help_teaches_with_examples(capsys):
+    assert run(["score", "--help"]) == ExitStatus.OK
+    out = capsys.readouterr().out
+    for needle in ("--jobs", "--no-cache", "--engine", "examples:", "exit status"):
+        assert needle in out
+
+
+def _framing(*argv: str) -> subprocess.Popen:
+    code = "import sys; from framing.cli import main; main(sys.argv[1:])"
+    return subprocess.Popen([sys.executable, "-c", code, "score", "--quiet", *argv], start_new_session=True, stderr=subprocess.PIPE)
+
+
+def _rows(cache: Path) -> int:
+    if not cache.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5) as db:
+            return db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    except sqlite3.OperationalError:  # table not created yet
+        return 0
+
+
+def test_killed_run_resumes_to_exactly_the_uninterrupted_output(tmp_path):
+    n = 300
+    corpus = write_corpus(tmp_path / "corpus.jsonl", n)
+    reference = tmp_path / "reference.jsonl"
+    assert score(str(corpus), "-o", str(reference), "--no-cache", "--jobs", "2") == ExitStatus.OK
+
+    out_dir = tmp_path / "out"
+    out, cache = out_dir / "scores.jsonl", tmp_path / "cache.sqlite"
+    proc = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "2")
+    deadline = time.monotonic() + 60
+    while _rows(cache) < 64 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the pool workers too
+    proc.wait()
+    done = _rows(cache)
+    assert 0 < done < n, f"kill came too late or too early ({done} of {n} cached)"
+    assert not out.exists()  # never a half-written output
+    assert list(out_dir.glob(".scores.jsonl.*.part"))  # the killed run's temporary file
+
+    again = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "2")
+    assert again.wait(timeout=120) == 0, again.stderr.read().decode()
+    assert out.read_bytes() == reference.read_bytes()
+    assert _rows(cache) == n
+    assert sorted(p.name for p in out_dir.iterdir()) == ["scores.jsonl"]  # stale temporary file removed
