@@ -42,6 +42,7 @@ _NP_MAX = 6
 _WEAK = frozenset({"belief", "perception", "intention"})
 _CLOSE_QUOTES = frozenset("”’\"»")
 _OPEN_QUOTES = frozenset("“‘\"«")
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OPEN_QUOTES
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,7 @@ class _Detector:
             self.learn_names(a, b)
             direct = self.sentence_has_quote(si)
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
+            content_from: int | None = None  # token where the content of a subject-verb cue starts
             for first, last, entry in self.cues.find_all(words, a, b):
                 role = entry.extra[0] if entry.extra else "verb"
                 if seg.in_quote(self.ts[first]):
@@ -375,8 +377,17 @@ class _Detector:
                     f = found[-1]
                     found[-1] = (f[0], last, f[2], f[3], f[4])
                     continue
+                # A cue inside the reported content of an earlier one is the speaker's words,
+                # not a new attribution: "Smith said her family asked for privacy".
                 src = self.find_source(first, last, a, b, role, entry.category, si, found)
+                if content_from is not None:
+                    # Its own subject, when that is inside the earlier content, starts its clause.
+                    start = src.first if src is not None and content_from <= src.first < first else first
+                    if not self.new_clause(content_from, start):
+                        continue
                 found.append((first, last, entry.category, role, src))
+                if role in ("verb", "nounverb") and src is not None and src.last <= first:
+                    content_from = last
             if not found:
                 colon = self.colon_cue(a, b, si)
                 if colon is None:
@@ -411,6 +422,10 @@ class _Detector:
                     )
                 )
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
+
+    def new_clause(self, lo: int, hi: int) -> bool:
+        """A clause boundary lies between an earlier cue's content start and this cue's clause."""
+        return any(w in _CLAUSE_OPENERS for w in self.words[lo:hi])
 
     def colon_cue(self, a: int, b: int, si: int):
         """'Smith: "We will win."' - a colon before a quote, with a source before it."""
