@@ -41,6 +41,7 @@ SAY_VERBS = frozenset("said says say told tells according stated added noted arg
 PRONOUNS = frozenset("he she they it him her them his hers their its i we you me us".split())
 # Words that may sit in a mention without making it a phrase ("the U.S. president").
 NAME_FILLERS = frozenset("the a an of and de van von der al bin mr mrs ms dr sen rep gov president 's ’s".split())
+DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
 QUOTE_CHARS = frozenset('"“”«»„')
 
 
@@ -154,21 +155,26 @@ def _token_range(seg: Segmentation, start: int, end: int) -> tuple[int, int]:
     return a, max(b, a + 1)
 
 
-def _is_phrase(seg: Segmentation, a: int, b: int) -> bool:
-    """True when the span is wording (a biased phrase, a clause), not a name or pronoun."""
+def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bool:
+    """True when the span is wording (a loaded word, a clause), not a name, pronoun or noun phrase."""
     text = seg.text
     words = seg.words
-    content = 0
+    lower = upper = loaded = 0
     for i in range(a, b):
         w = words[i]
-        if not w[:1].isalnum():
+        if not w[:1].isalnum() or w in NAME_FILLERS or w in PRONOUNS:
             continue
-        if w in NAME_FILLERS or w in PRONOUNS:
-            continue
-        if not text[seg.token_starts[i]].isupper():
-            return True
-        content += 1
-    return content > 5
+        if table.get(_norm(w)):
+            loaded += 1
+        if text[seg.token_starts[i]].isupper():
+            upper += 1
+        else:
+            lower += 1
+    if lower >= 3:
+        return True
+    if words[a] in DETERMINERS:  # "the governor", "his party": an actor named by a noun
+        return False
+    return lower >= 1 and (upper == 0 or loaded >= 1)
 
 
 class _Context:
@@ -349,7 +355,7 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
         f, (lo, hi) = _features(ctx, a, b)
         probs = _predict(f)
         scope = (seg.token_starts[lo], seg.token_ends[hi - 1])
-        if _is_phrase(seg, a, b):
+        if _is_phrase(seg, a, b, ctx.table):
             lean = _phrase_lean(ctx, a, b, probs)
             score = max(-1.0, min(1.0, lean))
             polarity = "pos" if score > 0 else "neg"
