@@ -78,6 +78,7 @@ class Gazetteer:
     single: Mapping[str, tuple[Form, ...]]
     pairs: Mapping[tuple[str, str], tuple[Form, ...]]
     short_owners: Mapping[tuple[str, ...], tuple[str, ...]]
+    short_default: Mapping[tuple[str, ...], str]
     honorifics: frozenset[str]
     roles: frozenset[tuple[str, ...]]
     roles_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -110,6 +111,7 @@ class _Mention:
     last: int
     sentence: int
     type: str
+    words: tuple[str, ...] = ()  # the matched form's words
 
 
 _CACHE: dict[str, Gazetteer] = {}
@@ -184,16 +186,25 @@ def _build(lex: Lexicons) -> Gazetteer:
         for key, type_ in (("capitals", CAPITAL), ("demonyms", DEMONYM), ("plurals", DEMONYM_PL)):
             for term in raw.get(key, []):
                 add(term, cid, type_)
+    defaults: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for raw in table.get("actor", []):
         aid = raw["id"]
         kind = actors[aid].kind
         main = COUNTRY if kind == "country" else NAME
         names = [raw.get("name")] if kind in ("person", "organisation") else []
         for term in names + list(raw.get("aliases", [])):
-            if term:
+            if term and kind == "person" and len(tokenize_term(term)) == 1:
+                # A lone surname ("Putin") is this person unless the article names
+                # another person of that name ("Sarah Sanders" for "Sanders").
+                add(term, aid, SHORT)
+                defaults[_form(term, aid, SHORT).words].add(aid)
+            elif term:
                 add(term, aid, main)
         for term in raw.get("short", []):
             add(term, aid, SHORT)
+        for term in raw.get("short_default", []):
+            add(term, aid, SHORT)
+            defaults[_form(term, aid, SHORT).words].add(aid)
         for term in raw.get("metonyms", []):
             add(term, aid, METONYM)
     # "the United States" is matched as "United States": the article is no part of the name.
@@ -230,6 +241,7 @@ def _build(lex: Lexicons) -> Gazetteer:
         single=single,
         pairs={k: tuple(v) for k, v in pairs.items()},
         short_owners={k: tuple(sorted(v)) for k, v in short_owners.items()},
+        short_default={k: next(iter(v)) for k, v in defaults.items() if len(v) == 1},
         honorifics=words("honorifics"),
         roles=roles,
         roles_by_last={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_last.items()},
@@ -293,7 +305,7 @@ class _Article:
         self.alpha = [c.isalpha() for c in firsts]
         # Token positions worth a look: a form may start there, or a name may.
         index, single = g.index, g.single
-        self.hits = [j for j, w in enumerate(norm) if w in index or ("-" in w and w.split("-", 1)[0] in single)]
+        self.hits = [j for j, w in enumerate(norm) if w in index or ("-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))))]
         self.caps = [j for j, c in enumerate(self.cap) if c]
 
     def word_cap(self, j: int) -> bool:
@@ -310,8 +322,8 @@ class _Article:
         return True
 
 
-def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, int]]:
-    """Longest non-overlapping form matches in tokens a..b-1 as (first, last+1, form, end_char)."""
+def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, tuple[int, int]]]:
+    """Longest non-overlapping form matches in tokens a..b-1 as (first, last+1, form, (start, end) chars)."""
     g = art.g
     norm = art.norm
     out = []
@@ -329,7 +341,9 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, in
             # start dozens of forms, but few of them start with the next word too.
             cands = (two.get((w, norm[i + 1]), ()) if i + 1 < b else ()) + one.get(w, ())
         elif "-" in w:
-            cands = one.get(w.split("-", 1)[0], ())
+            head, _, rest = w.partition("-")
+            # "anti-Trump", "pro-Russian": the rest of the word names the actor.
+            cands = one.get(rest, ()) if head in ("anti", "pro") and "-" not in rest else one.get(head, ())
         else:
             cands = ()
         if cands:
@@ -337,9 +351,9 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, in
                 n = len(f.words)
                 if i + n > b:
                     continue
-                end_char = _fits(art, i, f)
-                if end_char is not None:
-                    hit = (i, i + n, f, end_char)
+                chars = _fits(art, i, f)
+                if chars is not None:
+                    hit = (i, i + n, f, chars)
                     break
         if hit:
             out.append(hit)
@@ -348,8 +362,8 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, in
     return out
 
 
-def _fits(art: _Article, i: int, f: Form) -> int | None:
-    """End character of form ``f`` matched at token ``i``, or None when it does not fit."""
+def _fits(art: _Article, i: int, f: Form) -> tuple[int, int] | None:
+    """Characters (start, end) of form ``f`` matched at token ``i``, or None when it does not fit."""
     norm, n = art.norm, len(f.words)
     for k in range(n - 1):
         j = i + k
@@ -364,10 +378,15 @@ def _fits(art: _Article, i: int, f: Form) -> int | None:
         # A form glued to more letters is part of another word ("U.S." in "U.S.S.R.").
         if j + 1 < len(norm) and art.starts[j + 1] == art.ends[j] and art.raw[j + 1][:1].isalnum():
             return None
-        return end
+        return art.starts[i], end
     # "US-led", "Kremlin-backed": the first half of a hyphenated compound acts.
     if norm[j].startswith(w + "-") and norm[j][len(w) + 1 :] in art.g.hyphen_actor and art.case_ok(j, f.case[-1], len(w)):
-        return art.starts[j] + len(w)
+        return art.starts[i], art.starts[j] + len(w)
+    # "anti-Trump", "pro-Russian": the second half names the actor.
+    if n == 1 and norm[j].endswith("-" + w) and norm[j][: -len(w) - 1] in ("anti", "pro"):
+        start = art.ends[j] - art.poss[j] - len(w)
+        if art.seg.text[start : start + 1].isupper():
+            return start, art.ends[j] - art.poss[j]
     return None
 
 
@@ -390,8 +409,8 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         matches = _match_forms(art, a, b)
         starts_at = {m[0] for m in matches}
         ends_at = {m[1] - 1 for m in matches}
-        for first, last, f, end_char in matches:
-            m = _Mention(f.actor, art.starts[first], end_char, first, last, si, f.type)
+        for first, last, f, (start_char, end_char) in matches:
+            m = _Mention(f.actor, start_char, end_char, first, last, si, f.type, f.words)
             if not _accept(art, m, a, b, title_case, starts_at, ends_at):
                 if f.type == DEMONYM and last < b and _longest_role_at(art, last, b):
                     covered.update(range(first, last))  # a label, not the start of a name
@@ -405,9 +424,9 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
             runs.extend(_runs(art, a, b, si, covered))
 
     persons_full = [m for m in mentions if g.actors[m.actor].kind == "person"]
-    discovered, auto_mentions = _discover(art, runs, attributions, persons_full + shorts)
+    discovered, auto_mentions, surname_of = _discover(art, runs, attributions, persons_full + shorts)
     mentions.extend(auto_mentions)
-    mentions.extend(_resolve_shorts(art, shorts, mentions))
+    mentions.extend(_resolve_shorts(art, shorts, mentions, surname_of))
     actors_def = dict(g.actors)
     actors_def.update(discovered)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -498,7 +517,7 @@ def _role_then_name(art: _Article, i: int, b: int) -> bool:
 def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tuple[int, int, int, bool]]:
     """Capitalised token runs not covered by known actors, stripped of function words."""
     g = art.g
-    out = []
+    out: list[tuple[int, int, int, bool]] = []
     caps = art.caps
     c = bisect_left(caps, a)
     j = a
@@ -513,6 +532,10 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
                 if art.poss[k]:
                     k += 1
                     break
+                # An initial and its period stay in the name ("Franklin D. Roosevelt").
+                if art.ends[k] - art.starts[k] == 1 and k + 1 < b and art.raw[k + 1] == "." and art.starts[k + 1] == art.ends[k]:
+                    k += 2
+                    continue
                 k += 1
             elif art.norm[k] in g.joiners and k + 1 < b and art.cap[k + 1] and k + 1 not in covered:
                 k += 1
@@ -529,87 +552,127 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
                 break
             s += len(r)
         e = k
-        while e > s and art.norm[e - 1] in g.joiners:
+        while e > s and (art.norm[e - 1] in g.joiners or art.raw[e - 1] == "."):
             e -= 1
-        # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-        if e > s and (art.norm[s] not in g.not_names or (e - s > 1 and art.norm[e - 1] in g.org_suffixes)):
-            out.append((s, e, si, s == a))
+        if e > s:
+            for part in _split_joined(art, s, e):
+                ps, pe = part
+                # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
+                if art.norm[ps] not in g.not_names or (pe - ps > 1 and art.norm[pe - 1] in g.org_suffixes):
+                    out.append((ps, pe, si, ps == a))
         j = max(k, j + 1)
     return out
 
 
+def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
+    """ "Ted Cruz of Texas" is a name and a place; "Ministry of Defence" is one name."""
+    g = art.g
+    joins = [t for t in range(s + 1, e - 1) if art.norm[t] in g.joiners and not art.cap[t]]
+    if not joins or art.norm[s] in g.org_heads or art.norm[e - 1] in g.org_suffixes:
+        return [(s, e)]
+    t = joins[0]
+    # Particles inside personal names stay ("Ursula von der Leyen", "Mohammed bin Salman").
+    if art.norm[t] not in ("of", "for"):
+        return [(s, e)]
+    return [(s, t), (t + 1, e)]
+
+
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
+
+
+def _handle(art: _Article, j: int) -> bool:
+    """A social media handle or hashtag ("@SenSchumer", "#TrumpShutdown")."""
+    return j > 0 and art.ends[j - 1] == art.starts[j] and art.raw[j - 1] in ("@", "#")
+
+
+def _camel(w: str) -> bool:
+    """An inner capital marks a brand or organisation ("WikiLeaks"), not "McCarthy"."""
+    return len(w) > 3 and w.isalpha() and not w.isupper() and any(ch.isupper() for ch in w[1:]) and not w.startswith(_NAME_PREFIXES)
+
+
 def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_persons: list[_Mention]):
-    """Unlisted people and organisations from capitalised runs with evidence."""
+    """Unlisted people and organisations from capitalised runs with evidence.
+
+    Two passes: full names first, so a bare surname or "Mr X" anywhere in the article
+    joins the person named in full; names that share first and last word are one person
+    ("Hillary Clinton", "Hillary Rodham Clinton").
+    """
     g = art.g
     seg = art.seg
     taken_surnames = {art.norm[m.last - 1] for m in known_persons}
-    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name}
+    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name and a.source_type == "named" and getattr(a, "source_label", "named") in ("named", "")}
     non_initial = {tuple(art.norm[s:e]) for s, e, _, initial in runs if not initial}
-    singles = [r for r in runs if r[1] - r[0] == 1]
-    single_words = {art.norm[s] for s, _, _, _ in singles}
+    single_words = {art.norm[s] for s, e, _, _ in runs if e - s == 1}
 
     actors: dict[str, ActorDef] = {}
-    mentions: list[_Mention] = []
-    surname_of: dict[str, str] = {}
-    pending: list[tuple[int, int, int]] = []
+    surname_of: dict[str, str | None] = {}
+    by_first_last: dict[tuple[str, str], str] = {}
+    plan: list[tuple[int, int, int, str | None, bool]] = []  # (s, e, si, kind, titled)
     for s, e, si, initial in runs:
         words = tuple(art.norm[s:e])
-        surface = " ".join(art.raw[t][: len(art.raw[t]) - art.poss[t]] for t in range(s, e))
-        a = seg.sentence_tokens[si][0]
+        a, b = seg.sentence_tokens[si]
         p = _skip_dot_back(art, s - 1, a)
         titled = p >= a and art.norm[p] in g.honorifics
         role = _prev_role(art, p, a) if p >= a else None
         last_raw = art.raw[e - 1][: len(art.raw[e - 1]) - art.poss[e - 1]]
+        n = e - s
         kind = None
-        if last_raw.lower() in g.org_suffixes or (len(words) >= 3 and words[0] in g.org_heads and words[1] in g.joiners):
+        if last_raw.lower() in g.org_suffixes or (n >= 3 and words[0] in g.org_heads and words[1] in g.joiners):
             kind = "organisation"
-        elif e - s == 1 and last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6:
-            kind = "organisation"
-        elif e - s >= 2 and e - s <= 4 and all(art.cap[t] or art.norm[t] in g.joiners for t in range(s, e)):
-            evidence = (
-                titled
-                or role is not None
-                or words[-1] in single_words
-                or " ".join(words) in source_names
-                or _apposition_role(art, e, seg.sentence_tokens[si][1]) is not None
-            )
-            if evidence:
+        elif n == 1 and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
+            kind = "organisation" if not initial or words in non_initial else None
+        elif 2 <= n <= 5 and all(art.cap[t] or art.norm[t] in g.joiners or art.raw[t] == "." for t in range(s, e)):
+            if titled or role is not None or words[-1] in single_words or " ".join(words) in source_names or _apposition_role(art, e, b) is not None:
                 kind = "person"
-        elif e - s == 1:
+        elif n == 1:
             if words[0] in taken_surnames:
                 continue
-            pending.append((s, e, si))
-            if titled or (role and not initial):
-                kind = "person"
-            else:
-                continue
+            # Alone, a capitalised word is a person only with a title, a role, an
+            # apposition with a role, or when cited as a source ("Comey said").
+            evidence = titled or (role is not None and not initial) or words[0] in source_names or _apposition_role(art, e, b) is not None
+            plan.append((s, e, si, None, evidence))
+            continue
         if kind is None:
             continue
-        if initial and kind == "organisation" and words not in non_initial and e - s == 1:
-            continue
-        name = surface
-        aid = slug(name)
-        if not aid or aid in g.actors and g.actors[aid].kind != kind:
-            continue
-        if kind == "person" and e - s == 1 and words[0] in surname_of:
-            aid = surname_of[words[0]]
+        plan.append((s, e, si, kind, titled))
+        if kind == "person":
+            key = (words[0], words[-1])
+            aid = by_first_last.get(key) or slug(art.seg.text[art.starts[s] : art.ends[e - 1] - art.poss[e - 1]])
+            by_first_last.setdefault(key, aid)
+            if surname_of.get(words[-1], aid) != aid:
+                surname_of[words[-1]] = None  # two people share it: a bare surname stays unresolved
+            else:
+                surname_of[words[-1]] = aid
+
+    mentions: list[_Mention] = []
+    for s, e, si, kind, titled in plan:
+        words = tuple(art.norm[s:e])
+        end = art.ends[e - 1] - art.poss[e - 1]
+        surface = art.seg.text[art.starts[s] : end]
+        if kind is None:
+            # A bare surname: the person named in full, else a titled person of its own.
+            aid = surname_of.get(words[0])
+            if aid:
+                mentions.append(_Mention(aid, art.starts[s], end, s, e, si, SHORT))
+                continue
+            if not titled or words[0] in surname_of:
+                continue
+            kind = "person"
+        if kind == "person" and len(words) > 1:
+            aid = by_first_last[(words[0], words[-1])]
         else:
-            actors.setdefault(aid, ActorDef(aid, name, kind))
-        if kind == "person" and e - s >= 2:
-            surname_of.setdefault(words[-1], aid)
-        mentions.append(_Mention(aid, art.starts[s], art.ends[e - 1] - art.poss[e - 1], s, e, si, NAME))
-    # A bare surname names the discovered person with that surname ("Kirby said").
-    seen = {m.first for m in mentions}
-    for s, e, si in pending:
-        w = art.norm[s]
-        if s in seen or w not in surname_of:
+            aid = slug(surface)
+        if not aid or (aid in g.actors and g.actors[aid].kind != kind):
             continue
-        mentions.append(_Mention(surname_of[w], art.starts[s], art.ends[s] - art.poss[s], s, e, si, SHORT))
-    return actors, mentions
+        actors.setdefault(aid, ActorDef(aid, " ".join(surface.split()), kind))
+        mentions.append(_Mention(aid, art.starts[s], end, s, e, si, NAME))
+    return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
 
 
-def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Mention]) -> list[_Mention]:
-    """A shared short form goes to the owner named most recently before it (else first after)."""
+def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Mention], surname_of: Mapping[str, str]) -> list[_Mention]:
+    """A short form ("Kim", "Putin") goes to the owner named most recently before it, else
+    to the first named after it, else to its default owner; with none of these it is dropped.
+    Owners are the lexicon actors that list the form and a discovered person of that surname."""
     if not shorts:
         return []
     named: dict[str, list[int]] = defaultdict(list)
@@ -617,12 +680,18 @@ def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Menti
         named[m.actor].append(m.start)
     out = []
     for s in shorts:
-        key = tuple(art.norm[s.first : s.last])
-        owners = [aid for aid in art.g.short_owners.get(key, (s.actor,)) if aid in named]
-        if not owners:
-            continue
-        before = [(p, aid) for aid in owners for p in named[aid] if p < s.start]
-        aid = max(before)[1] if before else min((p, aid) for aid in owners for p in named[aid])[1]
+        key = s.words or tuple(art.norm[s.first : s.last])
+        owners = list(art.g.short_owners.get(key, (s.actor,)))
+        if len(key) == 1 and key[0] in surname_of:
+            owners.append(surname_of[key[0]])
+        owners = [aid for aid in owners if aid in named]
+        if owners:
+            before = [(p, aid) for aid in owners for p in named[aid] if p < s.start]
+            aid = max(before)[1] if before else min((p, aid) for aid in owners for p in named[aid])[1]
+        else:
+            aid = art.g.short_default.get(key)
+            if aid is None:
+                continue
         out.append(_Mention(aid, s.start, s.end, s.first, s.last, s.sentence, SHORT))
     return out
 

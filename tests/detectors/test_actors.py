@@ -55,9 +55,21 @@ def test_kim_variants_and_shared_short_form(lex):
     assert il == ["Kim Jong Il", "Kim"]
 
 
-def test_short_form_without_a_full_name_is_not_guessed(lex):
-    out = run("Kim said the talks would go on. The meeting ended late.", lex)
-    assert "kim-jong-un" not in by_id(out)
+def test_short_form_without_an_owner_named(lex):
+    # "Lee" is shared and has no default: not guessed.
+    assert "lee-jae-myung" not in by_id(run("Lee said the talks would go on. The meeting ended late.", lex))
+    # "Kim" alone falls back to its default owner; a lone "Putin" is Putin.
+    ids = by_id(run("Kim said the talks would go on, and Putin agreed.", lex))
+    assert {"kim-jong-un", "vladimir-putin"} <= set(ids)
+
+
+def test_surname_goes_to_the_person_named_in_the_article(lex):
+    text = "Sarah Huckabee Sanders spoke to reporters on Monday. Sanders said the plan was final."
+    out = run(text, lex)
+    assert "bernie-sanders" not in by_id(out)
+    assert mentions_of(out, "sarah-huckabee-sanders") == ["Sarah Huckabee Sanders", "Sanders"]
+    bernie = run("Bernie Sanders spoke on Monday. Sanders said the plan was final.", lex)
+    assert mentions_of(bernie, "bernie-sanders") == ["Bernie Sanders", "Sanders"]
 
 
 def test_possessive_span_excludes_the_suffix(lex):
@@ -365,3 +377,15 @@ def test_seed_dictator_label(seeds_dir):
         if "dictator" not in path.read_text(encoding="utf-8"):
             kim = by_id(run(path.read_text(encoding="utf-8"), lex)).get("kim-jong-un")
             assert kim is None or "dictator" not in kim.labels, path.name
+
+
+def test_hyphenated_and_titled_forms(lex):
+    out = run("Anti-Trump protesters gathered as President-elect Trump met pro-Russian activists.", lex)
+    assert mentions_of(out, "donald-trump") == ["Trump", "Trump"]
+    assert mentions_of(out, "russia") == ["Russian"]
+    assert by_id(out)["donald-trump"].labels == ("president-elect",)
+
+
+def test_a_lone_surname_cited_as_a_source_is_a_person(lex):
+    out = run("The hearing ran late. Later, Okonkwo said the report was incomplete.", lex)
+    assert by_id(out)["okonkwo"].kind == "person"
