@@ -42,6 +42,8 @@ _NP_MAX = 6
 _WEAK = frozenset({"belief", "perception", "intention"})
 _CLOSE_QUOTES = frozenset("”’\"»")
 _OPEN_QUOTES = frozenset("“‘\"«")
+# A finite verb never follows these directly.
+_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OPEN_QUOTES
 
 
@@ -459,6 +461,8 @@ class _Detector:
             return False  # "a say", "the claims"
         if role == "ing" and (weak or first == a):
             return False
+        if role != "ing" and (prev in _PREPOSITIONS or prev.isdigit()):
+            return False  # an adjective, not a verb: "a lead in pledged delegates", "271 pledged delegates"
         if prev in t.do or prev in t.modal and (weak or role == "nounverb"):
             return False
         if role == "nounverb":
