@@ -388,7 +388,8 @@ class _Detector:
                     if not self.new_clause(content_from, start):
                         continue
                 found.append((first, last, entry.category, role, src))
-                if role in ("verb", "nounverb") and src is not None and src.last <= first:
+                # A relative clause ("a woman who has accused him") ends before the main verb.
+                if role in ("verb", "nounverb") and src is not None and src.last <= first and self.words[src.first] not in t.relative:
                     content_from = last
             if not found:
                 colon = self.colon_cue(a, b, si)
@@ -461,8 +462,8 @@ class _Detector:
             return False  # "a say", "the claims"
         if role == "ing" and (weak or first == a):
             return False
-        if role != "ing" and (prev in _PREPOSITIONS or prev.isdigit()):
-            return False  # an adjective, not a verb: "a lead in pledged delegates", "271 pledged delegates"
+        if role != "ing" and prev in _PREPOSITIONS:
+            return False  # an adjective, not a verb: "a lead in pledged delegates"
         if prev in t.do or prev in t.modal and (weak or role == "nounverb"):
             return False
         if role == "nounverb":
