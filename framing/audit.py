@@ -66,6 +66,7 @@ _BETWEEN_COPULA = frozenset("a an deeply utterly totally completely very so too 
 _DETERMINER = frozenset("the a an his her its their our my your this that these those".split())
 _NEGATION = frozenset("not n't never no nor neither without".split())
 _CONDITIONAL = frozenset("if whether unless".split())
+_STACK_GLUE = frozenset("be been have also well even still just yet really actually".split())
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,9 @@ def _span_findings(result: ArticleResult) -> Iterator[tuple[str, int, int, str]]
             continue
         if s.kind != BOILERPLATE and s.voice != REPORTER:
             continue
+        # A document ("a letter", "records") is a checkable source, not an anonymous one.
+        if s.kind == ATTRIBUTION_SOURCE and s.label == "document":
+            continue
         # "allegedly" is both a distancing cue and a reportative hedge: report it once, as attribution.
         if s.kind == HEDGE and any(a < s.end and s.start < b for a, b in attribution_cues):
             continue
@@ -298,8 +302,10 @@ def _stacked(art: _Article, gap: int) -> Iterator[tuple[str, int, int, str]]:
         j = i
         while j + 1 < len(hedges):
             a, b = hedges[j], hedges[j + 1]
-            between = bisect_left(seg.token_starts, b.start) - bisect_left(seg.token_starts, a.end)
-            if seg.sentence_index(a.start) != seg.sentence_index(b.start) or between > gap:
+            lo, hi = bisect_left(seg.token_starts, a.end), bisect_left(seg.token_starts, b.start)
+            # Only auxiliaries and adverbs may sit between ("may well be possible"); a noun or
+            # "that" between means two clauses ("believed he could win"), not a stack.
+            if seg.sentence_index(a.start) != seg.sentence_index(b.start) or hi - lo > gap or not all(w in _STACK_GLUE for w in seg.words[lo:hi]):
                 break
             j += 1
         if j > i:

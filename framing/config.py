@@ -14,7 +14,7 @@ the first folder holding a ``framing.toml``, or a ``pyproject.toml`` with a
     "label.loaded" = "error"
 
     [thresholds]
-    hedge-density = 3.0               # reporter hedges per 100 reporter words
+    hedge-density = 2.5               # reporter hedges per 100 reporter words
     hedge-density-min = 3             # ... and at least this many of them
     one-sided-mentions = 3            # reporter-voice mentions needed for tone.one-sided
     one-sided-score = 0.4             # |tone| a mention needs to count as negative/positive
@@ -43,7 +43,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Thresholds:
-    hedge_density: float = 3.0
+    hedge_density: float = 2.5
     hedge_density_min: int = 3
     one_sided_mentions: int = 3
     one_sided_score: float = 0.4
