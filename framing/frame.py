@@ -35,19 +35,58 @@ def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value:
     """Actor x source table of ``value`` (any actor field: ``mentions``, ``sentiment_mean``...).
 
     Mentions are summed over a source's articles; other values are mention-weighted means.
+    Rows are actors by their stable id, shown by display name.
     """
     import pandas as pd
 
     rows = []
+    names: dict[str, str] = {}
     for rec in _records(items):
         for actor in rec.get("actors") or []:
-            rows.append({"source": rec.get("source"), "actor": actor["name"], "mentions": actor["mentions"], "value": actor.get(value)})
+            aid = actor.get("id") or actor["name"]
+            names.setdefault(aid, actor["name"])
+            rows.append({"source": rec.get("source"), "actor": aid, "mentions": actor["mentions"], "value": actor.get(value)})
     if not rows:
         return pd.DataFrame()
     df = pd.DataFrame(rows)
     if value == "mentions":
-        return df.pivot_table(index="actor", columns="source", values="mentions", aggfunc="sum", fill_value=0)
-    df = df.dropna(subset=["value"])
-    df["weighted"] = df["value"] * df["mentions"]
-    g = df.groupby(["actor", "source"])[["weighted", "mentions"]].sum()
-    return (g["weighted"] / g["mentions"]).unstack("source")
+        table = df.pivot_table(index="actor", columns="source", values="mentions", aggfunc="sum", fill_value=0)
+    else:
+        df = df.dropna(subset=["value"])
+        df["weighted"] = df["value"] * df["mentions"]
+        g = df.groupby(["actor", "source"])[["weighted", "mentions"]].sum()
+        table = (g["weighted"] / g["mentions"]).unstack("source")
+    return table.rename(index=_display_names(names))
+
+
+def label_table(items: Iterable[ArticleResult | Mapping[str, Any] | str]):
+    """Actor x source table of the labels each source attaches to each actor.
+
+    A cell reads ``"dictator (2), leader (1)"``: in how many of the source's articles
+    the label was used. Answers "which outlet calls whom what".
+    """
+    import pandas as pd
+    from collections import Counter
+
+    counts: dict[tuple[str, str], Counter] = {}
+    names: dict[str, str] = {}
+    for rec in _records(items):
+        for actor in rec.get("actors") or []:
+            if not actor.get("labels"):
+                continue
+            aid = actor.get("id") or actor["name"]
+            names.setdefault(aid, actor["name"])
+            counts.setdefault((aid, str(rec.get("source"))), Counter()).update(actor["labels"])
+    if not counts:
+        return pd.DataFrame()
+    cells = {key: ", ".join(f"{label} ({n})" for label, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for key, c in counts.items()}
+    table = pd.Series(cells).unstack(level=1).fillna("")
+    return table.rename(index=_display_names(names))
+
+
+def _display_names(names: Mapping[str, str]) -> dict[str, str]:
+    """Display names for actor ids; two ids with one name are told apart by id."""
+    from collections import Counter
+
+    seen = Counter(names.values())
+    return {aid: name if seen[name] == 1 else f"{name} ({aid})" for aid, name in names.items()}

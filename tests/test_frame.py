@@ -1,0 +1,39 @@
+"""pandas views: the actor x source tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.frame import actor_table, label_table
+
+
+def _rec(source, *actors):
+    return {"source": source, "actors": [dict(zip(("id", "name", "mentions", "sentiment_mean", "labels"), a)) for a in actors]}
+
+
+RECORDS = [
+    _rec("outlet-a", ("kim-jong-un", "Kim Jong Un", 3, -0.5, ["dictator", "leader"]), ("russia", "Russia", 1, 0.2, [])),
+    _rec("outlet-a", ("kim-jong-un", "Kim Jong Un", 1, 0.3, ["dictator"])),
+    _rec("outlet-b", ("kim-jong-un", "Kim Jong Un", 2, 0.1, ["leader"]), ("smith", "Smith", 1, 0.0, []), ("john-smith", "Smith", 1, 0.4, [])),
+]
+
+
+def test_actor_table_weights_by_mentions_and_groups_by_id():
+    t = actor_table(RECORDS)
+    assert t.loc["Kim Jong Un", "outlet-a"] == pytest.approx((3 * -0.5 + 1 * 0.3) / 4)
+    assert t.loc["Kim Jong Un", "outlet-b"] == pytest.approx(0.1)
+    # Two ids with one display name stay two rows.
+    assert {"Smith (smith)", "Smith (john-smith)"} <= set(t.index)
+    m = actor_table(RECORDS, value="mentions")
+    assert m.loc["Kim Jong Un", "outlet-a"] == 4 and m.loc["Russia", "outlet-b"] == 0
+
+
+def test_label_table_counts_labels_per_source():
+    t = label_table(RECORDS)
+    assert t.loc["Kim Jong Un", "outlet-a"] == "dictator (2), leader (1)"
+    assert t.loc["Kim Jong Un", "outlet-b"] == "leader (1)"
+    assert list(t.index) == ["Kim Jong Un"]
+
+
+def test_empty_tables():
+    assert actor_table([]).empty and label_table([{"source": "x", "actors": []}]).empty
