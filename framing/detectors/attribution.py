@@ -42,6 +42,7 @@ _NP_MAX = 6
 _WEAK = frozenset({"belief", "perception", "intention"})
 _CLOSE_QUOTES = frozenset("”’\"»")
 _OPEN_QUOTES = frozenset("“‘\"«")
+_TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 # A finite verb never follows these directly.
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OPEN_QUOTES
@@ -85,6 +86,8 @@ class _Tables:
     do: frozenset[str]
     modal: frozenset[str]
     obj: frozenset[str]
+    time: frozenset[str]
+    time_mod: frozenset[str]
     negation: frozenset[str]
 
     @property
@@ -120,6 +123,8 @@ def _tables(lex: Lexicons) -> _Tables:
             do=g("do"),
             modal=g("modal") | g("infinitive"),
             obj=g("pron_object"),
+            time=g("time"),
+            time_mod=g("time_mod"),
             negation=g("negation"),
         )
         _TABLES[lex.version] = t
@@ -209,7 +214,7 @@ class _Detector:
             return self.pronoun_source(j, si)
         if w in t.relative:
             return self.relative_source(j, a, si)
-        if w in t.not_np or w in t.det or w in t.indef and not self.cap(j):
+        if w in t.not_np or w in t.det or w in t.time or w in t.indef and not self.cap(j):
             return None
         first = j
         while first - 1 >= a and j - first < _NP_MAX:
@@ -234,7 +239,7 @@ class _Detector:
         w = self.words[i]
         if w in t.pronoun:
             return self.pronoun_source(i, si)
-        if w in t.not_np or w in t.relative or w in t.not_source:
+        if w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time:
             return None
         j = i + 1 if (w in t.det or w in t.indef) else i
         if j >= b or not self.is_word(j):
@@ -310,8 +315,18 @@ class _Detector:
     def left_source(self, i: int, a: int, si: int) -> tuple[_Source | None, str]:
         """Subject to the left of the cue; also says what stopped the search."""
         j = i - 1
-        while j >= a and (self.words[j] in self.t.skip or self.adverb(j)):
-            j -= 1
+        t = self.t
+        while j >= a:
+            w = self.words[j]
+            if w in t.skip or self.adverb(j):
+                j -= 1
+            elif w in t.time:
+                # "Smith on Thursday said", "Smith last week said": the date is not the subject.
+                j -= 1
+                while j >= a and (self.words[j] in t.time or self.words[j] in t.time_mod or self.words[j] in t.det or self.words[j] in _TIME_PREPS):
+                    j -= 1
+            else:
+                break
         if j < a:
             return None, "start"
         w = self.words[j]
