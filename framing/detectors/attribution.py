@@ -320,6 +320,11 @@ class _Detector:
             w = self.words[j]
             if w in t.skip or self.adverb(j):
                 j -= 1
+            elif w == ")":
+                # "Sen. Smith (D-Ore.) said": the party and state are not the subject.
+                while j >= a and self.words[j] != "(":
+                    j -= 1
+                j -= 1
             elif w in t.time:
                 # "Smith on Thursday said", "Smith last week said": the date is not the subject.
                 j -= 1
@@ -348,6 +353,9 @@ class _Detector:
             if w in _CLOSE_QUOTES or w in _OPEN_QUOTES or w in (".", ":", ";"):
                 return None
             if w == ",":
+                if k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
+                    # "The interior minister, Bernard Cazeneuve, said": the name in apposition.
+                    return self.np_ending(comma - 1, k + 1, si)
                 if k + 1 < comma and (self.words[k + 1] in self.t.relative or self.words[k + 1] in self.t.det or self.words[k + 1] in self.t.indef):
                     src = self.np_ending(k - 1, a, si) if k - 1 >= a else None
                     if src is not None:
