@@ -40,8 +40,9 @@ _CLAUSE_MAX = 40
 _NP_MAX = 6
 # Belief, perception and intention verbs are cues mostly in finite clauses with a third-person subject.
 _WEAK = frozenset({"belief", "perception", "intention"})
-_CLOSE_QUOTES = frozenset("”’\"»")
-_OPEN_QUOTES = frozenset("“‘\"«")
+# "'" too: some wires write quotes as two apostrophes (''Yes,'' he said).
+_CLOSE_QUOTES = frozenset("”’\"»'")
+_OPEN_QUOTES = frozenset("“‘\"«'")
 _TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 # A finite verb never follows these directly.
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
