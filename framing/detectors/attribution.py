@@ -357,8 +357,14 @@ class _Detector:
                 if k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
                     # "The interior minister, Bernard Cazeneuve, said": the name in apposition.
                     return self.np_ending(comma - 1, k + 1, si)
-                if k + 1 < comma and (self.words[k + 1] in self.t.relative or self.words[k + 1] in self.t.det or self.words[k + 1] in self.t.indef):
-                    src = self.np_ending(k - 1, a, si) if k - 1 >= a else None
+                nw = self.words[k + 1] if k + 1 < comma else ""
+                if nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma:
+                    h = k - 1
+                    if h > a and self.words[h] == ")":
+                        while h > a and self.words[h] != "(":
+                            h -= 1
+                        h -= 1
+                    src = self.np_ending(h, a, si) if h >= a else None
                     if src is not None:
                         clause = self.words[k + 1 : comma]
                         if any(x in self.t.anonymity for x in clause) and src.type == NAMED and src.label != NAMED:
