@@ -115,7 +115,7 @@ class Finding:
 # square brackets; the comment runs to the end of its line.
 _DIRECTIVE = re.compile(
     r"(?:<!--|#|//|/\*|\[)[ \t]*framing:[ \t]*(disable-next-line|disable-line|disable|enable)\b"
-    r"(?:[ \t]*=?[ \t]*([A-Za-z0-9_.*\-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_.*\-]+)*))?[ \t]*(?:-->|\*/|\])?[^\n]*"
+    r"(?:[ \t]*=?[ \t]*([A-Za-z*][A-Za-z0-9_.*\-]*(?:[ \t]*,[ \t]*[A-Za-z*][A-Za-z0-9_.*\-]*)*))?[ \t]*(?:-->|\*/|\])?[^\n]*"
 )
 ALL = "*"
 
