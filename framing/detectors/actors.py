@@ -411,9 +411,10 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         ends_at = {m[1] - 1 for m in matches}
         for first, last, f, (start_char, end_char) in matches:
             m = _Mention(f.actor, start_char, end_char, first, last, si, f.type, f.words)
-            if not _accept(art, m, a, b, title_case, starts_at, ends_at):
-                if f.type == DEMONYM and last < b and _longest_role_at(art, last, b):
-                    covered.update(range(first, last))  # a label, not the start of a name
+            why = _accept(art, m, a, b, title_case, starts_at, ends_at)
+            if why:
+                if why != IN_NAME:
+                    covered.update(range(first, last))  # known words, just not an actor here
                 continue
             if f.type == SHORT:
                 shorts.append(m)
@@ -467,8 +468,12 @@ def _skip_dot_back(art: _Article, j: int, a: int) -> int:
     return j
 
 
-def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts_at: set[int], ends_at: set[int]) -> bool:
-    """Context rules: is this form match a mention of its actor here?"""
+ACCEPT, IN_NAME, LABEL_OF, PLACE = "", "name", "label", "place"
+
+
+def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts_at: set[int], ends_at: set[int]) -> str:
+    """Context rules: is this form match a mention of its actor here? ``ACCEPT`` if so,
+    else why not: part of a longer name, a label of a person, or a place."""
     g = art.g
     p = _skip_dot_back(art, m.first - 1, a)
     q = m.last
@@ -476,20 +481,20 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
     possessive = art.poss[m.last - 1] > 0
     if m.type == DEMONYM and q < b and _longest_role_at(art, q, b) is not None:
         # "Russian President Vladimir Putin", "the Russian president": about a person.
-        return False
+        return LABEL_OF
     if not title_case:
         # Inside a longer capitalised name ("Moscow State University", "George Washington").
         if not possessive and q < b and art.word_cap(q) and q not in starts_at and not _role_then_name(art, q, b) and art.starts[q] - art.ends[q - 1] <= 1:
-            return False
+            return IN_NAME
         if p > a and art.word_cap(p) and not prev_is_title and p not in ends_at and art.starts[m.first] - art.ends[p] <= 1:
-            return False
+            return IN_NAME
     if m.type == CAPITAL and not possessive and p >= a:
         w = art.norm[p]
         if w in g.locatives:
-            return False
+            return PLACE
         if w in ("to", "from") and any(art.norm[k] in g.motion for k in range(max(a, p - 3), p)):
-            return False
-    return True
+            return PLACE
+    return ACCEPT
 
 
 def _longest_role_at(art: _Article, i: int, b: int) -> tuple[str, ...] | None:
