@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -91,11 +90,7 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The config file that applies to files in folder ``start``, if any."""
-    return _find_config(start.resolve())
-
-
-@lru_cache(maxsize=256)
-def _find_config(start: Path) -> Path | None:
+    start = start.resolve()
     for d in (start, *start.parents):
         candidate = d / CONFIG_FILE
         if candidate.is_file():
