@@ -88,6 +88,7 @@ class _Tables:
     modal: frozenset[str]
     obj: frozenset[str]
     time: frozenset[str]
+    not_speaker: frozenset[str]
     time_mod: frozenset[str]
     negation: frozenset[str]
 
@@ -125,6 +126,7 @@ def _tables(lex: Lexicons) -> _Tables:
             modal=g("modal") | g("infinitive"),
             obj=g("pron_object"),
             time=g("time"),
+            not_speaker=g("not_speaker"),
             time_mod=g("time_mod"),
             negation=g("negation"),
         )
@@ -466,7 +468,10 @@ class _Detector:
             if self.words[k] != ":" or self.seg.in_quote(self.ts[k]):
                 continue
             # Before a quote, or after a bare name opening the sentence ("Smith: No deal").
-            if self.words[k + 1] in _OPEN_QUOTES or k - a <= 3 and all(self.cap(i) for i in range(a, k)):
+            # Not a label line ("Correction: ...", "Q: ...", "Clinton: 547").
+            if self.words[k + 1] in _OPEN_QUOTES or (
+                k - a <= 3 and all(self.cap(i) for i in range(a, k)) and self.words[k - 1] not in self.t.not_speaker and self.text[self.ts[k + 1]].isalpha()
+            ):
                 src, _ = self.left_source(k, a, si)
                 if src is not None:
                     return (k, k + 1, "neutral", "colon", src)
