@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
@@ -125,6 +126,7 @@ def gazetteer(lex: Lexicons) -> Gazetteer:
     return g
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
@@ -825,6 +827,12 @@ def _speaker_index(content: Content, attributions: Sequence[Attribution]):
     return by_sentence
 
 
+def _span(seg, kind: str, start: int, end: int, label: str, rule: str, score: float | None, note: str, voice: str) -> Span:
+    # Built here rather than with Content.span: an article has dozens of mentions.
+    line, col = seg.line_col(start)
+    return Span(kind, start, end, seg.text[start:end], label, line, col, voice, rule, score, note)
+
+
 def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels, actors: Mapping[str, ActorDef], attributions: Sequence[Attribution], art: _Article) -> ActorsOutput:
     seg = content.seg
     scores = sentiment.score_mentions(content, lex, [(m.start, m.end) for m in mentions]) if mentions else []
@@ -855,8 +863,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     for m, sc in zip(mentions, scores):
         d = actors[m.actor]
         voice = content.voice(m.start)
-        spans.append(content.span(ACTOR, m.start, m.end, m.actor, rule=RULE_MENTION, score=sc.score, note=d.name, voice=voice))
-        row = per.setdefault(m.actor, {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []})
+        spans.append(_span(seg, ACTOR, m.start, m.end, m.actor, RULE_MENTION, sc.score, d.name, voice))
+        row = per.get(m.actor)
+        if row is None:
+            row = per[m.actor] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}
         row["scores"].append(sc.score)
         row["pol"].append(sc.polarity)
         (row["quo"] if voice == "quote" else row["rep"]).append(sc.score)
@@ -873,7 +883,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             row["speaker"][speaker].append(sc.score)
     for aid, start, end, label in labels:
         if aid in per:
-            spans.append(content.span(LABEL, start, end, label, rule=RULE_LABEL, note=aid))
+            spans.append(_span(seg, LABEL, start, end, label, RULE_LABEL, None, aid, content.voice(start)))
             if label not in per[aid]["labels"]:
                 per[aid]["labels"].append(label)
 
