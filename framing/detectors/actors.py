@@ -171,6 +171,17 @@ def _build(lex: Lexicons) -> Gazetteer:
         if not raw.get("id") or not raw.get("name"):
             raise LexiconError(f"countries.toml: every [[country]] needs an id and a name ({raw!r})")
         actors[raw["id"]] = ActorDef(raw["id"], raw["name"], "country")
+    # A user's countries.tsv (term, category, id, iso3, name) adds countries too. TSV terms
+    # are stored lower-cased, so each word but the small ones must be capitalised.
+    tsv_forms: list[Form] = []
+    if "countries" in lex.lists:
+        for e in lex["countries"].entries.values():
+            if len(e.extra) < 3:
+                raise LexiconError(f"countries.tsv: {e.term!r} needs the columns id, iso3 and name after the category")
+            cid, _, cname = e.extra[:3]
+            actors.setdefault(cid, ActorDef(cid, cname, "country"))
+            case = tuple(_INITIAL if w[:1].isalpha() and w not in _SMALL_WORDS else _ANY for w in e.words)
+            tsv_forms.append(Form(tuple(_norm(w) for w in e.words), case, cid, _GAZ_TYPE.get(e.category, COUNTRY)))
     for raw in table.get("actor", []):
         aid = raw.get("id")
         if not aid or (not raw.get("name") and aid not in actors):
@@ -181,6 +192,10 @@ def _build(lex: Lexicons) -> Gazetteer:
             raise LexiconError(f"actors.toml: actor {aid!r} has kind {kind!r}; use one of {', '.join(KINDS)}")
         actors[aid] = ActorDef(aid, raw.get("name") or old.name, kind, raw.get("country") or (old.country if old else None))
     # Forms after all actors are known, so a later file can extend an earlier actor.
+    for f in tsv_forms:
+        old = forms.get((f.words, f.actor))
+        if old is None or _TYPE_RANK[f.type] < _TYPE_RANK[old.type]:
+            forms[(f.words, f.actor)] = f
     for raw in countries:
         cid = raw["id"]
         for term in [raw["name"], *raw.get("aliases", [])]:
@@ -263,6 +278,7 @@ def _build(lex: Lexicons) -> Gazetteer:
     )
 
 
+_SMALL_WORDS = frozenset("of the and de da du la le von van der al el bin".split())
 _TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
 
 
