@@ -389,3 +389,14 @@ def test_hyphenated_and_titled_forms(lex):
 def test_a_lone_surname_cited_as_a_source_is_a_person(lex):
     out = run("The hearing ran late. Later, Okonkwo said the report was incomplete.", lex)
     assert by_id(out)["okonkwo"].kind == "person"
+
+
+def test_user_countries_tsv_adds_countries(tmp_path):
+    (tmp_path / "countries.tsv").write_text(
+        "# source: written by us for this test\n# categories: country, alias, capital, demonym, demonym_plural\n"
+        "Velmora\tcountry\tvelmora\tXVM\tVelmora\nTarsk\tcapital\tvelmora\tXVM\tVelmora\nVelmoran\tdemonym\tvelmora\tXVM\tVelmora\n",
+        encoding="utf-8",
+    )
+    lex = load_lexicons((str(tmp_path),))
+    out = run("Tarsk rejected the offer, and Velmoran officials left. Velmora was silent; the tarsk herds grazed.", lex)
+    assert mentions_of(out, "velmora") == ["Tarsk", "Velmoran", "Velmora"]
