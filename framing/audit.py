@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -541,7 +542,7 @@ AGAINST_METRICS = (
 
 @dataclass(frozen=True)
 class Comparison:
-    """One metric of a draft placed in a corpus: ``percentile`` = share of articles below it."""
+    """One metric of a draft placed in a corpus; ``percentile`` is its mid-rank (ties count half)."""
 
     metric: str
     label: str
@@ -549,16 +550,23 @@ class Comparison:
     median: float
     percentile: float
     corpus_size: int
+    below: int = 0  # corpus articles strictly below / above the draft
+    above: int = 0
 
     def describe(self) -> str:
-        pct = self.percentile * 100
-        if pct >= 90:
-            where = f"in the top {max(1, round(100 - pct))}% of this corpus" if pct < 99.5 else "higher than every article in this corpus"
-        elif pct <= 10:
-            where = f"in the bottom {max(1, round(pct))}% of this corpus" if pct > 0.5 else "lower than every article in this corpus"
+        n, below, above = self.corpus_size, self.below, self.above
+        at_or_above, at_or_below = n - below, n - above
+        if above == 0 and below == n:
+            where = "higher than every article in this corpus"
+        elif below == 0 and above == n:
+            where = "lower than every article in this corpus"
+        elif at_or_above <= 0.1 * n:
+            where = f"in the top {math.ceil(100 * at_or_above / n)}% of this corpus"
+        elif at_or_below <= 0.1 * n:
+            where = f"in the bottom {math.ceil(100 * at_or_below / n)}% of this corpus"
         else:
-            where = f"higher than {round(pct)}% of this corpus"
-        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {self.corpus_size} articles): {where}"
+            where = f"higher than {round(100 * below / n)}% and lower than {round(100 * above / n)}% of this corpus"
+        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {n} articles): {where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -615,7 +623,7 @@ def compare(metrics: Mapping[str, float], corpus: Sequence[Mapping[str, float]])
         pct = (below + ties / 2) / len(values)
         mid = len(values) // 2
         median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
-        out.append(Comparison(key, label, v, median, pct, len(values)))
+        out.append(Comparison(key, label, v, median, pct, len(values), below, len(values) - below - ties))
     return out
 
 

@@ -328,7 +328,11 @@ def test_compare_percentiles():
     corpus = [{"hedges_per_100w_reporter": v} for v in (0.0, 1.0, 2.0, 3.0)]
     (c,) = compare({"hedges_per_100w_reporter": 2.0}, corpus)
     assert c.percentile == pytest.approx(0.625) and c.median == pytest.approx(1.5) and c.corpus_size == 4
-    assert "higher than 62% of this corpus" in c.describe() or "higher than 63% of this corpus" in c.describe()
+    assert c.describe().endswith("higher than 50% and lower than 25% of this corpus")
+    corpus = [{"hedges_per_100w_reporter": float(v)} for v in range(20)]
+    assert compare({"hedges_per_100w_reporter": 18.5}, corpus)[0].describe().endswith("in the top 5% of this corpus")
+    assert compare({"hedges_per_100w_reporter": 0.0}, corpus)[0].describe().endswith("in the bottom 5% of this corpus")
+    assert compare({"hedges_per_100w_reporter": -1.0}, corpus)[0].describe().endswith("lower than every article in this corpus")
 
 
 def test_list_rules_shows_defaults(capsys, tmp_path, monkeypatch):
