@@ -38,7 +38,8 @@ _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
-_QUOTE_MARK = re.compile('[“«„”»"]')
+# Two apostrophes are a straight double quote in some wire copy (''Yes,'' he said).
+_QUOTE_MARK = re.compile("[“«„”»\"]|''")
 
 
 @dataclass(frozen=True)
@@ -240,11 +241,11 @@ def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if open_at >= 0:
                 out.append((open_at, i + 1))
                 open_at = -1
-        elif c == '"':
+        elif c == '"' or c == "'":
             if open_at < 0:
                 open_at = i
             else:
-                out.append((open_at, i + 1))
+                out.append((open_at, m.end()))
                 open_at = -1
     if open_at >= 0 and end - open_at > 1:
         out.append((open_at, end))

@@ -421,7 +421,7 @@ class _Detector:
                         continue
                 found.append((first, last, entry.category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
-                if role in ("verb", "nounverb") and src is not None and src.last <= first and self.words[src.first] not in t.relative:
+                if role in ("verb", "nounverb", "ing") and src is not None and src.last <= first and self.words[src.first] not in t.relative:
                     content_from = last
             if not found:
                 colon = self.colon_cue(a, b, si)

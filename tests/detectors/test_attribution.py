@@ -163,3 +163,39 @@ def test_rule_examples_at_detector_level(rule_id):
         assert any(s.rule == rule_id for s in run(text, lex).spans), text
     for text in rule.passing:
         assert not any(s.rule == rule_id for s in run(text, lex).spans), text
+
+
+def test_cue_inside_reported_content_is_not_a_new_attribution(lex):
+    out = run("Mayor Ana Ruiz said the council wants a new ferry. The harbour board said, adding that it believes the plan is cheap.", lex)
+    cues = [a.cue.text for a in out.attributions]
+    # "wants" is what Ruiz said; "adding" after a comma is the board's own second statement.
+    assert cues.count("said") == 2
+    assert "wants" not in cues
+    assert "adding" in cues
+    assert "believes" not in cues
+
+
+def test_relative_clause_cue_does_not_swallow_the_main_verb(lex):
+    cues = [a.cue.text for a in run("A pilot who has criticized the airline said the runway was too short.", lex).attributions]
+    assert cues == ["criticized", "said"]
+
+
+def test_two_apostrophes_quote_like_double_quotes(lex):
+    out = run("''Nobody says the bridge is safe,'' Ms. Ruiz said on Monday.", lex)
+    a = by_cue(out)
+    assert "says" not in a  # inside the quote: the speaker's words
+    assert a["said"].source.text == "Ms. Ruiz"
+    assert a["said"].direct
+
+
+def test_dates_and_party_tags_are_not_sources(lex):
+    a = by_cue(run("Sen. Ivo Brandt (D-Ore.) on Thursday criticized the toll plan.", lex))["criticized"]
+    assert a.source_name == "Ivo Brandt"
+    b = by_cue(run("The harbour master, Lena Vos, said early Friday that the port was closed.", lex))["said"]
+    assert b.source.text == "Lena Vos"
+
+
+def test_colon_label_lines_are_not_quotes(lex):
+    assert run("Correction: An earlier version misspelled the ferry's name.", lex).attributions == ()
+    assert run("Brandt: 547.", lex).attributions == ()
+    assert [a.cue.text for a in run("Brandt: Tolls will end in May.", lex).attributions] == [":"]
