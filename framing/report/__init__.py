@@ -55,12 +55,19 @@ def _records(args: argparse.Namespace, lexicons):
         if not path.is_file():
             raise UsageError(f"--scores {args.scores}: no such file")
         return list(read_records(path)), 0
+    from ..batch import Templates, error_record
     from ..ingest import iter_documents
     from ..pipeline import analyze_document
 
+    # As 'framing score' does: page-template lines (recurring in a source's articles) first.
+    files = [p for p in args.paths if p != "-"]
+    templates = Templates.collect(iter_documents(files, source=args.source)) if files else Templates()
     records, errors = [], 0
     for doc in iter_documents(args.paths, source=args.source):
-        result = analyze_document(doc, lexicons)
+        try:
+            result = analyze_document(doc, lexicons, templates.lines_for(doc))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the report
+            result = error_record(doc, lexicons.version, f"internal error: {type(exc).__name__}: {exc}")
         errors += result.status == ERROR
         records.append(result.to_dict())
     return records, errors

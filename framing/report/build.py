@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import csv
+from html import escape as html_escape
 import hashlib
 import io
 import os
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from .charts import Chart, all_charts, write_chart_files
@@ -77,10 +78,27 @@ COLUMNS = (
 
 @dataclass(frozen=True)
 class Cell:
+    """One table cell; renders itself (a jinja macro per cell is too slow for 1,000 rows)."""
+
     text: str
     sort: str  # machine value for sorting; "" when missing
     href: str | None = None
     title: str = ""
+    tone: str = ""  # negative | neutral | positive: a sentiment value, coloured
+
+    def __html__(self) -> str:
+        cls = f"tone {self.tone}" if self.tone else ""
+        text = _esc(self.text)
+        if self.href:
+            inner = f'<a href="{_esc(self.href)}"' + (f' class="{cls}"' if cls else "") + f">{text}</a>"
+        else:
+            inner = f'<span class="{cls}">{text}</span>' if cls else text
+        # No per-cell title: the column header explains it once, not on each of 1,000 rows.
+        return f'<td class="num" data-sort="{_esc(self.sort)}">{inner}</td>'
+
+
+def _esc(value: str) -> str:
+    return html_escape(value, quote=True)
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,15 @@ class Links:
 
 
 def describe_span(rules: Mapping[str, Mapping[str, str]]):
+    memo: dict[tuple, tuple[str, str]] = {}
+
+    def cached(s: Mapping[str, Any]) -> tuple[str, str]:
+        key = (s.get("kind"), s.get("label"), s.get("rule"), s.get("note"), s.get("score"), s.get("voice"))
+        out = memo.get(key)
+        if out is None:
+            out = memo[key] = describe(s)
+        return out
+
     def describe(s: Mapping[str, Any]) -> tuple[str, str]:
         kind = str(s.get("kind") or "other")
         label = str(s.get("label") or "")
@@ -172,7 +199,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             lines.append(KIND_WHY.get(kind, ""))
         return " ".join(classes), "\n".join(line for line in lines if line)
 
-    return describe
+    return cached
 
 
 @dataclass(frozen=True)
@@ -188,7 +215,7 @@ class ArticleView:
     kinds: tuple[str, ...]  # highlight kinds present, for the legend
 
 
-def article_view(a: Article, links: Links, describe, points: Sequence[tuple[int, str]], from_file: bool) -> ArticleView:
+def article_view(a: Article, links: Links, describe, points: Sequence[tuple[int, str]], from_file: bool, with_text: bool = True) -> ArticleView:
     if not a.ok:
         return ArticleView(a, True, f"#a{a.n}", None, (), (), (), (), ())
     # One span can be first for several keys; the element gets one id, the others an empty anchor.
@@ -197,7 +224,7 @@ def article_view(a: Article, links: Links, describe, points: Sequence[tuple[int,
         by_span.setdefault(i, []).append(f"a{a.n}-{key}")
     ids = {i: names[0] for i, names in by_span.items()}
     extra = [(a.spans[i]["start"], name) for i, names in by_span.items() for name in names[1:]]
-    html = highlight(a.text, a.spans, describe, ids, [(0, f"a{a.n}-text"), *points, *extra])
+    html = highlight(a.text, a.spans, describe, ids, [(0, f"a{a.n}-text"), *points, *extra]) if with_text else None
     link = lambda key: links.href(a, key, from_file)  # noqa: E731
     summary = tuple((c.head, _cell(a.value(c.key), c.unit, link(c.evidence), c.tip)) for c in COLUMNS)
     actors = []
@@ -228,7 +255,7 @@ def _tone(v: Any, href: str | None) -> Cell:
     if not isinstance(v, (int, float)):
         return Cell("\u2013", "")
     cls = "negative" if v <= -0.05 else "positive" if v >= 0.05 else "neutral"
-    return Cell(f"{v:+.2f}", f"{v:.6f}", href, cls)
+    return Cell(f"{v:+.2f}".replace("-", "\u2212"), f"{v:.6f}", href, "", cls)
 
 
 def source_rows(corpus: Corpus, links: Links) -> list[dict[str, Any]]:
@@ -336,7 +363,7 @@ def build_report(
             points.setdefault(m.article, []).append((m.start, f"a{m.article}-s{m.start}"))
     charts = all_charts(corpus)
     findings = headline_findings(corpus)
-    views = [article_view(a, links, describe, sorted(set(points.get(a.n, []))), from_file=False) for a in corpus.articles]
+    views = [article_view(a, links, describe, sorted(set(points.get(a.n, []))), from_file=False, with_text=a.n in links.inline) for a in corpus.articles]
     label_sources, label_rows = labels_table(corpus, links)
     fired = sorted({s.get("rule") for a in corpus.articles for s in a.spans if s.get("rule")})
     script, script_hash = script_and_hash()
@@ -403,7 +430,8 @@ def _write_files(files: Path, corpus: Corpus, charts: Sequence[Chart], groups: S
     _csv(files / "metrics.csv", *_metrics_table(corpus))
     _csv(files / "sources.csv", *_sources_table(corpus))
     _csv(files / "actors.csv", *_actors_table(corpus))
-    _csv(files / "shared_sentences.csv", ["group", "kind", "source", "article", "sentence"], [[i, g.kind, m.source, next(a.id for a in corpus.articles if a.n == m.article), m.text] for i, g in enumerate(groups, 1) for m in g.members])
+    ids = {a.n: a.id for a in corpus.articles}
+    _csv(files / "shared_sentences.csv", ["group", "kind", "source", "article", "sentence"], [[i, g.kind, m.source, ids[m.article], m.text] for i, g in enumerate(groups, 1) for m in g.members])
     art_dir = files / "articles"
     if art_dir.is_dir():  # views from an earlier, bigger run must not linger
         for old in art_dir.glob("*.html"):

@@ -82,10 +82,14 @@ def _finish(fig, name: str, title: str, desc: str) -> tuple[Markup, bytes]:
     import matplotlib
 
     with matplotlib.rc_context({**RC, "svg.hashsalt": f"framing-{name}"}):
+        # The tight box once, for both files ("tight" would lay the figure out again per file).
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        bbox = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).padded(0.1)
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches=bbox)
         png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=150, metadata={"Software": None}, bbox_inches="tight")
+        fig.savefig(png, format="png", dpi=150, metadata={"Software": None}, bbox_inches=bbox)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)

@@ -211,7 +211,7 @@ def _counts(rec_metrics: Mapping[str, Any], text: str, spans: tuple[Mapping[str,
             c[f"{kind}s"] += 1
             c[f"{kind}s_{voice}"] += 1
         elif kind == "boilerplate":
-            chars = sum(1 for ch in text[s["start"] : s["end"]] if not ch.isspace())
+            chars = len("".join(text[s["start"] : s["end"]].split()))
             c["bp_chars"] += chars
             bp[str(s.get("label") or "other")] += chars
         elif kind == "actor":
@@ -237,7 +237,7 @@ def _counts(rec_metrics: Mapping[str, Any], text: str, spans: tuple[Mapping[str,
         "boosters_reporter": float(c["boosters_reporter"]),
         "boosters_quote": float(c["boosters_quote"]),
         "bp_chars": float(c["bp_chars"]),
-        "nonblank_chars": float(sum(1 for ch in text if not ch.isspace())),
+        "nonblank_chars": float(len("".join(text.split()))),
         "actor_mentions": float(sum(int(_num(a.get("mentions"))) for a in actors)),
     }
     for cat, n in bp.items():

@@ -8,9 +8,10 @@ split into pieces, so the markup always nests. Every piece of text is escaped.
 
 from __future__ import annotations
 
+from html import escape  # plain str in, str out: cheaper than Markup per piece
 from typing import Any, Callable, Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 Describe = Callable[[Mapping[str, Any]], tuple[str, str]]  # span -> (css classes, hover text)
 

@@ -105,7 +105,7 @@ def test_highlight_nests_overlapping_spans_and_keeps_the_text():
     assert _text_of(out) == text
     assert "<b>" not in out and "&lt;b&gt;" in out
     assert out.count('id="first"') == 1 and 'id="top"' in out
-    assert 'title="hedge &#34;why&#34;"' in out
+    assert 'title="hedge &quot;why&quot;"' in out
     # The hedge ends inside the quote: the quote and the actor inside it are cut there and
     # reopened; the actor is cut again where the quote ends.
     assert out.count('<mark class="k-hedge"') == 1
@@ -363,9 +363,10 @@ def _many(n: int) -> list[dict]:
 @pytest.mark.slow
 def test_a_thousand_articles_build_fast_and_small(tmp_path):
     records = _many(1000)
-    t0 = time.perf_counter()
+    # CPU time of this process: what the build costs, whatever else the machine is running.
+    t0 = time.process_time()
     result = build_report(records, tmp_path / "big.html")
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert result.size < 10_000_000
     assert elapsed < 15, f"{elapsed:.1f}s"
     assert result.linked > 0 and len(list((result.files / "articles").glob("*.html"))) == result.linked
