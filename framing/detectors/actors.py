@@ -92,6 +92,7 @@ class Gazetteer:
     hyphen_actor: frozenset[str]
     country_nouns: frozenset[str]
     label_skip: frozenset[str]
+    label_forms: Mapping[str, str]
     compound_after: frozenset[str]
     function_words: frozenset[str]
     not_names: frozenset[str]
@@ -271,6 +272,7 @@ def _build(lex: Lexicons) -> Gazetteer:
         hyphen_actor=words("hyphen_actor"),
         country_nouns=words("country_nouns"),
         label_skip=words("label_skip"),
+        label_forms={k.lower(): str(v).lower() for k, v in cues.get("label_forms", {}).items()},
         compound_after=words("compound_after"),
         function_words=words("function_words"),
         not_names=words("not_names") | words("dates"),
@@ -465,7 +467,9 @@ def _title_case(art: _Article, a: int, b: int) -> bool:
         return False
     # Short words ("to", "of", "a") stay lower case in headlines; count the longer ones.
     long_words = [j for j in range(a, b) if art.alpha[j] and art.ends[j] - art.starts[j] > 3]
-    return len(long_words) >= 3 and sum(art.cap[j] for j in long_words) >= 0.75 * len(long_words)
+    # A sentence dense with names still has its verbs and nouns in lower case.
+    lower = len(long_words) - sum(art.cap[j] for j in long_words)
+    return len(long_words) >= 3 and lower <= max(1, 0.15 * len(long_words))
 
 
 def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | None:
@@ -749,6 +753,11 @@ def _apposition_role(art: _Article, e: int, b: int) -> tuple[int, int, tuple[str
     return None
 
 
+def _role_label(g: Gazetteer, words: tuple[str, ...]) -> str:
+    label = " ".join(words)
+    return g.label_forms.get(label, label)
+
+
 def _person_labels(art: _Article, m: _Mention, a: int, b: int, mentions: list[_Mention]) -> list[tuple[str, int, int, str]]:
     """Role nouns before the person ("dictator Kim Jong Un") and in an apposition after it."""
     out = []
@@ -756,12 +765,12 @@ def _person_labels(art: _Article, m: _Mention, a: int, b: int, mentions: list[_M
     if p >= a:
         r = _prev_role(art, p, a)
         if r is not None:
-            out.append((m.actor, art.starts[r[0]], art.ends[p], " ".join(r[1])))
+            out.append((m.actor, art.starts[r[0]], art.ends[p], _role_label(art.g, r[1])))
     ap = _apposition_role(art, m.last, b)
     if ap is not None:
         s, e, words = ap
         # The role belongs to a name inside the apposition if one precedes it ("Kim Jong Un's father" is Kim Jong Il's label).
-        out.append((m.actor, art.starts[s], art.ends[e - 1], " ".join(words)))
+        out.append((m.actor, art.starts[s], art.ends[e - 1], _role_label(art.g, words)))
     return out
 
 

@@ -400,3 +400,15 @@ def test_user_countries_tsv_adds_countries(tmp_path):
     lex = load_lexicons((str(tmp_path),))
     out = run("Tarsk rejected the offer, and Velmoran officials left. Velmora was silent; the tarsk herds grazed.", lex)
     assert mentions_of(out, "velmora") == ["Tarsk", "Velmoran", "Velmora"]
+
+
+def test_abbreviated_roles_are_stored_in_full_and_name_dense_sentences_are_prose(lex):
+    text = (
+        "On Monday, Sen. Jim Okafor said that the deal was weak. It was signed by NATO Secretary General "
+        "Jens Stoltenberg in the morning, and South Korean Defense Minister Shin Wonsik was there."
+    )
+    ids = by_id(run(text, lex))
+    assert ids["jim-okafor"].labels == ("senator",)
+    assert ids["jens-stoltenberg"].labels == ("secretary-general",)
+    assert ids["shin-wonsik"].labels == ("defence minister",)
+    assert "south-korea" not in ids
