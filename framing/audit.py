@@ -406,8 +406,7 @@ def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int,
             start = seg.token_starts[i]
             if seg.in_quote(start):
                 continue
-            before = words[max(a, i - 3) : i]
-            if any(w in _NEGATION or w in _CONDITIONAL for w in before):
+            if any(w in _NEGATION for w in words[max(a, i - 3) : i]) or any(w in _CONDITIONAL for w in words[a:i]):
                 continue
             if entry.category == "accusation":
                 if i > a and words[i - 1] in _DETERMINER:

@@ -190,6 +190,26 @@ def test_unattributed_claim_sees_a_source_in_the_next_sentence():
     assert "audit.unattributed-claim" in {f.rule for f in found}
 
 
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Senator Mark Hale lied to voters about the pipeline deal.", True),
+        ("The Harbour Authority covered up the spill for two years.", True),
+        ("Governor Ellen Park was responsible for the collapse of the bridge.", True),
+        ("Senator Mark Hale denied that he lied to voters.", False),
+        ("Prosecutors say Senator Mark Hale lied to voters.", False),
+        ("Senator Mark Hale was convicted of fraud in 2019.", False),
+        ("If Senator Mark Hale lied, he should resign.", False),
+        ("Did Senator Mark Hale lie to voters?", False),
+        ("The massacres shocked Mayor Tom Reyes.", False),
+        ("He lied to voters about the pipeline deal.", False),
+    ],
+)
+def test_unattributed_claim_cases(text, fires):
+    _, found = audit_text(text)
+    assert ("audit.unattributed-claim" in {f.rule for f in found}) is fires
+
+
 def test_hedge_density_is_reported_once_at_the_first_hedge():
     text = "The council may approve the budget. The school could open in September, and the bridge might possibly close. It is unclear when work starts."
     _, found = audit_text(text)
