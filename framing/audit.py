@@ -23,12 +23,12 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from .cli import ExitStatus, UsageError
 from .config import SEVERITIES, Config, ConfigError, check_rule_ids, config_for, load_config, rule_matches
 from .lexicon import Lexicons, WordList
-from .model import ACTOR, ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, BOILERPLATE, BOOSTER, HEDGE, REPORTER, ArticleResult, Span
+from .model import ACTOR, ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, BOILERPLATE, HEDGE, REPORTER, ArticleResult, Span
 from .rules import Rule, load_rules
 from .segment import Segmentation, segment
 
@@ -365,8 +365,6 @@ def _loaded_labels(art: _Article) -> Iterator[tuple[str, int, int, str]]:
     words = _normalized_words(seg)
     for si in art.content:
         a, b = seg.sentence_tokens[si]
-        if not any(w in labels._index for w in words[a:b]):
-            continue
         ss = seg.sentences[si][0]
         for i, j, entry in labels.find_all(words, a, b):
             if entry.category == "neutral":
@@ -392,14 +390,14 @@ def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int,
     n = len(seg.sentences)
     for si in art.content:
         a, b = seg.sentence_tokens[si]
-        if not any(w in claims._index for w in words[a:b]):
+        matches = list(claims.find_all(words, a, b))
+        if not matches:
             continue
         if si in art.hedge_sentences or any(k in art.cue_sentences for k in range(max(0, si - window), min(n, si + window + 1))):
             continue
         ss, se = seg.sentences[si]
         if text[ss:se].rstrip().endswith("?"):
             continue
-        matches = list(claims.find_all(words, a, b))
         if any(e.category == "record" for _, _, e in matches):
             continue
         for i, j, entry in matches:
