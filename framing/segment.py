@@ -16,7 +16,9 @@ from functools import cached_property
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]", re.UNICODE)
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|[\"”’][.!?]*(?=\s+[“\"A-Z])")
+# A closing quote alone (no terminal mark) does not end a sentence: ’ is also the
+# plural possessive ("the Workers’ Party"), and ” often closes a title mid-sentence.
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)")
 
 # Titles and abbreviations after which a period never ends a sentence.
 TITLES = frozenset(
@@ -199,9 +201,6 @@ def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
         return True
     following = text[nxt]
     if following.islower() or following in ",;:":
-        return False
-    # '..., "quote," Quist said.': a quote closed after a comma goes on with its speaker.
-    if text[punct] in "\"”’" and text[punct - 1 : punct] == ",":
         return False
     if text[punct] != ".":
         return True

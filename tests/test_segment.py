@@ -71,3 +71,8 @@ def test_content_view_counts_words_by_voice_and_skips_boilerplate():
 def test_empty_text():
     seg = segment("")
     assert seg.sentences == () and seg.words == ()
+
+
+def test_plural_possessive_and_closing_quote_do_not_split():
+    text = "The Workers’ Party met. He called it a “friendly” Visit in the headline."
+    assert sentences(text) == ["The Workers’ Party met.", "He called it a “friendly” Visit in the headline."]
