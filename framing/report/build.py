@@ -255,7 +255,8 @@ def _tone(v: Any, href: str | None) -> Cell:
     if not isinstance(v, (int, float)):
         return Cell("\u2013", "")
     cls = "negative" if v <= -0.05 else "positive" if v >= 0.05 else "neutral"
-    return Cell(f"{v:+.2f}".replace("-", "\u2212"), f"{v:.6f}", href, "", cls)
+    text = "0.00" if abs(v) < 0.005 else f"{v:+.2f}".replace("-", "\u2212")
+    return Cell(text, f"{v:.6f}", href, "", cls)
 
 
 def source_rows(corpus: Corpus, links: Links) -> list[dict[str, Any]]:
