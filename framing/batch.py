@@ -153,16 +153,24 @@ def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> t
 
 def warm_up(lex: Lexicons) -> None:
     """Score a tiny article so every lazily loaded model is in memory."""
-    doc = Document(id="warm-up", source="warm-up", text="Warm-up\n\nThe minister said on Monday that talks could resume.\n")
-    score_document(doc, lex, frozenset())
+    from .bench import FALLBACK
+
+    # A whole article: a one-liner may be all boilerplate and reach no later detector.
+    for source, text in FALLBACK:
+        score_document(Document(id="warm-up", source=source, text=text, title=text.split("\n", 1)[0]), lex, frozenset())
 
 
 _WORKER_LEX: Lexicons | None = None
 
 
 def _init_worker(lex: Lexicons) -> None:
+    import signal
+
     global _WORKER_LEX
     _WORKER_LEX = lex
+    # Ctrl-C reaches the whole process group; the main process alone handles it (it
+    # stops the pool), instead of every worker printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Warm the lazy imports (textstat, VADER...) once per worker, not inside a timed chunk.
     from . import pipeline  # noqa: F401
 
@@ -270,10 +278,19 @@ class _Dask:
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")
             else:
-                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+                import logging
+
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+        # Import framing on every worker before any framing object reaches it: otherwise
+        # a worker may unpickle the lexicons in its network thread while a task imports
+        # the same modules in another, and see them half-initialized.
+        try:
+            self.client.run(_preload)
+        except Exception as exc:  # noqa: BLE001 - e.g. framing not installed on the workers
+            raise EngineError(f"the Dask workers cannot import framing: {type(exc).__name__}: {exc}") from None
         # Ship the lexicons once; each task refers to the scattered copy.
         self.lex_version = lex.version
         self.lex = self.client.scatter(lex, broadcast=True)
@@ -292,6 +309,10 @@ class _Dask:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _preload() -> None:
+    from . import pipeline  # noqa: F401
 
 
 def make_engine(lex: Lexicons, *, jobs: int, engine: str = "local", scheduler: str | None = None):
