@@ -312,9 +312,11 @@ def shared_view(groups: Sequence[SharedGroup], corpus: Corpus, links: Links) -> 
     for g in groups[:MAX_SHARED_GROUPS]:
         base = g.members[0]
         members = []
-        for m in g.members:
+        for k, m in enumerate(g.members):
             a = by_n[m.article]
-            members.append({"source": m.source, "title": a.title, "href": f"{links.page(a.n)}#a{a.n}-s{m.start}", "text": diff_markup(base, m)})
+            # The first version is marked against the second, so words it alone has show too.
+            text = diff_markup(g.members[1], m) if k == 0 else diff_markup(base, m)
+            members.append({"source": m.source, "title": a.title, "href": f"{links.page(a.n)}#a{a.n}-s{m.start}", "text": text})
         out.append({"kind": g.kind, "sources": len(g.sources), "members": members})
     return out
 

@@ -133,4 +133,5 @@ def _tone_finding(corpus: Corpus) -> Finding | None:
         return Finding("Tone toward actors", "The tone toward the main actors is about the same in every source.", "chart-heatmap")
     lo_v = corpus.actor_sentiment[(actor, lo)]
     hi_v = corpus.actor_sentiment[(actor, hi)]
-    return Finding("Tone toward actors", f"The tone toward {name} differs most: {lo_v:+.2f} in {lo} against {hi_v:+.2f} in {hi} (from \u22121, negative, to +1, positive).", "chart-heatmap")
+    signed = lambda v: f"{v:+.2f}".replace("-", "\u2212")  # noqa: E731 - a true minus sign reads better
+    return Finding("Tone toward actors", f"The tone toward {name} differs most: {signed(lo_v)} in {lo} against {signed(hi_v)} in {hi} (from \u22121, negative, to +1, positive).", "chart-heatmap")
