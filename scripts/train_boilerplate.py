@@ -62,6 +62,11 @@ def fit(docs, c: float, weight: float) -> tuple[list[float], float, list[float],
     return [float(w) for w in clf.coef_[0]], float(clf.intercept_[0]), mean, scale
 
 
+def fit_model(docs, c: float, w: float, s: float) -> "bp.Model":
+    weights, bias, mean, scale = fit(docs, c, w)
+    return bp.Model(tuple(weights), bias, s, tuple(mean), tuple(scale))
+
+
 def predict(docs, model, lex) -> list[dict]:
     preds = []
     for d in docs:
@@ -80,8 +85,7 @@ def cross_validate(docs, folds, c, w, s, lex) -> list[dict]:
     for f in folds:
         held = set(f)
         train = [d for i, d in enumerate(docs) if i not in held]
-        weights, bias, mean, scale = fit(train, c, w)
-        model = bp.Model(tuple(weights), bias, s, tuple(mean), tuple(scale))
+        model = fit_model(train, c, w, s)
         preds.extend(predict([docs[i] for i in f], model, lex))
     return preds
 
@@ -101,7 +105,7 @@ def main(argv=None) -> int:
     lex = load_lexicons()
     docs = load(args.gold, lex)
     folds = make_folds(len(docs), args.folds)
-    grid = [(c, w, s) for c in (0.3,) for w in (1.0, 2.0) for s in (1.0, 2.0, 3.0, 4.0)]
+    grid = [(c, w, s) for c in (0.1, 1.0) for w in (2.0, 3.0) for s in (1.0, 2.0, 3.0)]
     results = {}
     for c, w, s in grid:
         m = score(docs, cross_validate(docs, folds, c, w, s, lex))
@@ -111,8 +115,7 @@ def main(argv=None) -> int:
     best = max(results, key=lambda k: results[k][0] + 0.25 * results[k][1])
     c, w, s = best
     print(f"best C={c} weight={w} switch={s}: CV content F1 {results[best][0]:.3f} boilerplate F1 {results[best][1]:.3f}")
-    weights, bias, mean, scale = fit(docs, c, w)
-    model = bp.Model(tuple(weights), bias, s, tuple(mean), tuple(scale))
+    model = fit_model(docs, c, w, s)
     full = score(docs, predict(docs, model, lex))
     print(f"fitted on all pages: content F1 {full['content']['f1']:.3f} boilerplate F1 {full['boilerplate']['f1']:.3f}")
     if not args.no_write:
@@ -123,11 +126,11 @@ def main(argv=None) -> int:
             "C": c,
             "content_weight": w,
             "features": list(bp.FEATURES),
-            "weights": [round(x, 6) for x in weights],
-            "bias": round(bias, 6),
+            "weights": [round(x, 6) for x in model.weights],
+            "bias": round(model.bias, 6),
             "switch_cost": s,
-            "mean": [round(x, 6) for x in mean],
-            "scale": [round(x, 6) for x in scale],
+            "mean": [round(x, 6) for x in model.mean],
+            "scale": [round(x, 6) for x in model.scale],
         }
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

@@ -59,6 +59,19 @@ FEATURES = (
     "inside_prose",
     "prose_distance",
     "menu_run",
+    "upper_share",
+    "near_date",
+    "table",
+    "after_comment",
+    "after_related",
+    "prev_date",
+    "prev_short",
+    "prev_terminal",
+    "next_short",
+    "next_terminal",
+    "long_after_date",
+    "long_after_related",
+    "headline_like",
 )
 
 # Lines with at most this many words are short enough for a furniture phrase to decide them.
@@ -110,6 +123,7 @@ class LineInfo:
     alpha: int
     lower: int
     caps: int
+    upper: int  # words in capitals throughout ("BREAKING", "MOST READ")
     function: int
     verbs: int
     digits: int
@@ -155,6 +169,8 @@ def template_lines(docs_by_source: Mapping[str, Sequence[str]], min_docs: int = 
 
 @dataclass(frozen=True)
 class Model:
+    """Logistic weights over standardized :data:`FEATURES`, and the smoothing switch cost."""
+
     weights: tuple[float, ...]
     bias: float
     switch_cost: float
@@ -210,13 +226,14 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
             continue
         a = bisect_left(starts, s)
         b = bisect_left(starts, e, a)
-        nw = alpha = lower = caps = func = verbs = digits = punct = commas = 0
+        nw = alpha = lower = caps = upper = func = verbs = digits = punct = commas = 0
         first_word = -1
         for t in range(a, b):
             w = words[t]
             c = text[starts[t]]
             if c.isalnum():
-                nw += 1
+                # Chinese and Japanese run words together: count about two characters a word.
+                nw += len(w) // 2 if len(w) > 3 and c >= "\u2e80" and not ("\uac00" <= c <= "\ud7af") else 1
                 if first_word < 0:
                     first_word = t
                 if c.isalpha():
@@ -225,6 +242,8 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                         lower += 1
                     elif c.isupper():
                         caps += 1
+                        if len(w) > 1 and text[starts[t] : starts[t] + len(w)].isupper():
+                            upper += 1
                     if wordcls is not None:
                         cat = wordcls.category(w) if w in wordcls.entries else None
                         if cat == "function":
@@ -250,6 +269,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                 alpha=alpha,
                 lower=lower,
                 caps=caps,
+                upper=upper,
                 function=func,
                 verbs=verbs,
                 digits=digits,
@@ -288,9 +308,10 @@ def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first
         where = entry.extra[0] if entry.extra else "any"
         if nw > _SHORT_FOR_CUE and not (where == "start" and entry.category in ("bio", "legal")):
             continue
-        rest_words = sum(1 for t in range(j, b) if words[t][:1].isalpha())
         if where == "line":
-            if i == first_word and rest_words == 0:
+            # The phrase plus counts and punctuation only: "Comments (12)", "[ 3 comments ]".
+            others = sum(1 for t in range(first_word, b) if (t < i or t >= j) and words[t][:1].isalpha())
+            if others == 0:
                 best = entry.category
         elif where == "start":
             if i == first_word:
@@ -332,10 +353,28 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
             run[k] = j - i
         i = max(j, i + 1)
     seen = Counter(normalize_line(text[li.start : li.end]) for li in infos if li.words >= 3)
+    dated = [1.0 if _DATE.search(text, li.start, li.end) else 0.0 for li in infos]
+    numeric = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
+    # Comment threads and "related" lists follow the story: count their cue lines above each line.
+    after_comment = [0.0] * n
+    after_related = [0.0] * n
+    seen_comment = seen_related = 0
+    for i, li in enumerate(infos):
+        after_comment[i] = 1.0 if seen_comment else 0.0
+        after_related[i] = math.log1p(seen_related)
+        if first_prose >= 0 and i > first_prose:
+            if li.cue == "comment":
+                seen_comment += 1
+            elif li.cue == "related":
+                seen_related += 1
     out = []
     for i, li in enumerate(infos):
         lo, hi = max(0, i - 3), min(n, i + 4)
         neigh = [k for k in range(lo, hi) if k != i]
+        wide = range(max(0, i - 5), min(n, i + 6))
+        prev_date = max(dated[i - 1], dated[i - 2] if i > 1 else 0.0) if i > 0 else 0.0
+        prev_short = 1.0 if i > 0 and short[i - 1] else 0.0
+        next_short = 1.0 if i + 1 < n and short[i + 1] else 0.0
         near_w = sum(logw[k] for k in neigh) / len(neigh) if neigh else 0.0
         near_t = sum(term[k] for k in neigh) / len(neigh) if neigh else 0.0
         alpha = li.alpha or 1
@@ -356,7 +395,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 min(3, li.commas) / 3,
                 1.0 if li.sentences > 1 else 0.0,
                 1.0 if li.cue else (0.5 if li.cue_any else 0.0),
-                1.0 if _DATE.search(line_text) else 0.0,
+                dated[i],
                 1.0 if _SEPARATOR.search(line_text) else 0.0,
                 1.0 if _URL.search(line_text) else 0.0,
                 1.0 if li.words >= 3 and seen[normalize_line(line_text)] > 1 else 0.0,
@@ -367,12 +406,26 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 1.0 if first_prose <= i <= last_prose and first_prose >= 0 else 0.0,
                 math.log1p(dist[i]),
                 math.log1p(run[i]) if short[i] else 0.0,
+                li.upper / alpha,
+                sum(dated[k] for k in neigh) / len(neigh) if neigh else 0.0,
+                sum(numeric[k] for k in wide) / len(wide),
+                after_comment[i],
+                after_related[i],
+                prev_date,
+                prev_short,
+                term[i - 1] if i > 0 else 0.0,
+                next_short,
+                term[i + 1] if i + 1 < n else 0.0,
+                prev_date * (1.0 if li.words >= 10 else 0.0),
+                after_related[i] * (1.0 if li.words >= 10 else 0.0),
+                1.0 if 4 <= li.words <= 16 and not li.terminal and li.caps >= 0.6 * alpha else 0.0,
             ]
         )
     return out
 
 
 def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
+    """Content probability of each line."""
     out = []
     w, b, mu, sd = model.weights, model.bias, model.mean, model.scale
     for row in rows:
