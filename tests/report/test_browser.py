@@ -90,7 +90,7 @@ def check_report(browser, path: Path) -> None:
         assert titles and all(t.strip() for t in titles)
         # A header click reorders the table, by that column.
         before = _row_keys(page)
-        words_col = page.eval_on_selector_all("#article-table thead th", "ths => ths.findIndex(t => t.textContent.trim() === 'Words')")[0]
+        words_col = page.eval_on_selector_all("#article-table thead th", "ths => ths.findIndex(t => t.textContent.trim() === 'Words')")
         page.click(f"#article-table thead th:nth-child({words_col + 1}) button")
         after = _row_keys(page)
         values = [float(v) for v in _column(page, words_col) if v]
