@@ -234,7 +234,18 @@ class _LocalPool:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=self.ctx, initializer=_init_worker, initargs=(self.lex,))
 
     def submit(self, todo):
-        return self.pool, self.pool.submit(_score_chunk_local, todo)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.pool, self.pool.submit(_score_chunk_local, todo)
+        except BrokenProcessPool:  # a worker died since the last submit
+            self._restart(self.pool)
+            return self.pool, self.pool.submit(_score_chunk_local, todo)
+
+    def _restart(self, broken) -> None:
+        if broken is self.pool:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool(self.jobs)
 
     def result(self, handle, todo):
         from concurrent.futures.process import BrokenProcessPool
@@ -246,9 +257,7 @@ class _LocalPool:
             # A worker died (killed, out of memory, crashed in C code): every chunk in
             # flight is lost. Start a new pool, and redo this chunk one article per
             # process so that only the article that kills its worker becomes an error.
-            if pool is self.pool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self._new_pool(self.jobs)
+            self._restart(pool)
             return [self._isolated(item) for item in todo]
 
     def _isolated(self, item):

@@ -125,7 +125,9 @@ def test_a_worker_that_dies_costs_only_its_article(lex, monkeypatch):
 
     monkeypatch.setattr(pipeline, "analyze_document", deadly)
     docs = corpus(8)
-    out = list(score_stream(docs, lex, jobs=2, chunk_size=2, window=2))
-    assert [d.id for d, _l, _s in out] == [d.id for d in docs]
-    assert [s for _d, _l, s in out] == [OK, OK, OK, ERROR, OK, OK, OK, OK]
-    assert json.loads(out[3][1])["error"] == "internal error: the worker process scoring this article died"
+    # Small chunks and a wide window: chunks are still being submitted after the death.
+    for chunk_size, window in ((2, 2), (1, 6)):
+        out = list(score_stream(docs, lex, jobs=2, chunk_size=chunk_size, window=window))
+        assert [d.id for d, _l, _s in out] == [d.id for d in docs]
+        assert [s for _d, _l, s in out] == [OK, OK, OK, ERROR, OK, OK, OK, OK]
+        assert json.loads(out[3][1])["error"] == "internal error: the worker process scoring this article died"

@@ -139,3 +139,21 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_output(tmp_path):
     assert out.read_bytes() == reference.read_bytes()
     assert _rows(cache) == n
     assert sorted(p.name for p in out_dir.iterdir()) == ["scores.jsonl"]  # stale temporary file removed
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from framing.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term, pipe = Terminal(), io.StringIO()
+    for stream, quiet in ((term, False), (pipe, False), (Terminal(), True)):
+        with Progress(3, quiet=quiet, stream=stream) as bar:
+            bar.update()
+            bar.update(2)
+    assert "3/3" in term.getvalue() and "article" in term.getvalue()
+    assert pipe.getvalue() == ""
