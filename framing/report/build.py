@@ -186,7 +186,8 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
                 lines[0] = f"Actor mention: {name}"
             classes.append(pol)
         elif s.get("note"):
-            lines.append(str(s["note"]))
+            prefix = {"attribution_cue": "cited source: ", "attribution_source": "source: ", "actor_label": "describes: "}.get(kind, "")
+            lines.append(prefix + str(s["note"]))
         if kind in ("hedge", "approximator", "booster", "attribution_cue"):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
