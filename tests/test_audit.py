@@ -32,9 +32,10 @@ CLEAN = "The council approved the budget on Tuesday, Mayor Ana Ruiz said."
 
 DRAFT = """Harbour plan stalls as costs rise
 
-The harbour authority postponed the vote on the new quay on Tuesday.
-Officials said the plan could possibly be delayed until next spring.
-The regime in Norland claimed the delay was the council's fault.
+The harbour authority postponed the vote on the new quay on Tuesday, the third delay since the council approved the design in March.
+Officials said the plan could possibly be delayed until next spring, after the lowest bid came in at twice the budget set by the council.
+The regime in Norland claimed the delay was the council's fault and said its shipping firms would look for another port in the meantime.
+Dock workers, who were promised two hundred jobs on the new quay, gathered outside the town hall on Wednesday morning.
 Share this:
 """
 
@@ -314,7 +315,12 @@ def test_no_exit_always_returns_zero(draft, capsys):
 
 def test_folder_input_and_html(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    html = '<html><body>\n<p class="lead">The regime jailed three journalists on Monday.</p>\n</body></html>\n'
+    html = (
+        "<html><body>\n<h1>Press freedom</h1>\n"
+        '<p class="lead">The regime jailed three journalists on Monday, the fifth arrest of reporters in the capital since the election in May.</p>\n'
+        "<p>Their lawyers filed an appeal on Tuesday and asked the court to release them on bail before the hearing next month.</p>\n"
+        "</body></html>\n"
+    )
     (tmp_path / "d.html").write_text(html, encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\0\1")
     assert run(["audit", str(tmp_path)]) == ExitStatus.FINDINGS
