@@ -146,12 +146,23 @@ def attribution_chart(corpus: Corpus) -> Chart:
         for a, vals, what in ((ax, [x + y + z for x, y, z in zip(named, anon, unsourced)], "no attributions found"), (ax2, dist, "no distancing cues found")):
             a.grid(axis="x", color="#dddddd", linewidth=0.8)
             a.set_axisbelow(True)
+            _totals(a, names, vals, "{:.2f}")
             _empty_axis(a, vals, what, len(rows))
         fig.set_figwidth(11)
         svg, png = _finish(fig, "attribution", title, desc)
         return Chart("attribution", title, caption, desc, svg, png)
 
     return _with_rc(draw)
+
+
+def _totals(ax, names: Sequence[str], totals: Sequence[float], fmt: str) -> None:
+    """The value at the end of each bar, so a slide reads without the axis ("none" for zero)."""
+    top = max(totals, default=0.0)
+    if top <= 0:
+        return
+    ax.set_xlim(0, top * 1.16)
+    for y, (name, v) in enumerate(zip(names, totals)):
+        ax.text(v + top * 0.012, y, fmt.format(v) if v > 0 else "none", va="center", ha="left", fontsize=10, color="#333333")
 
 
 def _empty_axis(ax, values: Sequence[float], what: str, n_rows: int) -> None:
@@ -232,6 +243,8 @@ def boilerplate_chart(corpus: Corpus) -> Chart:
             ax.barh(names, [0] * len(rows))
             ax.set_xlim(0, 10)
             ax.text(5, (len(rows) - 1) / 2, "no page furniture found", ha="center", va="center", color="#555555")
+        if cats:
+            _totals(ax, names, left, "{:.1f}%")
         ax.set_xlabel("% of the source\u2019s characters")
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
