@@ -36,7 +36,7 @@ from framing.lexicon import load_lexicons  # noqa: E402
 from framing.segment import content_view, segment  # noqa: E402
 
 SEED = 13
-C_GRID = (0.05, 0.1, 0.2, 0.4, 0.8)
+C_GRID = (0.025, 0.05, 0.1, 0.2)
 
 
 def load_training(path: Path):
@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "sentiment.newsmtsc.dev.jsonl"))
     ap.add_argument("--out", default=str(ROOT / "framing" / "models" / MODEL_FILE))
     ap.add_argument("--cv", type=int, default=5, help="folds for choosing C (0: use --C)")
-    ap.add_argument("--C", type=float, default=0.2)
+    ap.add_argument("--C", type=float, default=0.05)
     ap.add_argument("--min-count", type=int, default=3)
     args = ap.parse_args(argv)
 

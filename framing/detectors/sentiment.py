@@ -137,7 +137,7 @@ def _sentence_valences(seg: Segmentation, lo: int, hi: int, table: dict[str, flo
                 v += math.copysign(b * decay, v)
         for k in (1, 2, 3):
             j = i - k
-            if j < lo:
+            if j < lo or words[j] in CLAUSE_BREAKS:  # "not good, good": negation stops at the comma
                 break
             nw = _norm(words[j])
             if nw in negate or nw.endswith("n't"):
@@ -245,6 +245,7 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
             left += v * w
         else:
             right += v * w
+        f[("SW" if cl <= i < cr else "SWo") + ("L:" if i < a else "R:") + _norm(words[i])] = 1.0
         if nearest is None or d < nearest[0]:
             nearest = (d, v, "L" if i < a else "R", i)
     total = pos_s - neg_s
@@ -308,11 +309,28 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
         v = val[i - lo]
         if v:
             f[f"cw:{'L' if i < a else 'R'}:{'pos' if v > 0 else 'neg'}"] = f.get(f"cw:{'L' if i < a else 'R'}:{'pos' if v > 0 else 'neg'}", 0.0) + abs(v) / 4.0
-    # The sentence as a bag of words: its overall tone as a prior.
+    # Every word of the mention's clause, with its side.
+    for i in range(cl, cr):
+        if not (a <= i < b):
+            f[("CL:" if i < a else "CR:") + _norm(words[i])] = 1.0
+    # Numeric valence right next to the mention, each side.
+    f["v_l3"] = sum(val[i - lo] for i in range(max(lo, a - 3), a)) / 4.0
+    f["v_r3"] = sum(val[i - lo] for i in range(b, min(hi, b + 3))) / 4.0
+    # Descriptive words inside the mention ("ailing", "disgraced"), not the name itself.
+    text = seg.text
+    for i in range(a, min(b, hi)):
+        if words[i][:1].isalpha() and not text[seg.token_starts[i]].isupper():
+            f["M:" + _norm(words[i])] = 1.0
+    # The sentence as a bag of words and bigrams: its overall tone as a prior.
+    prev = "<s>"
     for i in range(lo, hi):
         if a <= i < b:
+            prev = "<t>"
             continue
-        f["S:" + _norm(words[i])] = 1.0
+        w = _norm(words[i])
+        f["S:" + w] = 1.0
+        f["SB:" + prev + "_" + w] = 1.0
+        prev = w
     return f, (lo, hi)
 
 

@@ -1,0 +1,117 @@
+"""Targeted sentiment: the tone toward each mention, read from what is said about it."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from framing.detectors import sentiment
+from framing.segment import content_view, segment
+
+
+def _content(text: str):
+    return content_view(segment(text), frozenset())
+
+
+def _at(text: str, name: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return start, start + len(name)
+
+
+def _scores(text: str, lex, *names: str):
+    spans = [_at(text, n) for n in names]
+    return dict(zip(names, sentiment.score_mentions(_content(text), lex, spans)))
+
+
+def test_model_ships_with_weights():
+    model = sentiment.load_model()
+    assert model["classes"] == list(sentiment.POLARITIES)
+    assert len(model["weights"]) > 1000
+    assert all(len(w) == 3 for w in list(model["weights"].values())[:50])
+
+
+def test_tone_differs_per_actor_in_one_sentence(lex):
+    text = "Kim praised Putin while the West condemned Pyongyang."
+    s = _scores(text, lex, "Putin", "Pyongyang")
+    assert s["Putin"].score > s["Pyongyang"].score + 0.3
+    assert s["Pyongyang"].polarity == "neg"
+    assert s["Putin"].polarity != "neg"
+
+
+def test_scope_is_the_mention_sentence_with_exact_offsets(lex):
+    text = "The council met on Monday. Critics accused the mayor of a cover-up and gross incompetence."
+    content = _content(text)
+    (m,) = sentiment.score_mentions(content, lex, [_at(text, "mayor")])
+    s, e = m.scope
+    assert text[s:e].startswith("Critics") and text[s:e].endswith("incompetence.")
+    assert m.polarity == "neg" and -1.0 <= m.score < 0
+
+
+def test_negation_turns_criticism_around(lex):
+    plain = "The senator criticised the governor over the budget delays."
+    negated = "The senator did not criticise the governor over the budget delays."
+    a = _scores(plain, lex, "governor")["governor"]
+    b = _scores(negated, lex, "governor")["governor"]
+    assert b.score > a.score
+    assert a.polarity == "neg"
+
+
+def test_word_valences_follow_vader_negation_and_boosters(lex):
+    table = sentiment._valence_table(lex)
+    seg = segment("a very good plan , not good , good")
+    v = sentiment._sentence_valences(seg, 0, len(seg.words), table)
+    very_good, not_good, good = v[2], v[6], v[8]
+    assert very_good > good > 0
+    assert not_good < 0
+    assert math.isclose(not_good, good * sentiment.NEG_SCALAR)
+
+
+def test_news_lexicon_adds_words_vader_lacks(lex):
+    table = sentiment._valence_table(lex)
+    assert table["indicted"] < 0 and table["corruption"] < 0
+    assert table["lauded"] > 0
+
+
+def test_quote_and_reporter_voice_are_features(lex):
+    quoted = '"The minister is a disgrace and a liar," the opposition leader said.'
+    reported = "The minister announced a new school building programme on Tuesday."
+    fq = sentiment.mention_features(_content(quoted), lex, *_at(quoted, "minister"))
+    fr = sentiment.mention_features(_content(reported), lex, *_at(reported, "minister"))
+    assert fq.get("in_quote") == 1.0 and "in_quote" not in fr
+    s_q = _scores(quoted, lex, "minister")["minister"]
+    s_r = _scores(reported, lex, "minister")["minister"]
+    assert s_q.polarity == "neg"
+    assert s_r.score > s_q.score
+
+
+def test_phrase_spans_are_read_for_their_own_wording(lex):
+    text = "The governor gave a rambling, incoherent speech. Later he gave a brilliant and moving address."
+    content = _content(text)
+    neg, pos = sentiment.score_mentions(content, lex, [_at(text, "rambling, incoherent"), _at(text, "brilliant and moving")])
+    assert (neg.polarity, pos.polarity) == ("neg", "pos")
+    name = sentiment._token_range(content.seg, *_at(text, "The governor"))
+    assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex))
+
+
+def test_polarity_toward_is_one_of_three_and_deterministic(lex):
+    text = "Officials said Ms. Ortega would travel to Brussels next week."
+    content = _content(text)
+    s, e = _at(text, "Ms. Ortega")
+    first = sentiment.polarity_toward(content, lex, s, e)
+    assert first in sentiment.POLARITIES
+    assert all(sentiment.polarity_toward(content, lex, s, e) == first for _ in range(3))
+
+
+@pytest.mark.parametrize("span", [(0, 0), (5, 5), (1000, 1010)])
+def test_degenerate_spans_do_not_crash(lex, span):
+    text = "Short text."
+    (m,) = sentiment.score_mentions(_content(text), lex, [span])
+    assert m.polarity in sentiment.POLARITIES and -1.0 <= m.score <= 1.0
+
+
+def test_empty_text(lex):
+    (m,) = sentiment.score_mentions(_content(""), lex, [(0, 0)])
+    assert m.polarity == "neu"
