@@ -32,6 +32,7 @@ MODEL_FILE = "sentiment_lr.json"
 NEWS_LEXICON = "sentiment_news"
 
 WINDOW = 6  # tokens each side that get position-tagged word features
+PHRASE_CONTEXT = 0.1  # weight of the context model's lean for a phrase span
 NEG_SCALAR = -0.74  # VADER's N_SCALAR: a negated word flips and weakens
 # Tokens that end a clause: the tone of another clause is about someone else more often.
 CLAUSE_BREAKS = frozenset(
@@ -178,14 +179,14 @@ def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bo
 
 
 class _Context:
-    """Per-article caches: sentence valences computed once for all mentions."""
+    """Per-article caches, filled once per sentence and shared by all its mentions."""
 
-    __slots__ = ("seg", "table", "valences")
+    __slots__ = ("seg", "table", "sentences")
 
     def __init__(self, seg: Segmentation, table: dict[str, float]):
         self.seg = seg
         self.table = table
-        self.valences: dict[tuple[int, int], list[float]] = {}
+        self.sentences: dict[tuple[int, int], _Sentence] = {}
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
         seg = self.seg
@@ -195,20 +196,81 @@ class _Context:
         last = seg.sentence_index(seg.token_starts[max(a, b - 1)])
         return seg.sentence_tokens[first][0], max(seg.sentence_tokens[last][1], b)
 
-    def valence(self, lo: int, hi: int) -> list[float]:
+    def sentence(self, lo: int, hi: int) -> "_Sentence":
         key = (lo, hi)
-        v = self.valences.get(key)
-        if v is None:
-            v = self.valences[key] = _sentence_valences(self.seg, lo, hi, self.table)
-        return v
+        sent = self.sentences.get(key)
+        if sent is None:
+            sent = self.sentences[key] = _Sentence(self.seg, lo, hi, self.table)
+        return sent
+
+    def valence(self, lo: int, hi: int) -> list[float]:
+        return self.sentence(lo, hi).val
 
 
-def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[int, int]]:
-    """Features of the mention at tokens ``a:b``, and the token range they were read from."""
+class _Sentence:
+    """One sentence: normalised words, valences, and (lazily) its bag-of-words scores."""
+
+    __slots__ = ("lo", "hi", "norm", "val", "uni", "bi")
+
+    def __init__(self, seg: Segmentation, lo: int, hi: int, table: dict[str, float]):
+        self.lo, self.hi = lo, hi
+        self.norm = [_norm(w) for w in seg.words[lo:hi]]
+        self.val = _sentence_valences(seg, lo, hi, table)
+        self.uni: list[tuple[float, float, float]] | None = None
+        self.bi: list[tuple[float, float, float]] | None = None
+
+    def _prefix(self, weights: dict) -> None:
+        """Prefix sums of the S:/SB: weights, so each mention's bag costs O(1)."""
+        zero = (0.0, 0.0, 0.0)
+        uni = [zero]
+        bi = [zero]
+        prev = "<s>"
+        for w in self.norm:
+            u = weights.get("S:" + w, zero)
+            g = weights.get("SB:" + prev + "_" + w, zero)
+            x, y = uni[-1], bi[-1]
+            uni.append((x[0] + u[0], x[1] + u[1], x[2] + u[2]))
+            bi.append((y[0] + g[0], y[1] + g[1], y[2] + g[2]))
+            prev = w
+        self.uni, self.bi = uni, bi
+
+    def bag_scores(self, a: int, b: int, weights: dict) -> tuple[float, float, float]:
+        """Sum of S:/SB: weights over the sentence minus the mention (see :func:`_bag_features`)."""
+        if self.uni is None:
+            self._prefix(weights)
+        uni, bi = self.uni, self.bi
+        n = self.hi - self.lo
+        ia, ib = a - self.lo, min(b, self.hi) - self.lo
+        jb = min(ib + 1, n)  # bigrams ending at a..b touch the mention
+        return tuple(
+            uni[n][k] - (uni[ib][k] - uni[ia][k]) + bi[n][k] - (bi[jb][k] - bi[ia][k]) for k in range(3)
+        )  # type: ignore[return-value]
+
+
+def _bag_features(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+    """The sentence as a bag of words and bigrams, the mention left out: its tone as a prior."""
+    prev = "<s>"
+    for i, w in enumerate(sent.norm, sent.lo):
+        if not (a <= i < b):
+            f["S:" + w] = f.get("S:" + w, 0.0) + 1.0
+            if not (a <= i - 1 < b):
+                key = "SB:" + prev + "_" + w
+                f[key] = f.get(key, 0.0) + 1.0
+        prev = w
+
+
+def _features(ctx: _Context, a: int, b: int, bag: bool = True) -> tuple[dict[str, float], tuple[int, int]]:
+    """Features of the mention at tokens ``a:b``, and the token range they were read from.
+
+    With ``bag=False`` the sentence bag-of-words is left out; :meth:`_Sentence.bag_scores`
+    adds its weights from prefix sums instead (same result, O(1) per mention).
+    """
     seg = ctx.seg
     words = seg.words
     lo, hi = ctx.sentence_of(a, b)
-    val = ctx.valence(lo, hi)
+    sent = ctx.sentence(lo, hi)
+    val = sent.val
+    nw = sent.norm  # normalised words, index i - lo
     f: dict[str, float] = {"bias_in": 1.0}
 
     # Clause: walk out from the mention to the nearest break on each side.
@@ -245,7 +307,7 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
             left += v * w
         else:
             right += v * w
-        f[("SW" if cl <= i < cr else "SWo") + ("L:" if i < a else "R:") + _norm(words[i])] = 1.0
+        f[("SW" if cl <= i < cr else "SWo") + ("L:" if i < a else "R:") + nw[i - lo]] = 1.0
         if nearest is None or d < nearest[0]:
             nearest = (d, v, "L" if i < a else "R", i)
     total = pos_s - neg_s
@@ -263,7 +325,7 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
         bucket = "1" if d <= 1 else "3" if d <= 3 else "6" if d <= 6 else "far"
         sign = "pos" if v > 0 else "neg"
         f[f"near:{side}{bucket}:{sign}"] = 1.0
-        f[f"nw:{side}:{_norm(words[i])}"] = 1.0
+        f[f"nw:{side}:{nw[i - lo]}"] = 1.0
     if not pos_s and not neg_s:
         f["no_sentiment"] = 1.0
 
@@ -286,7 +348,7 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
         i = a - k
         if i < lo:
             break
-        w = _norm(words[i])
+        w = nw[i - lo]
         f["L:" + w] = 1.0
         if k <= 2:
             f[f"L{k}:" + w] = 1.0
@@ -294,14 +356,14 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
         i = b + k
         if i >= hi:
             break
-        w = _norm(words[i])
+        w = nw[i - lo]
         f["R:" + w] = 1.0
         if k < 2:
             f[f"R{k + 1}:" + w] = 1.0
     if a - 2 >= lo:
-        f[f"LB:{_norm(words[a - 2])}_{_norm(words[a - 1])}"] = 1.0
+        f[f"LB:{nw[a - 2 - lo]}_{nw[a - 1 - lo]}"] = 1.0
     if b + 1 < hi:
-        f[f"RB:{_norm(words[b])}_{_norm(words[b + 1])}"] = 1.0
+        f[f"RB:{nw[b - lo]}_{nw[b + 1 - lo]}"] = 1.0
     # Sentiment words of the clause, with the side they are on.
     for i in range(cl, cr):
         if a <= i < b:
@@ -312,7 +374,7 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
     # Every word of the mention's clause, with its side.
     for i in range(cl, cr):
         if not (a <= i < b):
-            f[("CL:" if i < a else "CR:") + _norm(words[i])] = 1.0
+            f[("CL:" if i < a else "CR:") + nw[i - lo]] = 1.0
     # Numeric valence right next to the mention, each side.
     f["v_l3"] = sum(val[i - lo] for i in range(max(lo, a - 3), a)) / 4.0
     f["v_r3"] = sum(val[i - lo] for i in range(b, min(hi, b + 3))) / 4.0
@@ -320,24 +382,17 @@ def _features(ctx: _Context, a: int, b: int) -> tuple[dict[str, float], tuple[in
     text = seg.text
     for i in range(a, min(b, hi)):
         if words[i][:1].isalpha() and not text[seg.token_starts[i]].isupper():
-            f["M:" + _norm(words[i])] = 1.0
-    # The sentence as a bag of words and bigrams: its overall tone as a prior.
-    prev = "<s>"
-    for i in range(lo, hi):
-        if a <= i < b:
-            prev = "<t>"
-            continue
-        w = _norm(words[i])
-        f["S:" + w] = 1.0
-        f["SB:" + prev + "_" + w] = 1.0
-        prev = w
+            f["M:" + nw[i - lo]] = 1.0
+    if bag:
+        _bag_features(sent, a, b, f)
     return f, (lo, hi)
 
 
-def _predict(f: dict[str, float]) -> tuple[float, float, float]:
+def _predict(f: dict[str, float], extra: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> tuple[float, float, float]:
     model = load_model()
     weights = model["weights"]
     s0, s1, s2 = model["bias"]
+    s0, s1, s2 = s0 + extra[0], s1 + extra[1], s2 + extra[2]
     for name, x in f.items():
         w = weights.get(name)
         if w is not None:
@@ -356,22 +411,24 @@ def _phrase_lean(ctx: _Context, a: int, b: int, probs: tuple[float, float, float
     val = ctx.valence(lo, hi)
     own = sum(val[i - lo] for i in range(a, min(b, hi)))
     own = own / math.sqrt(own * own + 15.0)
-    return own + 0.5 * (probs[2] - probs[0])
+    # The context only breaks ties: the phrase's own words are the evidence that counts.
+    return own + PHRASE_CONTEXT * (probs[2] - probs[0])
 
 
 def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]]) -> list[MentionSentiment]:
     """Tone toward each mention ``(start, end)``; mentions of one article, all at once."""
     seg = content.seg
     ctx = _Context(seg, _valence_table(lex))
-    classes = load_model()["classes"]
+    model = load_model()
+    classes, weights = model["classes"], model["weights"]
     ranges = [_token_range(seg, s, e) for s, e in mentions]
     out = []
     for idx, (a, b) in enumerate(ranges):
         if a >= len(seg.token_starts):
             out.append(MentionSentiment(score=0.0, polarity="neu", scope=(mentions[idx][0], mentions[idx][1])))
             continue
-        f, (lo, hi) = _features(ctx, a, b)
-        probs = _predict(f)
+        f, (lo, hi) = _features(ctx, a, b, bag=False)
+        probs = _predict(f, ctx.sentence(lo, hi).bag_scores(a, b, weights))
         scope = (seg.token_starts[lo], seg.token_ends[hi - 1])
         if _is_phrase(seg, a, b, ctx.table):
             lean = _phrase_lean(ctx, a, b, probs)

@@ -115,3 +115,17 @@ def test_degenerate_spans_do_not_crash(lex, span):
 def test_empty_text(lex):
     (m,) = sentiment.score_mentions(_content(""), lex, [(0, 0)])
     assert m.polarity == "neu"
+
+
+def test_fast_bag_scores_equal_the_training_features(lex):
+    """Inference adds the sentence bag from prefix sums; it must match the dict the model was trained on."""
+    text = "Critics said the mayor, a former banker, had misled voters, but supporters praised her record on housing."
+    content = _content(text)
+    ctx = sentiment._Context(content.seg, sentiment._valence_table(lex))
+    a, b = sentiment._token_range(content.seg, *_at(text, "mayor"))
+    full, (lo, hi) = sentiment._features(ctx, a, b, bag=True)
+    local, _ = sentiment._features(ctx, a, b, bag=False)
+    weights = sentiment.load_model()["weights"]
+    fast = sentiment._predict(local, ctx.sentence(lo, hi).bag_scores(a, b, weights))
+    slow = sentiment._predict(full)
+    assert all(math.isclose(x, y, abs_tol=1e-9) for x, y in zip(fast, slow))

@@ -1,0 +1,41 @@
+"""Accuracy floors on the development gold data (skipped without ../shared).
+
+Floors sit just under the measured dev numbers (docs/sentiment.md); a drop below
+them means a change made the detector worse.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.evaluate import _score_basil, _score_sentiment, predict_sentiment
+
+pytestmark = pytest.mark.slow
+
+# Measured: NewsMTSC dev rw 0.698, mt 0.673; BASIL 0.579 (see docs/sentiment.md).
+NEWSMTSC_FLOOR = {"rw": 0.68, "mt": 0.66}
+NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
+BASIL_FLOOR = 0.56
+
+
+def _records(path, keep=lambda r: True):
+    with open(path, encoding="utf-8") as fh:
+        return [r for r in map(json.loads, fh) if keep(r)]
+
+
+def test_newsmtsc_dev_macro_f1_per_subset(eval_dir, lex):
+    records = _records(eval_dir / "sentiment.newsmtsc.dev.jsonl", lambda r: r.get("split") == "dev")
+    by_id = {r["id"]: predict_sentiment(r, lex) for r in records}
+    metrics = _score_sentiment(records, by_id)
+    for subset, floor in NEWSMTSC_FLOOR.items():
+        assert metrics[f"{subset}/dev"]["macro_f1"] >= floor, (subset, metrics[f"{subset}/dev"])
+        assert metrics[f"{subset}/dev"]["macro_f1"] > NEWSMTSC_WHOLE_SENTENCE_VADER + 0.1
+
+
+def test_basil_macro_f1(eval_dir, lex):
+    records = _records(eval_dir / "sentiment.basil.dev.jsonl")
+    by_id = {r["id"]: predict_sentiment(r, lex) for r in records}
+    metrics = _score_basil(records, by_id)
+    assert metrics["all"]["macro_f1"] >= BASIL_FLOOR, metrics["all"]
