@@ -210,12 +210,14 @@ class _Context:
 class _Sentence:
     """One sentence: normalised words, valences, and (lazily) its bag-of-words scores."""
 
-    __slots__ = ("lo", "hi", "norm", "val", "uni", "bi")
+    __slots__ = ("lo", "hi", "norm", "val", "loaded", "has_quote", "uni", "bi")
 
     def __init__(self, seg: Segmentation, lo: int, hi: int, table: dict[str, float]):
         self.lo, self.hi = lo, hi
         self.norm = [_norm(w) for w in seg.words[lo:hi]]
         self.val = _sentence_valences(seg, lo, hi, table)
+        self.loaded = [i for i, v in enumerate(self.val, lo) if v]  # token indices with a valence
+        self.has_quote = any(w in QUOTE_CHARS for w in self.norm)
         self.uni: list[tuple[float, float, float]] | None = None
         self.bi: list[tuple[float, float, float]] | None = None
 
@@ -284,12 +286,10 @@ def _features(ctx: _Context, a: int, b: int, bag: bool = True) -> tuple[dict[str
     pos_s = neg_s = pos_c = neg_c = pos_w = neg_w = 0.0
     left = right = 0.0
     nearest = None
-    for i in range(lo, hi):
+    for i in sent.loaded:
         if a <= i < b:
             continue
         v = val[i - lo]
-        if not v:
-            continue
         d = a - i if i < a else i - b + 1
         w = 1.0 / d
         if v > 0:
@@ -333,7 +333,7 @@ def _features(ctx: _Context, a: int, b: int, bag: bool = True) -> tuple[dict[str
     start = seg.token_starts[a] if a < len(seg.token_starts) else len(seg.text)
     if seg.in_quote(start):
         f["in_quote"] = 1.0
-    if any(words[i] in QUOTE_CHARS for i in range(lo, hi)):
+    if sent.has_quote:
         f["sent_quote"] = 1.0
     if a == lo or (a == lo + 1 and words[lo] in QUOTE_CHARS):
         f["first"] = 1.0
