@@ -28,6 +28,7 @@ from .shared import SharedGroup, diff_markup, pair_counts, shared_sentences
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_MAX_TEXT_CHARS = 250_000
 MAX_SHARED_GROUPS = 60
+MAX_SHARED_MEMBERS = 8  # per group; wire copy can sit in hundreds of articles
 
 KIND_NAMES = {
     "attribution_cue": "Attribution cue",
@@ -313,12 +314,12 @@ def shared_view(groups: Sequence[SharedGroup], corpus: Corpus, links: Links) -> 
     for g in groups[:MAX_SHARED_GROUPS]:
         base = g.members[0]
         members = []
-        for k, m in enumerate(g.members):
+        for k, m in enumerate(g.members[:MAX_SHARED_MEMBERS]):
             a = by_n[m.article]
             # The first version is marked against the second, so words it alone has show too.
             text = diff_markup(g.members[1], m) if k == 0 else diff_markup(base, m)
             members.append({"source": m.source, "title": a.title, "href": f"{links.page(a.n)}#a{a.n}-s{m.start}", "text": text})
-        out.append({"kind": g.kind, "sources": len(g.sources), "members": members})
+        out.append({"kind": g.kind, "sources": len(g.sources), "members": members, "more": len(g.members) - len(members)})
     return out
 
 
@@ -363,7 +364,7 @@ def build_report(
     groups = shared_sentences(corpus.articles)
     points: dict[int, list[tuple[int, str]]] = {}
     for g in groups[:MAX_SHARED_GROUPS]:
-        for m in g.members:
+        for m in g.members[:MAX_SHARED_MEMBERS]:
             points.setdefault(m.article, []).append((m.start, f"a{m.article}-s{m.start}"))
     charts = all_charts(corpus)
     findings = headline_findings(corpus)

@@ -139,7 +139,7 @@ def attribution_chart(corpus: Corpus) -> Chart:
         ax.barh(names, unsourced, left=[a + b for a, b in zip(named, anon)], color=GREY, label="no source given")
         ax.set_xlabel("attributed statements per 100 words")
         ax.set_title("Attributions, by kind of source")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22 - 0.3 / max(len(rows), 1)), ncol=3, fontsize=10)
+        _legend_below(ax, ncol=3, fontsize=10)
         ax2.barh(names, dist, color=VERMILLION, label="distancing cues")
         ax2.set_xlabel("distancing cues per 100 words")
         ax2.set_title("Distancing")
@@ -163,6 +163,14 @@ def _totals(ax, names: Sequence[str], totals: Sequence[float], fmt: str) -> None
     ax.set_xlim(0, top * 1.16)
     for y, (name, v) in enumerate(zip(names, totals)):
         ax.text(v + top * 0.012, y, fmt.format(v) if v > 0 else "none", va="center", ha="left", fontsize=10, color="#333333")
+
+
+def _legend_below(ax, **kw) -> None:
+    """A legend under the x-axis label, the same distance below it whatever the chart's height."""
+    fig = ax.get_figure()
+    sp = fig.subplotpars
+    axes_height = fig.get_figheight() * (sp.top - sp.bottom)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.62 / axes_height), **kw)
 
 
 def _empty_axis(ax, values: Sequence[float], what: str, n_rows: int) -> None:
@@ -211,7 +219,7 @@ def hedging_chart(corpus: Corpus) -> Chart:
         ax2.set_title("Boosters")
         for a, vals, what in ((ax, cols[0] + cols[1], "no hedges found"), (ax2, cols[2] + cols[3], "no boosters found")):
             a.set_xlabel("per 100 words of that voice")
-            a.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16 - 0.3 / max(len(rows), 1)), ncol=2, fontsize=10)
+            _legend_below(a, ncol=2, fontsize=10)
             _empty_axis(a, vals, what, len(rows))
         svg, png = _finish(fig, "hedging", title, desc)
         return Chart("hedging", title, caption, desc, svg, png)
@@ -249,7 +257,7 @@ def boilerplate_chart(corpus: Corpus) -> Chart:
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
         if cats:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / max(len(rows), 1)), ncol=min(5, len(cats)), fontsize=10)
+            _legend_below(ax, ncol=min(5, len(cats)), fontsize=10)
         svg, png = _finish(fig, "boilerplate", title, desc)
         return Chart("boilerplate", title, caption, desc, svg, png)
 
@@ -301,12 +309,13 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                     continue
                 v = grid[i, j]
                 tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
-                text = f"{tone}\n{n} mention{'s' if n != 1 else ''}"
+                many = len(sources) > 8  # narrow cells: the count alone, in brackets
+                text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
                 dark = not np.isnan(v) and abs(v) > 0.55
-                ax.text(j, i, text, ha="center", va="center", fontsize=10, color="#ffffff" if dark else "#111111")
+                ax.text(j, i, text, ha="center", va="center", fontsize=9 if many else 10, color="#ffffff" if dark else "#111111")
         bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label("mean sentiment toward the actor\n(\u22121 negative \u2026 +1 positive)")
-        ax.set_title("Mean sentiment per mention (number of mentions below)")
+        ax.set_title("Mean sentiment per mention (number of mentions below" + (", in brackets)" if len(sources) > 8 else ")"))
         svg, png = _finish(fig, "heatmap", title, desc)
         return Chart("heatmap", title, caption, desc, svg, png)
 
@@ -341,7 +350,7 @@ def voice_chart(corpus: Corpus) -> Chart:
         ax.barh(names, rest, left=left, color="#dddddd", label="other actors")
         ax.set_xlim(0, 100)
         ax.set_xlabel("% of the source\u2019s actor mentions")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / max(len(rows), 1)), ncol=4, fontsize=10)
+        _legend_below(ax, ncol=4, fontsize=10)
         svg, png = _finish(fig, "voice", title, desc)
         return Chart("voice", title, caption, desc, svg, png)
 
@@ -378,7 +387,7 @@ def readability_chart(corpus: Corpus) -> Chart:
         ax.set_xlabel("Flesch-Kincaid grade (US school years)")
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22 - 0.3 / max(n, 1)), ncol=2, fontsize=10)
+        _legend_below(ax, ncol=2, fontsize=10)
         svg, png = _finish(fig, "readability", title, desc)
         return Chart("readability", title, caption, desc, svg, png)
 
