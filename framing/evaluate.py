@@ -7,6 +7,7 @@ id and the prediction in the gold field names. Tasks and what they score:
   attribution  cue F1, source F1, Spearman of cues per 1,000 words across articles
   hedging      epistemic+doxastic cue F1 and uncertain-sentence F1, per part
   sentiment    macro-F1 (neg/neu/pos) and accuracy toward a mention, per subset and split
+               ("all" leaves out split=train records: the shipped model was trained on them)
   basil        macro-F1 (neg/pos; a neutral prediction counts as wrong) toward a target
   boilerplate  F1 of content lines, of boilerplate lines, and their mean
 
@@ -282,9 +283,11 @@ def _score_sentiment(records, by_id, classes=("neg", "neu", "pos"), group_keys=(
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for rec in records:
         pred = by_id[rec["id"]]["targets"]
+        label = "/".join(str(rec.get(k)) for k in group_keys if rec.get(k) is not None) or "all"
+        # Training-split records taught the shipped model: report them apart, never in "all".
+        names = (label,) if rec.get("split") == "train" else (label, "all")
         for gold, p in zip(rec.get("targets", []), pred):
-            label = "/".join(str(rec.get(k)) for k in group_keys if rec.get(k) is not None) or "all"
-            for g in (label, "all"):
+            for g in names:
                 groups[g].append((p["polarity"], gold["polarity"]))
     return {g: macro_f1(pairs, classes) for g, pairs in sorted(groups.items())}
 

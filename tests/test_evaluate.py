@@ -77,3 +77,13 @@ def test_cli_eval_errors_are_clear(tmp_path, capsys):
     odd.write_text('{"id": "1", "text": "x"}\n', encoding="utf-8")
     assert run(["eval", str(odd)]) == ExitStatus.USAGE
     assert "--task" in capsys.readouterr().err
+
+
+def test_sentiment_all_row_leaves_out_training_records():
+    records = [
+        {"id": "a", "subset": "rw", "split": "train", "text": "x", "targets": [{"span": [0, 1], "polarity": "pos"}]},
+        {"id": "b", "subset": "rw", "split": "dev", "text": "x", "targets": [{"span": [0, 1], "polarity": "neg"}]},
+    ]
+    preds = [{"id": "a", "targets": [{"span": [0, 1], "polarity": "pos"}]}, {"id": "b", "targets": [{"span": [0, 1], "polarity": "neg"}]}]
+    m = score("sentiment", records, preds)
+    assert m["all"]["n"] == 1 and m["rw/train"]["n"] == 1 and m["rw/dev"]["n"] == 1
