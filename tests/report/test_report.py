@@ -370,3 +370,16 @@ def test_a_thousand_articles_build_fast_and_small(tmp_path):
     assert result.size < 10_000_000
     assert elapsed < 15, f"{elapsed:.1f}s"
     assert result.linked > 0 and len(list((result.files / "articles").glob("*.html"))) == result.linked
+
+
+def test_only_failed_records_and_odd_names_still_build(tmp_path):
+    from report_fixtures import failed_records
+
+    result = build_report(failed_records(), tmp_path / "failed.html")
+    text = result.path.read_text(encoding="utf-8")
+    assert result.scored == 0 and "Nothing to draw yet." in text and "empty file" in text
+    odd = harbor_record()
+    odd["source"] = "Costs $5 and $10 \\frac{a}{b}"  # would be TeX to matplotlib if not escaped
+    odd["actors"][0]["name"] = "$x^2$ man"
+    result = build_report([odd, dict(harbor_record(), source="^_^ {weird}")], tmp_path / "odd.html")
+    assert "Costs $5 and $10" in result.path.read_text(encoding="utf-8")
