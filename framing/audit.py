@@ -482,8 +482,8 @@ def read_text(path: str | None, stdin=None) -> str:
 
 def audit_text(text: str, path: str = "<text>", lex: Lexicons | None = None, config: Config | None = None, *, html: bool = False) -> tuple[ArticleResult, list[Finding]]:
     """Analyze one draft and return its result and findings (the Python API)."""
-    from .ingest import normalize_newlines
-    from .pipeline import analyze
+    from .ingest import Document, headline, normalize_newlines
+    from .pipeline import analyze_with_segmentation
 
     config = config or Config()
     if lex is None:
@@ -494,8 +494,9 @@ def audit_text(text: str, path: str = "<text>", lex: Lexicons | None = None, con
     directives, masked = parse_directives(text)
     if html:
         masked = mask_html(masked)
-    result = analyze(masked, path=path, lexicons=lex)
-    findings = findings_for_result(result, lex, config, directives=directives)
+    doc = Document(id=path, source="draft", text=masked, title=headline(masked), path=path)
+    result, seg = analyze_with_segmentation(doc, lex)
+    findings = findings_for_result(result, lex, config, directives=directives, seg=seg)
     if masked != text:  # report the words of the file, which only differ where blanked
         findings = [f if text[f.start : f.end] == f.text else _with_text(f, text[f.start : f.end]) for f in findings]
     return result, findings

@@ -9,7 +9,7 @@ from .detectors import actors, attribution, boilerplate, hedging, readability
 from .ingest import Document, headline
 from .lexicon import Lexicons, load_lexicons
 from .model import OK, ArticleResult, SourceCount, Span
-from .segment import content_view, segment
+from .segment import Segmentation, content_view, segment
 
 
 def resolve_lexicons(lexicons: Lexicons | str | Sequence[str] | None) -> Lexicons:
@@ -51,6 +51,11 @@ def analyze(
 
 def analyze_document(doc: Document, lex: Lexicons, recurring_lines: frozenset[str] = frozenset()) -> ArticleResult:
     """Run every detector over one document; a document that failed to read passes through."""
+    return analyze_with_segmentation(doc, lex, recurring_lines)[0]
+
+
+def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: frozenset[str] = frozenset()) -> tuple[ArticleResult, Segmentation | None]:
+    """:func:`analyze_document`, also handing back the segmentation (for audit), computed once."""
     if doc.status != OK:
         return ArticleResult(
             id=doc.id,
@@ -67,7 +72,7 @@ def analyze_document(doc: Document, lex: Lexicons, recurring_lines: frozenset[st
             date=doc.date,
             url=doc.url,
             warnings=doc.warnings,
-        )
+        ), None
     seg = segment(doc.text)
     bp = boilerplate.detect(seg, lex, title=doc.title, main_text=doc.main_text, recurring=recurring_lines)
     content = content_view(seg, bp.lines)
@@ -109,7 +114,7 @@ def analyze_document(doc: Document, lex: Lexicons, recurring_lines: frozenset[st
         url=doc.url,
         warnings=doc.warnings,
         sources=source_counts(attr.attributions),
-    )
+    ), seg
 
 
 def source_counts(attributions: Iterable[attribution.Attribution]) -> tuple[SourceCount, ...]:

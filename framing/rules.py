@@ -59,16 +59,14 @@ def load_rules(lex: Lexicons) -> dict[str, Rule]:
 
 def fired_rules(text: str, lex: Lexicons | None = None) -> set[str]:
     """Ids of every rule that fires on ``text``: span rules, plus audit findings."""
-    from .pipeline import analyze, resolve_lexicons
+    from .audit import findings_for_result
+    from .ingest import Document, headline
+    from .pipeline import analyze_with_segmentation, resolve_lexicons
 
     lex = resolve_lexicons(lex)
-    result = analyze(text, lexicons=lex)
+    result, seg = analyze_with_segmentation(Document(id="example", source="example", text=text, title=headline(text)), lex)
     fired = {s.rule for s in result.spans if s.rule}
-    try:
-        from .audit import findings_for_result
-    except ImportError:
-        return fired
-    fired.update(f.rule for f in findings_for_result(result, lex))
+    fired.update(f.rule for f in findings_for_result(result, lex, seg=seg))
     return fired
 
 
