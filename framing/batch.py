@@ -16,7 +16,7 @@ Three parts:
 from __future__ import annotations
 
 import hashlib
-import os
+import math
 import tempfile
 from array import array
 from collections import deque
@@ -30,15 +30,31 @@ from .lexicon import Lexicons
 from .model import ERROR, OK, ArticleResult
 from .output import dumps
 
-MIN_DOCS = 3  # a line is template when it recurs in this many articles of one source
 MAX_TEMPLATE_LINE = 200  # longer lines are paragraphs, not furniture: not counted
 _SPILL_AT = 1 << 21  # hashes held in memory before spilling to bucket files (16 MB)
 _BUCKETS = 16
+# A counted key: the source's number in the top 24 bits, a hash of the line below.
+_LINE_BITS = 40
+_LINE_MASK = (1 << _LINE_BITS) - 1
 
 
-def _line_hash(source: str, line: str) -> int:
-    h = hashlib.blake2b(source.encode("utf-8", "surrogatepass") + b"\0" + line.encode("utf-8", "surrogatepass"), digest_size=8)
-    return int.from_bytes(h.digest(), "little")
+def template_rule() -> tuple[int, float]:
+    """(min_docs, min_share) of the boilerplate detector's ``recurring_lines``, so the
+    pre-pass keeps exactly the lines it would keep."""
+    import inspect
+
+    from .detectors import boilerplate
+
+    fn = getattr(boilerplate, "recurring_lines", None) or boilerplate.template_lines
+    params = inspect.signature(fn).parameters
+    min_docs = params["min_docs"].default if "min_docs" in params else 3
+    min_share = params["min_share"].default if "min_share" in params else 0.0
+    return int(min_docs), float(min_share)
+
+
+def _line_hash(line: str) -> int:
+    h = hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=8)
+    return int.from_bytes(h.digest(), "little") & _LINE_MASK
 
 
 def _short_lines(text: str) -> set[str]:
@@ -56,65 +72,84 @@ def _short_lines(text: str) -> set[str]:
 class Templates:
     """Per-source template lines found by :meth:`collect`; ``lines_for(doc)`` gives a document's."""
 
-    def __init__(self, hashes: frozenset[int] = frozenset(), documents: int = 0):
-        self.hashes = hashes
+    def __init__(self, keys: frozenset[int] = frozenset(), sources: dict[str, int] | None = None, documents: int = 0):
+        self.keys = keys
+        self.sources = sources or {}  # source name -> its number in the keys
         self.documents = documents  # documents seen by the pre-pass (the progress total)
 
     @classmethod
-    def collect(cls, docs: Iterable[Document], min_docs: int = MIN_DOCS) -> "Templates":
-        """Count, per source, in how many articles each short normalized line occurs."""
+    def collect(cls, docs: Iterable[Document]) -> "Templates":
+        """Count, per source, in how many articles each short normalized line occurs.
+
+        Memory: 8 bytes per (article, distinct short line), spilled to temporary bucket
+        files beyond 16 MB, and then the recurring keys only.
+        """
+        min_docs, min_share = template_rule()
+        sources: dict[str, int] = {}
+        per_source: list[int] = []  # articles per source number
         buf = array("Q")
         n = 0
         with tempfile.TemporaryDirectory(prefix="framing-templates-") as tmp:
-            spilled = False
             files = [Path(tmp) / f"{b:02d}.bin" for b in range(_BUCKETS)]
+            spilled = False
             for doc in docs:
                 n += 1
                 if doc.status != OK:
                     continue
+                sid = sources.setdefault(doc.source, len(sources))
+                if sid == len(per_source):
+                    per_source.append(0)
+                per_source[sid] += 1
+                high = sid << _LINE_BITS
                 # One count per article: a line repeated inside one page is not a template.
-                buf.extend(_line_hash(doc.source, line) for line in _short_lines(doc.text))
+                buf.extend(high | _line_hash(line) for line in _short_lines(doc.text))
                 if len(buf) >= _SPILL_AT:
                     _spill(buf, files)
                     buf = array("Q")
                     spilled = True
+            need = [max(min_docs, math.ceil(min_share * k)) if k >= min_docs else 1 << 62 for k in per_source]
             if not spilled:
-                return cls(_recurring(buf, min_docs), n)
-            _spill(buf, files)
-            found: set[int] = set()
-            for f in files:
-                if f.exists():
-                    found |= _recurring(array("Q", f.read_bytes()), min_docs)
-            return cls(frozenset(found), n)
+                keys = _recurring(buf, need)
+            else:
+                _spill(buf, files)
+                found: set[int] = set()
+                for f in files:
+                    if f.exists():
+                        found |= _recurring(array("Q", f.read_bytes()), need)
+                keys = frozenset(found)
+        return cls(keys, {s: i for s, i in sources.items() if per_source[i] >= min_docs}, n)
 
     def lines_for(self, doc: Document) -> frozenset[str]:
         """The normalized lines of ``doc`` that are part of its source's template."""
-        if not self.hashes or doc.status != OK:
+        sid = self.sources.get(doc.source)
+        if sid is None or not self.keys or doc.status != OK:
             return frozenset()
-        return frozenset(line for line in _short_lines(doc.text) if _line_hash(doc.source, line) in self.hashes)
+        high = sid << _LINE_BITS
+        return frozenset(line for line in _short_lines(doc.text) if high | _line_hash(line) in self.keys)
 
     def __len__(self) -> int:
-        return len(self.hashes)
+        return len(self.keys)
 
 
 def _spill(buf: array, files: list[Path]) -> None:
-    # Equal hashes land in the same bucket, so each bucket can be counted on its own.
+    # Equal keys land in the same bucket, so each bucket can be counted on its own.
     parts: list[array] = [array("Q") for _ in files]
     for h in buf:
-        parts[h & (_BUCKETS - 1)].append(h)
+        parts[h % _BUCKETS].append(h)
     for part, f in zip(parts, files):
         if part:
             with open(f, "ab") as fh:
                 part.tofile(fh)
 
 
-def _recurring(hashes: array, min_docs: int) -> frozenset[int]:
-    if not hashes:
+def _recurring(keys: array, need: list[int]) -> frozenset[int]:
+    if not keys:
         return frozenset()
     import numpy as np
 
-    values, counts = np.unique(np.frombuffer(hashes, dtype=np.uint64), return_counts=True)
-    return frozenset(int(v) for v in values[counts >= min_docs])
+    values, counts = np.unique(np.frombuffer(keys, dtype=np.uint64), return_counts=True)
+    threshold = np.asarray(need, dtype=np.int64)[(values >> np.uint64(_LINE_BITS)).astype(np.int64)]
+    return frozenset(int(v) for v in values[counts >= threshold])
 
 
 # ---------------------------------------------------------------------------
