@@ -73,6 +73,10 @@ def _records(args: argparse.Namespace, lexicons):
     return records, errors
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def run(args: argparse.Namespace) -> ExitStatus:
     from ..pipeline import resolve_lexicons
 
@@ -95,7 +99,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from None
     note = f", {result.linked} article views in {result.files}/articles" if result.linked else ""
     print(
-        f"framing report: {result.articles} articles ({result.scored} scored) from {len({r.get('source') for r in records})} sources -> {result.path} ({result.size / 1e6:.1f} MB{note})",
+        f"framing report: {_n(result.articles, 'article')} ({result.scored} scored) from {_n(len({r.get('source') for r in records}), 'source')} -> {result.path} ({result.size / 1e6:.1f} MB{note})",
         file=sys.stderr,
     )
     return ExitStatus.INPUT if errors else ExitStatus.OK
