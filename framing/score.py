@@ -151,3 +151,11 @@ def _check_paths(paths: list[str], output: str) -> None:
         raise UsageError(f"{output}: is a folder; give a file name ending in .jsonl, .csv or .parquet")
     if out.exists() and not os.access(out, os.W_OK):
         raise UsageError(f"{output}: cannot write here (permission denied)")
+    # Found out now, not after a long pre-pass over the inputs.
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write here ({exc.strerror or exc})") from None
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{output}: cannot write here (permission denied)")
