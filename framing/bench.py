@@ -5,6 +5,8 @@ seed, plus a serial number in each), then runs, each in a fresh process:
 
 * VADER alone: ``polarity_scores`` once on every sentence of every article (sentences
   from framing's own segmentation, split beforehand and not timed): the yardstick;
+* a plain pandas + textstat + VADER + regex script on the same articles (the
+  afternoon-script yardstick; ``--skip-naive`` leaves it out);
 * ``framing score`` with one worker (in-process), and with all workers.
 
 Reports articles per second, the peak resident memory of the largest process of each
@@ -73,7 +75,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="workers for the all-workers run (default: all cores)")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.add_argument("--keep", metavar="DIR", help="write the corpus (and outputs) here and keep them")
-    p.add_argument("--skip-all", action="store_true", help="measure VADER and one worker only")
+    p.add_argument("--skip-all", action="store_true", help="leave out the all-workers run")
+    p.add_argument("--skip-naive", action="store_true", help="leave out the plain pandas + textstat + VADER + regex script")
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
@@ -92,12 +95,16 @@ def run(args: argparse.Namespace) -> ExitStatus:
         sentences = write_corpus(corpus, args.n)
         results = {"articles": args.n, "sentences": sentences, "jobs": jobs, "load_before": os.getloadavg()[0]}
         results["vader"] = _measure(["vader", str(corpus)])
+        if not args.skip_naive:
+            results["naive_script"] = _measure(["naive", str(corpus)])
         results["one_worker"] = _measure(["score", str(corpus), str(work / "out-1.jsonl"), "1"])
         if not args.skip_all:
             results["all_workers"] = _measure(["score", str(corpus), str(work / f"out-{jobs}.jsonl"), str(jobs)])
         results["load_after"] = os.getloadavg()[0]
     v, one = results["vader"]["seconds"], results["one_worker"]["seconds"]
     results["ratio_one_worker_to_vader"] = round(one / v, 3) if v else None
+    if "naive_script" in results and results["naive_script"]["seconds"]:
+        results["ratio_one_worker_to_naive"] = round(one / results["naive_script"]["seconds"], 3)
     if "all_workers" in results:
         results["speedup_all_workers"] = round(one / results["all_workers"]["seconds"], 3)
     if args.json:
@@ -110,12 +117,17 @@ def run(args: argparse.Namespace) -> ExitStatus:
 def _table(r: dict) -> str:
     lines = [f"{r['articles']} articles, {r['sentences']} sentences; load average {r['load_before']:.2f} before, {r['load_after']:.2f} after"]
     lines.append(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'peak MB':>9}{'CPU s':>9}")
-    rows = [("VADER alone", r["vader"]), ("framing, 1 worker", r["one_worker"])]
+    rows = [("VADER alone", r["vader"])]
+    if "naive_script" in r:
+        rows.append(("plain script", r["naive_script"]))
+    rows.append(("framing, 1 worker", r["one_worker"]))
     if "all_workers" in r:
         rows.append((f"framing, {r['jobs']} workers", r["all_workers"]))
     for name, m in rows:
         lines.append(f"{name:<22}{m['seconds']:>9.2f}{m['articles_per_second']:>12.1f}{m['peak_rss_mb']:>9.0f}{m['cpu_seconds']:>9.1f}")
     lines.append(f"1 worker / VADER alone: {r['ratio_one_worker_to_vader']:.2f}x (target <= 1.5x)")
+    if "ratio_one_worker_to_naive" in r:
+        lines.append(f"1 worker / plain script: {r['ratio_one_worker_to_naive']:.2f}x (below 1 = framing is faster)")
     if "speedup_all_workers" in r:
         lines.append(f"{r['jobs']} workers vs 1: {r['speedup_all_workers']:.2f}x faster (target >= 1.8x on 2 idle cores)")
     return "\n".join(lines)
@@ -198,6 +210,46 @@ def _phase_vader(corpus: str) -> dict:
     return {"articles": articles, "sentences": sentences, "seconds": round(seconds, 3)}
 
 
+# The "plain script" yardstick: what one would write in an afternoon without framing.
+_NAIVE_HEDGES = r"\b(?:may|might|could|reportedly|allegedly|appears?|seems?|possibly|perhaps|likely|believed)\b"
+_NAIVE_CUES = r"\b(?:said|says|told|according to|claimed|stated|added|announced)\b"
+
+
+def _phase_naive(corpus: str) -> dict:
+    """pandas + textstat + VADER + regex: readability of the text, VADER on every
+    sentence (split by a regex), hedge and attribution words counted by regex."""
+    import re
+
+    import pandas as pd
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from .detectors.readability import _textstat
+
+    textstat = _textstat()  # offline CMU dictionary, as framing uses it
+    analyzer = SentimentIntensityAnalyzer()
+    split = re.compile(r"(?<=[.!?])\s+")
+    hedges, cues = re.compile(_NAIVE_HEDGES, re.I), re.compile(_NAIVE_CUES, re.I)
+    t0 = time.perf_counter()
+    df = pd.read_json(corpus, lines=True)
+    rows = []
+    for text in df["text"]:
+        sentences = [s for s in split.split(text) if s.strip()]
+        compound = [analyzer.polarity_scores(s)["compound"] for s in sentences]
+        rows.append(
+            {
+                "flesch": textstat.flesch_reading_ease(text),
+                "fk_grade": textstat.flesch_kincaid_grade(text),
+                "fog": textstat.gunning_fog(text),
+                "coleman_liau": textstat.coleman_liau_index(text),
+                "sentiment": sum(compound) / max(1, len(compound)),
+                "hedges": len(hedges.findall(text)),
+                "cues": len(cues.findall(text)),
+            }
+        )
+    out = pd.DataFrame(rows)
+    return {"articles": len(out), "seconds": round(time.perf_counter() - t0, 3)}
+
+
 def _phase_score(corpus: str, out: str, jobs: int) -> dict:
     from .batch import Templates, score_stream
     from .ingest import iter_documents
@@ -219,6 +271,8 @@ if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "vader":
         result = _phase_vader(sys.argv[2])
+    elif kind == "naive":
+        result = _phase_naive(sys.argv[2])
     else:
         result = _phase_score(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     print(json.dumps(result))

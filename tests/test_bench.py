@@ -33,10 +33,10 @@ def test_bench_reports_speed_memory_and_the_vader_ratio(capsys):
     assert run(["bench", "4", "--json", "--skip-all"]) == ExitStatus.OK
     r = json.loads(capsys.readouterr().out)
     assert r["articles"] == 4
-    for phase in ("vader", "one_worker"):
+    for phase in ("vader", "naive_script", "one_worker"):
         assert r[phase]["articles"] == 4
         assert r[phase]["seconds"] > 0 and r[phase]["peak_rss_mb"] > 10
-    assert r["ratio_one_worker_to_vader"] > 0
+    assert r["ratio_one_worker_to_vader"] > 0 and r["ratio_one_worker_to_naive"] > 0
     assert "all_workers" not in r
 
 
