@@ -33,9 +33,9 @@ examples:
   framing score big.jsonl -o output/big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
   cat draft.txt | framing score - -o output/draft.jsonl
 
-page templates: before scoring, lines that recur in 3 or more articles of one source
-(menus, share prompts, footers) are collected and handed to the boilerplate detector.
-Not done for standard input.
+page templates: before scoring, lines that recur in 3 or more articles of one source,
+and in at least half of them (menus, share prompts, footers), are collected and handed
+to the boilerplate detector. Not done for standard input.
 
 cache: records are stored by a hash of the article, its metadata, its template lines,
 the lexicon version and the program version; anything changed is scored again. Delete
@@ -88,6 +88,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     _check_paths(args.paths, args.output)
+    if args.engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--engine dask needs dask: pip install 'framing[dask]'") from None
     lex = resolve_lexicons(args.lexicons)
     jobs = args.jobs or default_jobs()
     started = time.monotonic()

@@ -153,3 +153,13 @@ def test_progress_bar_only_on_a_terminal():
             bar.update(2)
     assert "3/3" in term.getvalue() and "article" in term.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_dask_engine_without_dask_is_one_clear_line(folder_corpus, tmp_path, monkeypatch, capsys):
+    import sys as _sys
+
+    monkeypatch.setitem(_sys.modules, "dask.distributed", None)  # import fails as if not installed
+    assert score(str(folder_corpus), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask", "--no-cache") == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert "pip install 'framing[dask]'" in err and "Traceback" not in err
+    assert not (tmp_path / "o.jsonl").exists()
