@@ -47,6 +47,20 @@ _TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 # A finite verb never follows these directly.
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OPEN_QUOTES
+# A phrase opened by "no" names nobody: "no specific steps were disclosed".
+_NEG_DET = frozenset({"no"})
+# Forms of "be" that make a following participle passive: its subject is not the source.
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"})
+# Irregular participles that do not end in -ed/-en.
+_PARTICIPLES = frozenset({"told", "said", "heard", "felt", "meant", "thought", "taught", "sought", "led"})
+# Prepositions that attach a phrase to the source before it: "officials in Merrow", "a spokesman for the ministry".
+_PP = frozenset({"of", "with", "in", "at", "for", "from", "on", "about", "near", "inside", "within", "to"})
+# Adjectives between a source and its prepositional phrase: "people familiar with", "sources close to".
+_PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed", "loyal", "opposed", "allied", "connected", "aligned", "affiliated", "present"})
+# Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
+_ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
+# Contractions cut off before looking a pronoun up: "he's", "they'd".
+_CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve")
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,8 @@ class _Tables:
     not_speaker: frozenset[str]
     time_mod: frozenset[str]
     negation: frozenset[str]
+    not_head: frozenset[str]
+    org: frozenset[str]  # heads that name an institution ("ministry")
 
     @property
     def not_np(self) -> frozenset[str]:
@@ -129,6 +145,8 @@ def _tables(lex: Lexicons) -> _Tables:
             not_speaker=g("not_speaker"),
             time_mod=g("time_mod"),
             negation=g("negation"),
+            not_head=g("not_head"),
+            org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
         )
         _TABLES[lex.version] = t
     return t
@@ -160,6 +178,10 @@ class _Detector:
         self.last_person: _Source | None = None
         self.last_group: _Source | None = None
         self.last_thing: _Source | None = None
+        self.sent_a = 0  # first token of the current sentence
+        self.subject_before = False  # the last cue had a subject on its left (kept as source or not)
+        # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
+        self.lower_seen = frozenset(w for w, st in zip(self.words, self.ts) if self.text[st].islower())
 
     # --- token helpers -------------------------------------------------------------
 
@@ -174,6 +196,43 @@ class _Detector:
     def is_word(self, i: int) -> bool:
         return self.text[self.ts[i]].isalnum()
 
+    def proper(self, i: int) -> bool:
+        """Token ``i`` is part of a proper name: capitalised, not a title or function word,
+        and not a common word that is capitalised only because it opens the sentence."""
+        w, t = self.words[i], self.t
+        if not (self.is_word(i) and self.cap(i)) or w in t.det or w in t.indef or w in t.title or w in t.not_head or w in t.function or w in t.pronoun or w in t.time:
+            return False
+        if t.source_kind.get(w) is not None:
+            return False
+        initial = i == self.sent_a or not self.is_word(i - 1)
+        return not (initial and w in self.lower_seen)
+
+    def head_ok(self, j: int) -> bool:
+        """Token ``j`` can head a source: not an adverb, verb form, number, date or abstract noun."""
+        w, t = self.words[j], self.t
+        if not self.is_word(j) or w in t.not_head or w in t.time or w in t.not_source or w[0].isdigit():
+            return False
+        if self.proper(j):
+            return True
+        kind = t.source_kind.get(w.removesuffix("'s").removesuffix("’s"))
+        if kind == "abstract":
+            return False
+        if kind is not None:
+            return True
+        # Lower-case verb forms and adverbs: "took", "using", "disclosures filed", "perhaps".
+        return not (len(w) > 4 and w.endswith(("ly", "ing", "ed")))
+
+    def abstract(self, j: int) -> bool:
+        """A lower-case head with an abstract-noun suffix that the word lists do not know."""
+        w = self.words[j]
+        return not self.cap(j) and w.endswith(_ABSTRACT_SUFFIXES) and w not in self.t.source_kind and w not in self.t.org
+
+    def pronoun_key(self, w: str) -> str:
+        for c in _CONTRACTIONS:
+            if w.endswith(c):
+                return w[: -len(c)]
+        return w
+
     def name_of(self, first: int, last: int) -> str:
         """Canonical name of a capitalised run: titles dropped, surname expanded."""
         toks: list[int] = []
@@ -184,9 +243,9 @@ class _Detector:
             i -= 1
         if not toks:
             return self.text[self.ts[first] : self.te[last - 1]]
-        name = self.text[self.ts[toks[0]] : self.te[toks[-1]]]
+        name = self.text[self.ts[toks[0]] : self.te[toks[-1]]].removesuffix("'s").removesuffix("’s")
         if len(toks) == 1:
-            return self.full_names.get(self.words[toks[0]], name)
+            return self.full_names.get(self.words[toks[0]].removesuffix("'s").removesuffix("’s"), name)
         return name
 
     def learn_names(self, a: int, b: int) -> None:
@@ -198,9 +257,15 @@ class _Detector:
                 j = i
                 while j < b and self.is_word(j) and self.cap(j):
                     j += 1
-                if j - i >= 2:
+                # "Halvarian Foreign Minister Ilsa Dorn": the name starts after the last title.
+                k = i
+                for x in range(i, j):
+                    if words[x] in t.title:
+                        k = x + 1
+                if j - k >= 2:
                     surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                    self.full_names.setdefault(surname, self.text[self.ts[i] : self.te[j - 1]])
+                    full = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
+                    self.full_names.setdefault(surname, full)
                 i = j
             else:
                 i += 1
@@ -209,15 +274,38 @@ class _Detector:
 
     def np_ending(self, j: int, a: int, si: int) -> _Source | None:
         """The noun phrase whose head is token ``j``, or None if ``j`` cannot head one."""
+        src = self.np_core(j, a, si)
+        if src is None or src.label == "pronoun":
+            return src
+        # "Sources familiar with the talks", "a spokesman for the ministry": the phrase before
+        # the preposition is the source.
+        for _ in range(3):
+            p = src.first - 1
+            if p - 1 < a or self.words[p] not in _PP:
+                break
+            q = p - 1
+            if self.words[q] in _PP_ADJ:
+                q -= 1
+            elif self.words[p] == "to":
+                break
+            outer = self.np_core(q, a, si) if q >= a else None
+            if outer is None or outer.label == "pronoun":
+                break
+            src = self.classify(outer.first, src.last, si, head=q) or outer
+        return src
+
+    def np_core(self, j: int, a: int, si: int) -> _Source | None:
+        """The noun phrase ending at ``j`` without a following prepositional phrase."""
         w = self.words[j]
         t = self.t
         if not self.is_word(j):
             return None
-        if w in t.pronoun:
-            return self.pronoun_source(j, si)
-        if w in t.relative:
+        pk = self.pronoun_key(w)
+        if pk in t.pronoun:
+            return self.pronoun_source(j, si, pk)
+        if pk in t.relative:
             return self.relative_source(j, a, si)
-        if w in t.not_np or w in t.det or w in t.time or w in t.indef and not self.cap(j):
+        if w in t.not_np or w in t.det or w in t.indef and not self.cap(j) or not self.head_ok(j):
             return None
         first = j
         while first - 1 >= a and j - first < _NP_MAX:
@@ -229,9 +317,11 @@ class _Detector:
             if pw == "." and p - 1 >= a and self.words[p - 1] in t.title:
                 first = p - 1
                 continue
-            if not self.is_word(p) or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in self.cues._index and not self.cap(p):
+            if not self.is_word(p) or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in t.not_head or pw in self.cues._index and not self.cap(p):
                 break
             first = p
+        if self.words[first] in _NEG_DET:
+            return None
         return self.classify(first, j + 1, si)
 
     def np_starting(self, i: int, b: int, si: int) -> _Source | None:
@@ -240,9 +330,10 @@ class _Detector:
         if i >= b or not self.is_word(i):
             return None
         w = self.words[i]
-        if w in t.pronoun:
-            return self.pronoun_source(i, si)
-        if w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time:
+        pk = self.pronoun_key(w)
+        if pk in t.pronoun:
+            return self.pronoun_source(i, si, pk)
+        if w in _NEG_DET or w in t.not_head or w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time:
             return None
         j = i + 1 if (w in t.det or w in t.indef) else i
         if j >= b or not self.is_word(j):
@@ -254,41 +345,64 @@ class _Detector:
             if nw == "." and self.words[last] in t.title:
                 last = n
                 continue
-            if not self.is_word(n) or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in self.cues._index:
+            if not self.is_word(n) or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in self.cues._index:
                 break
             # A name ends where capitals stop ("said Smith yesterday").
             if self.cap(last) and not self.cap(n) and self.words[last] not in t.title:
                 break
             last = n
-        if self.words[last] in t.det or self.words[last] in t.not_source:
+        lw = self.words[last]
+        # A possessive is not the agent ("denied Pyongyang's weapons ...").
+        if lw in t.det or not self.head_ok(last) or lw.endswith(("'s", "’s")):
             return None
-        return self.classify(i, last + 1, si)
+        src = self.classify(i, last + 1, si)
+        # After the verb only a speaker noun is an agent ("said the mayor"); "underscores the
+        # growing importance" has an object there.
+        if src is not None and src.label in ("description", ANONYMOUS) and lw not in t.org and self.abstract(last):
+            return None
+        return src
 
-    def classify(self, first: int, last: int, si: int) -> _Source:
+    def classify(self, first: int, last: int, si: int, head: int | None = None) -> _Source | None:
+        """Label a phrase by its head (the last token, or ``head`` before a prepositional phrase).
+
+        named: the head is a proper name, or an institution or title with a proper name in the
+        phrase ("the Halvarian foreign ministry", "the president of Ostrelia"); description: a
+        definite phrase without one ("the company", "the mayor"); document; anonymous and vague
+        (from the word list); anything else is anonymous. Only named sources carry a canonical name
+        that is not just the phrase.
+        """
         t = self.t
         words = self.words
-        head = words[last - 1].removesuffix("'s").removesuffix("’s")
-        kind = t.source_kind.get(head)
-        has_name = any(
-            self.cap(i) and self.is_word(i) and words[i] not in t.det and words[i] not in t.indef and words[i] not in t.title and t.source_kind.get(words[i]) is None
-            for i in range(first, last)
-        )
-        definite = words[first] in t.det
+        h = last - 1 if head is None else head
+        hw = words[h].removesuffix("'s").removesuffix("’s")
+        kind = t.source_kind.get(hw)
         text = self.text[self.ts[first] : self.te[last - 1]]
-        plural = head.endswith("s") and not head.endswith("ss")
+        has_name = any(i != h and self.proper(i) for i in range(first, last))
+        definite = words[first] in t.det or any(words[i].endswith(("'s", "’s")) for i in range(first, h))
+        plural = hw.endswith("s") and not hw.endswith("ss")
         if kind in ("anonymous", "vague"):
             return _Source(first, last, kind, text, ANONYMOUS, si, plural=plural)
         if kind == "document":
-            typ = NAMED if has_name or definite else ANONYMOUS
-            return _Source(first, last, "document", text, typ, si)
-        if has_name:
-            return _Source(first, last, NAMED, self.name_of(first, last), NAMED, si, plural=plural and not self.cap(last - 1))
+            return _Source(first, last, "document", self.bare(first, last) if has_name else text, NAMED if has_name else ANONYMOUS, si)
+        if self.proper(h):
+            return _Source(first, last, NAMED, self.name_of(first, h + 1), NAMED, si, plural=plural and not self.cap(h))
+        if has_name and hw in t.org:
+            return _Source(first, last, NAMED, self.bare(first, last), NAMED, si, plural=plural)
         if definite:
-            return _Source(first, last, "description", text, NAMED, si, plural=plural)
+            return _Source(first, last, "description", text, ANONYMOUS, si, plural=plural)
+        if self.abstract(h):
+            return None  # "historical alignments", "an interim arrangement": not a speaker
         return _Source(first, last, ANONYMOUS, text, ANONYMOUS, si, plural=plural)
 
-    def pronoun_source(self, j: int, si: int) -> _Source:
-        kind = self.t.pronoun[self.words[j]]
+    def bare(self, first: int, last: int) -> str:
+        """The phrase as a name: no leading article, no trailing possessive."""
+        if words_first := self.words[first] in self.t.det or self.words[first] in self.t.indef:
+            first += 1 if first + 1 < last else 0
+        del words_first
+        return self.text[self.ts[first] : self.te[last - 1]].removesuffix("'s").removesuffix("’s")
+
+    def pronoun_source(self, j: int, si: int, key: str | None = None) -> _Source:
+        kind = self.t.pronoun[key or self.words[j]]
         ref: _Source | None = None
         if kind == "person":
             ref = self.last_person
@@ -300,15 +414,16 @@ class _Detector:
             return _Source(j, j + 1, "pronoun", ref.name, ref.type, si, plural=ref.plural)
         if kind == "self":
             return _Source(j, j + 1, "pronoun", "(the author)", NAMED, si)
-        typ = NAMED if kind == "person" else ANONYMOUS
-        return _Source(j, j + 1, "pronoun", None, typ, si, plural=kind == "group")
+        # Unresolved: a source is there, but nobody the reader can name.
+        return _Source(j, j + 1, "pronoun", f"{key or self.words[j]} (unresolved)", ANONYMOUS, si, plural=kind == "group")
 
     def relative_source(self, j: int, a: int, si: int) -> _Source | None:
         """'who'/'which' takes the type and name of the phrase it attaches to."""
         k = j - 1
         if k >= a and self.words[k] == ",":
             k -= 1
-        ante = self.np_ending(k, a, si) if k >= a and self.words[k] not in self.t.relative else None
+        # The antecedent is the nearest phrase: "the words of a ruler who ..." -> "a ruler".
+        ante = self.np_core(k, a, si) if k >= a and self.words[k] not in self.t.relative else None
         if ante is None:
             return None
         return _Source(j, j + 1, "pronoun", ante.name, ante.type, si, plural=ante.plural)
@@ -377,7 +492,7 @@ class _Detector:
         return None
 
     def remember(self, src: _Source) -> None:
-        if src.label == "pronoun" and src.name is None:
+        if src.label == "pronoun" and (src.name is None or src.name.endswith(" (unresolved)")):
             return
         if src.type == NAMED and not src.plural and src.label in (NAMED, "pronoun") and src.label != "document":
             if src.label == NAMED and self.words[src.last - 1] not in self.t.source_kind:
@@ -396,6 +511,7 @@ class _Detector:
         attributed = 0
         for si in self.c.sentences:
             a, b = seg.sentence_tokens[si]
+            self.sent_a = a
             self.learn_names(a, b)
             direct = self.sentence_has_quote(si)
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
@@ -413,6 +529,7 @@ class _Detector:
                     continue
                 # A cue inside the reported content of an earlier one is the speaker's words,
                 # not a new attribution: "Smith said her family asked for privacy".
+                self.subject_before = False
                 src = self.find_source(first, last, a, b, role, entry.category, si, found)
                 if content_from is not None:
                     # Its own subject, when that is inside the earlier content, starts its clause.
@@ -421,7 +538,7 @@ class _Detector:
                         continue
                 found.append((first, last, entry.category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
-                if role in ("verb", "nounverb", "ing") and src is not None and src.last <= first and self.words[src.first] not in t.relative:
+                if role in ("verb", "nounverb", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
             if not found:
                 colon = self.colon_cue(a, b, si)
@@ -439,7 +556,9 @@ class _Detector:
                 sspan = None
                 if src is not None:
                     if src.span is None:
-                        srule = "attribution.anonymous" if src.type == ANONYMOUS and src.label != "pronoun" else ""
+                        # Descriptions ("the company") and pronouns point back to someone the article
+                        # introduced; a definite document ("the statement") too.
+                        srule = "attribution.anonymous" if src.label in ("anonymous", "vague") or src.label == "document" and src.type == ANONYMOUS and self.words[src.first] not in t.det else ""
                         src.span = self.c.token_span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, rule=srule, note=src.name or "")
                         spans.append(src.span)
                     sspan = src.span
@@ -506,7 +625,7 @@ class _Detector:
             if prev in t.noun_before or first == a:
                 return False
             pk = t.pronoun.get(prev)
-            if pk is not None and pk != "you" or prev in t.relative or t.source_kind.get(prev) is not None or self.cap(first - 1):
+            if pk is not None and pk != "you" or prev in t.relative or t.source_kind.get(prev) is not None or self.proper(first - 1):
                 return True
             # Otherwise a verb when an object follows: "the video shows him", "the office calls the ...".
             nxt = words[last] if last < len(words) else ""
@@ -521,6 +640,12 @@ class _Detector:
         if role == "prep":
             return self.np_starting(last, b, si)
         src, stop = self.left_source(first, a, si)
+        # A junk subject ("the decision appears") still ends the clause that the cue opens.
+        self.subject_before = stop in ("np", "other") or src is not None and src.last <= first
+        if src is not None and role in ("verb", "nounverb") and self.passive(src.last, first):
+            # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
+            # the agent, if any, follows "by".
+            return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
         if src is not None:
             return src
         if stop in ("quote", "comma", "start") and role != "ing":
@@ -530,6 +655,13 @@ class _Detector:
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
         return None
+
+    def passive(self, lo: int, cue: int) -> bool:
+        """A form of "be" before a participle cue: "were disclosed", "is seen"."""
+        w = self.words[cue]
+        if not (w.endswith(("ed", "en")) or w in _PARTICIPLES or w in self.t.not_head):
+            return False
+        return any(x in _BE for x in self.words[lo:cue])
 
     def sentence_has_quote(self, si: int) -> bool:
         """The sentence holds quoted words, or ends with ':' before a quote."""

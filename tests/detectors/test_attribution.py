@@ -51,7 +51,8 @@ def test_pronoun_too_far_back_stays_unresolved(lex):
     text = "Ivo Brandt said the port would reopen. " + filler + " He added that the locks were safe."
     a = by_cue(run(text, lex))["added"]
     assert a.source.text == "He"
-    assert a.source_name is None
+    # A source is there but has no name: not named, not unsourced.
+    assert (a.source_name, a.source_type, a.source_label) == ("he (unresolved)", "anonymous", "pronoun")
 
 
 def test_anonymous_sources(lex):
