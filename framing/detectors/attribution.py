@@ -345,12 +345,19 @@ class _Detector:
             if nw == "." and self.words[last] in t.title:
                 last = n
                 continue
-            if not self.is_word(n) or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in self.cues._index:
+            if not self.is_word(n) or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues._index:
                 break
             # A name ends where capitals stop ("said Smith yesterday").
             if self.cap(last) and not self.cap(n) and self.words[last] not in t.title:
                 break
             last = n
+        if last + 3 < b and self.words[last + 1] in _PP_ADJ and self.words[last + 2] in _PP:
+            # "said officials familiar with the talks": the phrase runs to the end of the object.
+            obj = self.np_starting(last + 3, b, si)
+            if obj is not None:
+                src = self.classify(i, obj.last, si, head=last)
+                if src is not None:
+                    return src
         lw = self.words[last]
         # A possessive is not the agent ("denied Pyongyang's weapons ...").
         if lw in t.det or not self.head_ok(last) or lw.endswith(("'s", "’s")):
@@ -642,7 +649,7 @@ class _Detector:
         src, stop = self.left_source(first, a, si)
         # A junk subject ("the decision appears") still ends the clause that the cue opens.
         self.subject_before = stop in ("np", "other") or src is not None and src.last <= first
-        if src is not None and role in ("verb", "nounverb") and self.passive(src.last, first):
+        if role in ("verb", "nounverb") and self.passive(first, a):
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
@@ -656,12 +663,17 @@ class _Detector:
             return found[-1][4]
         return None
 
-    def passive(self, lo: int, cue: int) -> bool:
-        """A form of "be" before a participle cue: "were disclosed", "is seen"."""
+    def passive(self, cue: int, a: int) -> bool:
+        """A form of "be" before a participle cue: "were disclosed", "is also seen"."""
         w = self.words[cue]
         if not (w.endswith(("ed", "en")) or w in _PARTICIPLES or w in self.t.not_head):
             return False
-        return any(x in _BE for x in self.words[lo:cue])
+        j = cue - 1
+        while j >= a and (self.words[j] in self.t.skip or self.adverb(j)):
+            if self.words[j] in _BE:
+                return True
+            j -= 1
+        return False
 
     def sentence_has_quote(self, si: int) -> bool:
         """The sentence holds quoted words, or ends with ':' before a quote."""
