@@ -37,7 +37,7 @@ def records(eval_dir):
 def test_detector_alone(records, lex):
     m = evaluate.score("attribution", records, [_detector_only(r, lex) for r in records])
     assert m["cues"]["f1"] >= 0.74
-    assert m["sources"]["f1"] >= 0.695
+    assert m["sources"]["f1"] >= 0.705
     assert m["density_spearman"] >= 0.69
 
 
@@ -45,5 +45,5 @@ def test_as_framing_eval_runs_it(records, lex):
     m = evaluate.score("attribution", records, evaluate.predict_all("attribution", records, lex))
     # Wider margin: boilerplate removal, another detector, also decides what is scored.
     assert m["cues"]["f1"] >= 0.735
-    assert m["sources"]["f1"] >= 0.69
+    assert m["sources"]["f1"] >= 0.70
     assert m["density_spearman"] >= 0.68
