@@ -21,8 +21,11 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import Sequence
+
+import numpy as np
 
 from ..lexicon import Lexicons
 from ..segment import Content, Segmentation
@@ -107,7 +110,30 @@ def load_model() -> dict:
     return data
 
 
-# --- features ---------------------------------------------------------------------------
+# --- features: the definition -----------------------------------------------------------
+#
+# ``_features`` spells out every feature of one mention as a plain dict (used for
+# training and as the reference); ``_scores`` computes the same weighted sum for all
+# mentions of an article at once from per-token weight tables and prefix sums, so a
+# mention costs a few array operations instead of dozens of string look-ups. A unit
+# test checks that both agree.
+
+# Numeric features (a column each), in the order of the fast path's matrix.
+NUMERIC = (
+    "v_sent", "v_pos_s", "v_neg_s", "v_pos_c", "v_neg_c", "v_pos_w", "v_neg_w", "v_left", "v_right",
+    "v_l3", "v_r3", "cw:L:pos", "cw:L:neg", "cw:R:pos", "cw:R:neg", "no_sentiment",
+    "in_quote", "sent_quote", "first", "possessive", "speaker:L", "speaker:R",
+)  # fmt: skip
+# Word features summed over a token range: sentence bag, window each side, clause each side.
+RANGE_ROLES = ("S", "L", "R", "CL", "CR")
+# Word features at one position: next words, descriptors inside the mention, sentiment
+# words by side and clause, the nearest sentiment word by side.
+POINT_ROLES = ("L1", "L2", "R1", "R2", "M", "SWL", "SWR", "SWoL", "SWoR", "nwL", "nwR")
+BIGRAM_ROLES = ("LB", "RB")  # the two words left, the two words right
+SIDES, BUCKETS, SIGNS = ("L", "R"), ("1", "3", "6", "far"), ("neg", "pos")
+BOS = "<s>"
+UNKNOWN_NEGATOR = "<not>"  # an n't word VADER does not list
+LOOKUP_CAP = 500_000  # raw words remembered per lexicon version
 
 
 def _norm(word: str) -> str:
@@ -118,33 +144,40 @@ def _norm(word: str) -> str:
     return word
 
 
-def _sentence_valences(seg: Segmentation, lo: int, hi: int, table: dict[str, float]) -> list[float]:
-    """VADER-style valence of each token in ``lo:hi``: lexicon value, boosted, negated."""
+def _is_negator(word: str, negate: frozenset[str]) -> bool:
+    return word in negate or word.endswith("n't")
+
+
+def _token_valence(words: Sequence[str], i: int, v: float, floor: int) -> float:
+    """VADER's rules for the sentiment word at ``i``: boosters in the 3 words before, negation."""
     _, boosters, negate = _vader_tables()
+    sign = 1.0 if v > 0 else -1.0
+    out = v
+    for k, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
+        j = i - k
+        if j < floor:
+            break
+        b = boosters.get(_norm(words[j]))
+        if b:
+            out += sign * b * decay  # a dampener ("slightly") weakens, a booster strengthens
+    for k in (1, 2, 3):
+        j = i - k
+        if j < floor or words[j] in CLAUSE_BREAKS:  # "not good, good": negation stops at the comma
+            break
+        if _is_negator(_norm(words[j]), negate):
+            out *= NEG_SCALAR
+            break
+    return out
+
+
+def _sentence_valences(seg: Segmentation, lo: int, hi: int, table: dict[str, float]) -> list[float]:
+    """Valence of each token in ``lo:hi`` (one sentence): lexicon value, boosted, negated."""
     words = seg.words
     out = [0.0] * (hi - lo)
     for i in range(lo, hi):
-        w = _norm(words[i])
-        v = table.get(w)
-        if not v:
-            continue
-        # VADER: boosters in the three words before add +-0.293, decaying with distance.
-        for k, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
-            j = i - k
-            if j < lo:
-                break
-            b = boosters.get(_norm(words[j]))
-            if b:
-                v += math.copysign(b * decay, v)
-        for k in (1, 2, 3):
-            j = i - k
-            if j < lo or words[j] in CLAUSE_BREAKS:  # "not good, good": negation stops at the comma
-                break
-            nw = _norm(words[j])
-            if nw in negate or nw.endswith("n't"):
-                v *= NEG_SCALAR
-                break
-        out[i - lo] = v
+        v = table.get(_norm(words[i]))
+        if v:
+            out[i - lo] = _token_valence(words, i, v, lo)
     return out
 
 
@@ -154,6 +187,33 @@ def _token_range(seg: Segmentation, start: int, end: int) -> tuple[int, int]:
     if a >= len(seg.token_starts):
         return a, a
     return a, max(b, a + 1)
+
+
+def _sentence_range(seg: Segmentation, a: int, b: int) -> tuple[int, int]:
+    """Tokens of the sentence(s) holding mention tokens ``a:b``."""
+    if not seg.sentences:
+        return 0, len(seg.token_starts)
+    first = seg.sentence_index(seg.token_starts[a])
+    last = seg.sentence_index(seg.token_starts[max(a, b - 1)])
+    return seg.sentence_tokens[first][0], max(seg.sentence_tokens[last][1], b)
+
+
+def _sentence_floor(seg: Segmentation, i: int) -> int:
+    """First token of the sentence token ``i`` is in: VADER's look-back stops there."""
+    if not seg.sentences:
+        return 0
+    return seg.sentence_tokens[seg.sentence_index(seg.token_starts[i])][0]
+
+
+def _clause(words: Sequence[str], lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """Walk out from the mention to the nearest clause break on each side."""
+    cl = a
+    while cl > lo and words[cl - 1] not in CLAUSE_BREAKS:
+        cl -= 1
+    cr = b
+    while cr < hi and words[cr] not in CLAUSE_BREAKS:
+        cr += 1
+    return cl, cr
 
 
 def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bool:
@@ -178,138 +238,52 @@ def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bo
     return lower >= 1 and (upper == 0 or loaded >= 1)
 
 
-class _Context:
-    """Per-article caches, filled once per sentence and shared by all its mentions."""
-
-    __slots__ = ("seg", "table", "sentences")
-
-    def __init__(self, seg: Segmentation, table: dict[str, float]):
-        self.seg = seg
-        self.table = table
-        self.sentences: dict[tuple[int, int], _Sentence] = {}
-
-    def sentence_of(self, a: int, b: int) -> tuple[int, int]:
-        seg = self.seg
-        if not seg.sentences or a >= len(seg.token_starts):
-            return 0, len(seg.token_starts)
-        first = seg.sentence_index(seg.token_starts[a])
-        last = seg.sentence_index(seg.token_starts[max(a, b - 1)])
-        return seg.sentence_tokens[first][0], max(seg.sentence_tokens[last][1], b)
-
-    def sentence(self, lo: int, hi: int) -> "_Sentence":
-        key = (lo, hi)
-        sent = self.sentences.get(key)
-        if sent is None:
-            sent = self.sentences[key] = _Sentence(self.seg, lo, hi, self.table)
-        return sent
-
-    def valence(self, lo: int, hi: int) -> list[float]:
-        return self.sentence(lo, hi).val
-
-
-class _Sentence:
-    """One sentence: normalised words, valences, and (lazily) its bag-of-words scores."""
-
-    __slots__ = ("lo", "hi", "norm", "val", "loaded", "has_quote", "uni", "bi")
-
-    def __init__(self, seg: Segmentation, lo: int, hi: int, table: dict[str, float]):
-        self.lo, self.hi = lo, hi
-        self.norm = [_norm(w) for w in seg.words[lo:hi]]
-        self.val = _sentence_valences(seg, lo, hi, table)
-        self.loaded = [i for i, v in enumerate(self.val, lo) if v]  # token indices with a valence
-        self.has_quote = any(w in QUOTE_CHARS for w in self.norm)
-        self.uni: list[tuple[float, float, float]] | None = None
-        self.bi: list[tuple[float, float, float]] | None = None
-
-    def _prefix(self, weights: dict) -> None:
-        """Prefix sums of the S:/SB: weights, so each mention's bag costs O(1)."""
-        zero = (0.0, 0.0, 0.0)
-        uni = [zero]
-        bi = [zero]
-        prev = "<s>"
-        for w in self.norm:
-            u = weights.get("S:" + w, zero)
-            g = weights.get("SB:" + prev + "_" + w, zero)
-            x, y = uni[-1], bi[-1]
-            uni.append((x[0] + u[0], x[1] + u[1], x[2] + u[2]))
-            bi.append((y[0] + g[0], y[1] + g[1], y[2] + g[2]))
-            prev = w
-        self.uni, self.bi = uni, bi
-
-    def bag_scores(self, a: int, b: int, weights: dict) -> tuple[float, float, float]:
-        """Sum of S:/SB: weights over the sentence minus the mention (see :func:`_bag_features`)."""
-        if self.uni is None:
-            self._prefix(weights)
-        uni, bi = self.uni, self.bi
-        n = self.hi - self.lo
-        ia, ib = a - self.lo, min(b, self.hi) - self.lo
-        jb = min(ib + 1, n)  # bigrams ending at a..b touch the mention
-        return tuple(
-            uni[n][k] - (uni[ib][k] - uni[ia][k]) + bi[n][k] - (bi[jb][k] - bi[ia][k]) for k in range(3)
-        )  # type: ignore[return-value]
-
-
-def _bag_features(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
-    """The sentence as a bag of words and bigrams, the mention left out: its tone as a prior."""
-    prev = "<s>"
-    for i, w in enumerate(sent.norm, sent.lo):
-        if not (a <= i < b):
-            f["S:" + w] = f.get("S:" + w, 0.0) + 1.0
-            if not (a <= i - 1 < b):
-                key = "SB:" + prev + "_" + w
-                f[key] = f.get(key, 0.0) + 1.0
-        prev = w
-
-
-def _features(ctx: _Context, a: int, b: int, bag: bool = True) -> tuple[dict[str, float], tuple[int, int]]:
-    """Features of the mention at tokens ``a:b``, and the token range they were read from.
-
-    With ``bag=False`` the sentence bag-of-words is left out; :meth:`_Sentence.bag_scores`
-    adds its weights from prefix sums instead (same result, O(1) per mention).
-    """
-    seg = ctx.seg
+def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dict[str, float]:
+    """Every feature of the mention at tokens ``a:b`` (the model's input, spelled out)."""
+    _, _, negate = _vader_tables()
     words = seg.words
-    lo, hi = ctx.sentence_of(a, b)
-    sent = ctx.sentence(lo, hi)
-    val = sent.val
-    nw = sent.norm  # normalised words, index i - lo
-    f: dict[str, float] = {"bias_in": 1.0}
+    text = seg.text
+    lo, hi = _sentence_range(seg, a, b)
+    nw = [_norm(w) for w in words[lo:hi]]
+    val = [0.0] * (hi - lo)
+    for i in range(lo, hi):
+        v = table.get(nw[i - lo])
+        if v:
+            val[i - lo] = _token_valence(words, i, v, _sentence_floor(seg, i))
+    f: dict[str, float] = {}
 
-    # Clause: walk out from the mention to the nearest break on each side.
-    cl = a
-    while cl > lo and words[cl - 1] not in CLAUSE_BREAKS:
-        cl -= 1
-    cr = b
-    while cr < hi and words[cr] not in CLAUSE_BREAKS:
-        cr += 1
+    def add(key: str, x: float = 1.0) -> None:
+        f[key] = f.get(key, 0.0) + x
 
-    pos_s = neg_s = pos_c = neg_c = pos_w = neg_w = 0.0
-    left = right = 0.0
+    cl, cr = _clause(words, lo, hi, a, b)
+    pos_s = neg_s = pos_c = neg_c = pos_w = neg_w = left = right = 0.0
     nearest = None
-    for i in sent.loaded:
-        if a <= i < b:
-            continue
+    for i in range(lo, hi):
         v = val[i - lo]
-        d = a - i if i < a else i - b + 1
+        if not v or a <= i < b:
+            continue
+        is_left = i < a
+        d = a - i if is_left else i - b + 1
         w = 1.0 / d
+        inside = cl <= i < cr
         if v > 0:
             pos_s += v
             pos_w += v * w
+            pos_c += v if inside else 0.0
         else:
             neg_s -= v
             neg_w -= v * w
-        if cl <= i < cr:
-            if v > 0:
-                pos_c += v
-            else:
-                neg_c -= v
-        if i < a:
+            neg_c -= v if inside else 0.0
+        if is_left:
             left += v * w
         else:
             right += v * w
-        f[("SW" if cl <= i < cr else "SWo") + ("L:" if i < a else "R:") + nw[i - lo]] = 1.0
+        side = "L" if is_left else "R"
+        if inside:
+            add(f"cw:{side}:{'pos' if v > 0 else 'neg'}", abs(v) / 4.0)
+        add(("SW" if inside else "SWo") + side + ":" + nw[i - lo])
         if nearest is None or d < nearest[0]:
-            nearest = (d, v, "L" if i < a else "R", i)
+            nearest = (d, v, side, i)
     total = pos_s - neg_s
     f["v_sent"] = total / math.sqrt(total * total + 15.0)  # VADER's normalisation
     f["v_pos_s"] = pos_s / 4.0
@@ -320,79 +294,319 @@ def _features(ctx: _Context, a: int, b: int, bag: bool = True) -> tuple[dict[str
     f["v_neg_w"] = neg_w / 2.0
     f["v_left"] = left / 2.0
     f["v_right"] = right / 2.0
-    if nearest is not None:
-        d, v, side, i = nearest
-        bucket = "1" if d <= 1 else "3" if d <= 3 else "6" if d <= 6 else "far"
-        sign = "pos" if v > 0 else "neg"
-        f[f"near:{side}{bucket}:{sign}"] = 1.0
-        f[f"nw:{side}:{nw[i - lo]}"] = 1.0
-    if not pos_s and not neg_s:
-        f["no_sentiment"] = 1.0
-
-    # Voice and role.
-    start = seg.token_starts[a] if a < len(seg.token_starts) else len(seg.text)
-    if seg.in_quote(start):
-        f["in_quote"] = 1.0
-    if sent.has_quote:
-        f["sent_quote"] = 1.0
-    if a == lo or (a == lo + 1 and words[lo] in QUOTE_CHARS):
-        f["first"] = 1.0
-    if b < hi and words[b] in ("'s", "’s"):
-        f["possessive"] = 1.0
-    for i in range(max(lo, a - 3), min(hi, b + 3)):
-        if words[i] in SAY_VERBS and not (a <= i < b):
-            f["speaker:" + ("L" if i < a else "R")] = 1.0
-
-    # Words around the mention, tagged by side and distance.
-    for k in range(1, WINDOW + 1):
-        i = a - k
-        if i < lo:
-            break
-        w = nw[i - lo]
-        f["L:" + w] = 1.0
-        if k <= 2:
-            f[f"L{k}:" + w] = 1.0
-    for k in range(WINDOW):
-        i = b + k
-        if i >= hi:
-            break
-        w = nw[i - lo]
-        f["R:" + w] = 1.0
-        if k < 2:
-            f[f"R{k + 1}:" + w] = 1.0
-    if a - 2 >= lo:
-        f[f"LB:{nw[a - 2 - lo]}_{nw[a - 1 - lo]}"] = 1.0
-    if b + 1 < hi:
-        f[f"RB:{nw[b - lo]}_{nw[b + 1 - lo]}"] = 1.0
-    # Sentiment words of the clause, with the side they are on.
-    for i in range(cl, cr):
-        if a <= i < b:
-            continue
-        v = val[i - lo]
-        if v:
-            f[f"cw:{'L' if i < a else 'R'}:{'pos' if v > 0 else 'neg'}"] = f.get(f"cw:{'L' if i < a else 'R'}:{'pos' if v > 0 else 'neg'}", 0.0) + abs(v) / 4.0
-    # Every word of the mention's clause, with its side.
-    for i in range(cl, cr):
-        if not (a <= i < b):
-            f[("CL:" if i < a else "CR:") + nw[i - lo]] = 1.0
-    # Numeric valence right next to the mention, each side.
     f["v_l3"] = sum(val[i - lo] for i in range(max(lo, a - 3), a)) / 4.0
     f["v_r3"] = sum(val[i - lo] for i in range(b, min(hi, b + 3))) / 4.0
+    if nearest is None:
+        f["no_sentiment"] = 1.0
+    else:
+        d, v, side, i = nearest
+        bucket = "1" if d <= 1 else "3" if d <= 3 else "6" if d <= 6 else "far"
+        f[f"near:{side}{bucket}:{'pos' if v > 0 else 'neg'}"] = 1.0
+        add(f"nw{side}:" + nw[i - lo])
+
+    # Voice and role.
+    if seg.in_quote(seg.token_starts[a]):
+        f["in_quote"] = 1.0
+    if any(w in QUOTE_CHARS for w in nw):
+        f["sent_quote"] = 1.0
+    if a == lo or (a == lo + 1 and nw[0] in QUOTE_CHARS):
+        f["first"] = 1.0
+    if b < hi and nw[b - lo] == "'s":
+        f["possessive"] = 1.0
+    if any(nw[i - lo] in SAY_VERBS for i in range(max(lo, a - 3), a)):
+        f["speaker:L"] = 1.0
+    if any(nw[i - lo] in SAY_VERBS for i in range(b, min(hi, b + 3))):
+        f["speaker:R"] = 1.0
+
+    # Words around the mention, by side and distance; the clause's words by side.
+    for i in range(max(lo, a - WINDOW), a):
+        add("L:" + nw[i - lo])
+    for i in range(b, min(hi, b + WINDOW)):
+        add("R:" + nw[i - lo])
+    for k, i in (("L1", a - 1), ("L2", a - 2)):
+        if i >= lo:
+            add(f"{k}:" + nw[i - lo])
+    for k, i in (("R1", b), ("R2", b + 1)):
+        if i < hi:
+            add(f"{k}:" + nw[i - lo])
+    if a - 2 >= lo:
+        add(f"LB:{nw[a - 2 - lo]} {nw[a - 1 - lo]}")
+    if b + 1 < hi:
+        add(f"RB:{nw[b - lo]} {nw[b + 1 - lo]}")
+    for i in range(cl, a):
+        add("CL:" + nw[i - lo])
+    for i in range(b, cr):
+        add("CR:" + nw[i - lo])
     # Descriptive words inside the mention ("ailing", "disgraced"), not the name itself.
-    text = seg.text
-    for i in range(a, min(b, hi)):
+    for i in range(a, b):
         if words[i][:1].isalpha() and not text[seg.token_starts[i]].isupper():
-            f["M:" + nw[i - lo]] = 1.0
-    if bag:
-        _bag_features(sent, a, b, f)
-    return f, (lo, hi)
+            add("M:" + nw[i - lo])
+    # The sentence as a bag of words, the mention left out: its tone as a prior.
+    for i in range(lo, hi):
+        if not (a <= i < b):
+            add("S:" + nw[i - lo])
+    return f
 
 
-def _predict(f: dict[str, float], extra: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> tuple[float, float, float]:
+# --- the same sum, for every mention of an article at once ------------------------------
+
+
+class _Weights:
+    """The model as arrays indexed by word id (0: a word the model and lexicons lack).
+
+    Scores are kept relative to the neutral class (neg - neu, pos - neu): the softmax is
+    the same and every sum has two columns instead of three.
+    """
+
+    # Columns of the per-word table ``tok``: range-role weights (2 each), then flags.
+    SAY, QUOTE, VAL, BOOST, NEG, BRK = range(2 * len(RANGE_ROLES), 2 * len(RANGE_ROLES) + 6)
+
+    def __init__(self, model: dict, table: dict[str, float]):
+        _, boosters, negate = _vader_tables()
+        vocab: dict[str, int] = {"": 0}
+
+        def wid(word: str) -> int:
+            i = vocab.get(word)
+            if i is None:
+                i = vocab[word] = len(vocab)
+            return i
+
+        for word in (*table, *boosters, *negate, *CLAUSE_BREAKS, *SAY_VERBS, *QUOTE_CHARS, "'s", BOS, UNKNOWN_NEGATOR):
+            if _norm(word) == word:  # tokens are looked up normalised ("8)" is a number)
+                wid(word)
+        r_index = {r: k for k, r in enumerate(RANGE_ROLES)}
+        p_index = {r: k for k, r in enumerate(POINT_ROLES)}
+        b_index = {r: k for k, r in enumerate(BIGRAM_ROLES)}
+        n_index = {r: k for k, r in enumerate(NUMERIC)}
+        near_index = {f"near:{s}{bk}:{sg}": (i, j, k) for i, s in enumerate(SIDES) for j, bk in enumerate(BUCKETS) for k, sg in enumerate(SIGNS)}
+        rng, pnt, big, num, near = [], [], [], [], []
+        for name, (w0, w1, w2) in model["weights"].items():
+            w = (w0 - w1, w2 - w1)
+            if name in n_index:
+                num.append((n_index[name], w))
+            elif name in near_index:
+                near.append((near_index[name], w))
+            else:
+                role, _, rest = name.partition(":")
+                if role in r_index:
+                    rng.append((wid(rest), r_index[role], w))
+                elif role in p_index:
+                    pnt.append((wid(rest), p_index[role], w))
+                elif role in b_index:
+                    first, _, second = rest.partition(" ")
+                    big.append((wid(first), wid(second), b_index[role], w))
+        n = len(vocab)
+        self.vocab, self.size = vocab, n
+        b0, b1, b2 = model["bias"]
+        self.bias = np.array((b0 - b1, b2 - b1))
+        self.tok = np.zeros((n, self.BRK + 1))
+        for i, r, w in rng:
+            self.tok[i, 2 * r : 2 * r + 2] = w
+        self.pnt = np.zeros((n, len(POINT_ROLES), 2))
+        for i, r, w in pnt:
+            self.pnt[i, r] = w
+        codes = sorted({i * n + j for i, j, _, _ in big})
+        self.bcodes = np.array(codes or [-1], dtype=np.int64)
+        self.bw = np.zeros((len(self.bcodes), len(BIGRAM_ROLES), 2))
+        at = {c: k for k, c in enumerate(codes)}
+        for i, j, r, w in big:
+            self.bw[at[i * n + j], r] = w
+        self.num = np.zeros((len(NUMERIC), 2))
+        for k, w in num:
+            self.num[k] = w
+        self.near = np.zeros((len(SIDES), len(BUCKETS), len(SIGNS), 2))
+        for k, w in near:
+            self.near[k] = w
+        for word, i in vocab.items():
+            row = self.tok[i]
+            row[self.SAY] = word in SAY_VERBS
+            row[self.QUOTE] = word in QUOTE_CHARS
+            row[self.VAL] = table.get(word, 0.0)
+            row[self.BOOST] = boosters.get(word, 0.0)
+            row[self.NEG] = word == UNKNOWN_NEGATOR or (bool(word) and _is_negator(word, negate))
+            row[self.BRK] = word in CLAUSE_BREAKS
+        self.poss = vocab["'s"]
+        self.bos = vocab[BOS]
+        self.unknown_negator = vocab[UNKNOWN_NEGATOR]
+        self.lookup = dict(vocab)  # raw token -> id, grows with the words seen
+
+
+_WEIGHTS: dict[str, _Weights] = {}
+
+
+def _weights(lex: Lexicons) -> _Weights:
+    w = _WEIGHTS.get(lex.version)
+    if w is None:
+        w = _WEIGHTS[lex.version] = _Weights(load_model(), _valence_table(lex))
+    return w
+
+
+def _ids(words: Sequence[str], W: _Weights) -> np.ndarray:
+    """Word id of each token (normalised; an unknown word ending in n't is the negator id)."""
+    lookup = W.lookup
+    ids = np.fromiter(map(lookup.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+    if (ids < 0).any():
+        for i in np.flatnonzero(ids < 0).tolist():
+            w = words[i]
+            nw = _norm(w)
+            x = W.vocab.get(nw, 0)
+            if not x and nw.endswith("n't"):
+                x = W.unknown_negator
+            ids[i] = x
+            if len(lookup) < LOOKUP_CAP:  # remembered: a corpus repeats its words
+                lookup[w] = x
+    return ids
+
+
+_COL = {name: k for k, name in enumerate(NUMERIC)}
+# Numeric features summed over (mention, sentiment word) pairs, in this order.
+_PAIR_COLS = np.array([_COL[c] for c in ("v_pos_s", "v_neg_s", "v_pos_c", "v_neg_c", "v_pos_w", "v_neg_w", "v_left", "v_right", "cw:L:pos", "cw:L:neg", "cw:R:pos", "cw:R:neg")])
+_PAIR_SCALE = np.array([4.0, 4.0, 4.0, 4.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0, 4.0, 4.0])
+
+
+def _scores(seg: Segmentation, W: _Weights, A: np.ndarray, B: np.ndarray, LO: np.ndarray, HI: np.ndarray, mlower: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Scores (M x 2: neg - neu, pos - neu) of the mentions at tokens ``A[k]:B[k]``, and token valences."""
+    n = len(seg.token_starts)
+    m = len(A)
+    ids = _ids(seg.words, W)
+    T = W.tok[ids]
+    start = np.zeros(n + 1, dtype=bool)  # first token of a sentence: look-backs stop there
+    start[0] = True
+    if seg.sentences:
+        start[[s for s, _ in seg.sentence_tokens]] = True
+
+    # Token valences: lexicon value, boosters and negation in the 3 words before (same sentence).
+    val = T[:, W.VAL].copy()
+    cand = np.flatnonzero(val)
+    if len(cand):
+        base = val[cand]
+        sign = np.sign(base)
+        out = base.copy()
+        neg = T[:, W.NEG] > 0
+        brk = T[:, W.BRK] > 0
+        boost = T[:, W.BOOST]
+        ok = np.ones(len(cand), dtype=bool)
+        alive = ok.copy()
+        negated = np.zeros(len(cand), dtype=bool)
+        for k, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
+            ok &= ~start[cand - k + 1]
+            j = np.maximum(cand - k, 0)
+            out += np.where(ok, boost[j], 0.0) * (decay * sign)
+            alive &= ok & ~brk[j]
+            negated |= alive & neg[j]
+            alive &= ~neg[j]
+        out[negated] *= NEG_SCALAR
+        val[cand] = out
+        loaded = cand[out != 0]
+    else:
+        loaded = cand
+    PV = np.zeros(n + 1)
+    np.cumsum(val, out=PV[1:])
+    PR = np.zeros((n + 1, W.QUOTE + 1))
+    np.cumsum(T[:, : W.QUOTE + 1], axis=0, out=PR[1:])
+
+    breaks = np.flatnonzero(T[:, W.BRK])
+    if len(breaks):
+        k = np.searchsorted(breaks, A)
+        CL = np.maximum(LO, np.where(k > 0, breaks[np.maximum(k - 1, 0)] + 1, 0))
+        k = np.searchsorted(breaks, B)
+        CR = np.minimum(HI, np.where(k < len(breaks), breaks[np.minimum(k, len(breaks) - 1)], n))
+    else:
+        CL, CR = LO, HI
+    L3, R3 = np.maximum(LO, A - 3), np.minimum(HI, B + 3)
+    # Range roles: S over the sentence minus the mention, L/R windows, CL/CR clause sides.
+    pa, pb, plo, phi = PR[A], PR[B], PR[LO], PR[HI]
+    score = (
+        (phi[:, 0:2] - plo[:, 0:2] - pb[:, 0:2] + pa[:, 0:2])
+        + (pa[:, 2:4] - PR[np.maximum(LO, A - WINDOW), 2:4])
+        + (PR[np.minimum(HI, B + WINDOW), 4:6] - pb[:, 4:6])
+        + (pa[:, 6:8] - PR[CL, 6:8])
+        + (PR[CR, 8:10] - pb[:, 8:10])
+    )  # fmt: skip
+    last = max(n - 1, 0)
+    idx = np.stack((A - 1, A - 2, B, B + 1))
+    ok4 = np.stack((A - 1 >= LO, A - 2 >= LO, B < HI, B + 1 < HI))
+    at4 = ids[np.clip(idx, 0, last)]
+    score += (W.pnt[at4, np.arange(4)[:, None]] * ok4[:, :, None]).sum(axis=0)
+    if mlower:
+        mk, mi = np.array(mlower, dtype=np.int64).T
+        np.add.at(score, mk, W.pnt[ids[mi], 4])
+
+    # The two words on each side as bigrams.
+    codes = np.concatenate((ids[np.clip(A - 2, 0, last)] * W.size + at4[0], at4[2] * W.size + ids[np.clip(B + 1, 0, last)]))
+    at = np.minimum(np.searchsorted(W.bcodes, codes), len(W.bcodes) - 1)
+    hit = (W.bcodes[at] == codes) & np.concatenate((ok4[1], ok4[3]))
+    bw = W.bw[at, np.repeat((0, 1), m)] * hit[:, None]
+    score += bw[:m] + bw[m:]
+
+    # Numeric features.
+    X = np.zeros((m, len(NUMERIC)))
+    X[:, _COL["v_l3"]] = (PV[A] - PV[L3]) / 4.0
+    X[:, _COL["v_r3"]] = (PV[R3] - PV[B]) / 4.0
+    if seg.quotes:
+        tstarts = seg.token_starts
+        X[:, _COL["in_quote"]] = [seg.in_quote(tstarts[a]) for a in A.tolist()]
+    q = W.QUOTE
+    X[:, _COL["sent_quote"]] = phi[:, q] > plo[:, q]
+    X[:, _COL["first"]] = (A == LO) | ((A == LO + 1) & (T[np.minimum(LO, last), q] > 0))
+    X[:, _COL["possessive"]] = ok4[2] & (at4[2] == W.poss)
+    s = W.SAY
+    X[:, _COL["speaker:L"]] = pa[:, s] > PR[L3, s]
+    X[:, _COL["speaker:R"]] = PR[R3, s] > pb[:, s]
+
+    # Sentiment words of each mention's sentence, as (mention, word) pairs.
+    ks = np.searchsorted(loaded, LO)
+    cnt = np.searchsorted(loaded, HI) - ks
+    total = int(cnt.sum())
+    pm = np.repeat(np.arange(m), cnt)
+    pi = loaded[np.arange(total) - np.repeat(np.cumsum(cnt) - cnt - ks, cnt)]
+    a, b = A[pm], B[pm]
+    keep = (pi < a) | (pi >= b)
+    if not keep.all():
+        pm, pi, a, b = pm[keep], pi[keep], a[keep], b[keep]
+    X[:, _COL["no_sentiment"]] = 1.0
+    if len(pm):
+        v = val[pi]
+        is_left = pi < a
+        d = np.where(is_left, a - pi, pi - b + 1)
+        inside = (pi >= CL[pm]) & (pi < CR[pm])
+        pos = v > 0
+        av = np.abs(v)
+        F = np.empty((len(pm), 12))
+        F[:, 0] = av * pos
+        F[:, 1] = av - F[:, 0]
+        F[:, 2:4] = F[:, 0:2] * inside[:, None]
+        F[:, 4:6] = F[:, 0:2] / d[:, None]
+        wv = v / d
+        F[:, 6] = wv * is_left
+        F[:, 7] = wv - F[:, 6]
+        F[:, 8:10] = F[:, 2:4] * is_left[:, None]
+        F[:, 10:12] = F[:, 2:4] - F[:, 8:10]
+        agg = np.zeros((m, 12))
+        np.add.at(agg, pm, F)
+        X[:, _PAIR_COLS] = agg / _PAIR_SCALE
+        tot = agg[:, 0] - agg[:, 1]
+        X[:, _COL["v_sent"]] = tot / np.sqrt(tot * tot + 15.0)  # VADER's normalisation
+        X[pm, _COL["no_sentiment"]] = 0.0
+        side = (~is_left).astype(np.int64)
+        role = 5 + np.where(inside, 0, 2) + side
+        wid = ids[pi]
+        np.add.at(score, pm, W.pnt[wid, role])
+        order = np.lexsort((pi, d, pm))
+        pm_o = pm[order]
+        head = order[np.r_[True, pm_o[1:] != pm_o[:-1]]]
+        hd = d[head]
+        bucket = (hd > 1).astype(np.int64) + (hd > 3) + (hd > 6)
+        score[pm[head]] += W.near[side[head], bucket, pos[head].astype(np.int64)] + W.pnt[wid[head], 9 + side[head]]
+    score += X @ W.num + W.bias
+    return score, val
+
+
+def _predict(f: dict[str, float]) -> tuple[float, float, float]:
+    """Class probabilities from a feature dict (the reference path)."""
     model = load_model()
     weights = model["weights"]
     s0, s1, s2 = model["bias"]
-    s0, s1, s2 = s0 + extra[0], s1 + extra[1], s2 + extra[2]
     for name, x in f.items():
         w = weights.get(name)
         if w is not None:
@@ -405,48 +619,74 @@ def _predict(f: dict[str, float], extra: tuple[float, float, float] = (0.0, 0.0,
     return e0 / z, e1 / z, e2 / z
 
 
-def _phrase_lean(ctx: _Context, a: int, b: int, probs: tuple[float, float, float]) -> float:
-    """How a phrase span leans: its own words' valence, then the model's reading of the context."""
-    lo, hi = ctx.sentence_of(a, b)
-    val = ctx.valence(lo, hi)
-    own = sum(val[i - lo] for i in range(a, min(b, hi)))
-    own = own / math.sqrt(own * own + 15.0)
-    # The context only breaks ties: the phrase's own words are the evidence that counts.
-    return own + PHRASE_CONTEXT * (probs[2] - probs[0])
-
-
 def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]]) -> list[MentionSentiment]:
     """Tone toward each mention ``(start, end)``; mentions of one article, all at once."""
     seg = content.seg
-    ctx = _Context(seg, _valence_table(lex))
-    model = load_model()
-    classes, weights = model["classes"], model["weights"]
-    ranges = [_token_range(seg, s, e) for s, e in mentions]
-    out = []
-    for idx, (a, b) in enumerate(ranges):
-        if a >= len(seg.token_starts):
-            out.append(MentionSentiment(score=0.0, polarity="neu", scope=(mentions[idx][0], mentions[idx][1])))
+    n = len(seg.token_starts)
+    out: list[MentionSentiment | None] = [None] * len(mentions)
+    table = _valence_table(lex)
+    text, tstarts, tends, words = seg.text, seg.token_starts, seg.token_ends, seg.words
+    sst, stok = seg._sentence_starts, seg.sentence_tokens
+    keys: list[int] = []
+    A: list[int] = []
+    B: list[int] = []
+    LO: list[int] = []
+    HI: list[int] = []
+    mlower: list[tuple[int, int]] = []  # (mention, token): lower-case words inside a mention
+    phrase: list[int] = []
+    for k, (s, e) in enumerate(mentions):
+        a = bisect_right(tends, s)
+        if a >= n:
+            out[k] = MentionSentiment(score=0.0, polarity="neu", scope=(s, e))
             continue
-        f, (lo, hi) = _features(ctx, a, b, bag=False)
-        probs = _predict(f, ctx.sentence(lo, hi).bag_scores(a, b, weights))
-        scope = (seg.token_starts[lo], seg.token_ends[hi - 1])
-        if _is_phrase(seg, a, b, ctx.table):
-            lean = _phrase_lean(ctx, a, b, probs)
-            score = max(-1.0, min(1.0, lean))
-            polarity = "pos" if score > 0 else "neg"
+        b = max(bisect_left(tstarts, e), a + 1)
+        j = len(keys)
+        keys.append(k)
+        A.append(a)
+        B.append(b)
+        if stok:
+            LO.append(stok[max(0, bisect_right(sst, tstarts[a]) - 1)][0])
+            HI.append(max(stok[max(0, bisect_right(sst, tstarts[b - 1]) - 1)][1], b))
         else:
-            score = probs[classes.index("pos")] - probs[classes.index("neg")]
-            polarity = classes[max(range(3), key=lambda k: probs[k])]
-        out.append(MentionSentiment(score=round(score, 4), polarity=polarity, scope=scope))
-    return out
+            LO.append(0)
+            HI.append(n)
+        if b - a == 1 and text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
+            continue
+        for i in range(a, b):
+            if words[i][:1].isalpha() and not text[tstarts[i]].isupper():
+                mlower.append((j, i))
+        if _is_phrase(seg, a, b, table):
+            phrase.append(j)
+    if not keys:
+        return out  # type: ignore[return-value]
+    Aa, Ba = np.array(A, dtype=np.int64), np.array(B, dtype=np.int64)
+    score, val = _scores(seg, _weights(lex), Aa, Ba, np.array(LO, dtype=np.int64), np.array(HI, dtype=np.int64), mlower)
+    # Softmax over (neg, neu, pos) with neu's score fixed at 0.
+    top = np.maximum(score.max(axis=1), 0.0)
+    e = np.exp(score - top[:, None])
+    e0 = np.exp(-top)
+    z = e[:, 0] + e[:, 1] + e0
+    p_neg, p_pos = e[:, 0] / z, e[:, 1] / z
+    signed = (p_pos - p_neg).tolist()
+    best = np.where(e[:, 0] >= np.maximum(e0, e[:, 1]), 0, np.where(e0 >= e[:, 1], 1, 2)).tolist()
+    for j in phrase:
+        own = float(val[A[j] : B[j]].sum())
+        # The context only breaks ties: the phrase's own words are the evidence that counts.
+        lean = own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed[j]
+        signed[j] = max(-1.0, min(1.0, lean))
+        best[j] = 2 if signed[j] > 0 else 0
+    for j, k in enumerate(keys):
+        out[k] = MentionSentiment(score=round(signed[j], 4), polarity=POLARITIES[best[j]], scope=(tstarts[LO[j]], tends[HI[j] - 1]))
+    return out  # type: ignore[return-value]
 
 
 def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> dict[str, float]:
     """The model's input for one mention (used by scripts/train_sentiment.py)."""
     seg = content.seg
-    ctx = _Context(seg, _valence_table(lex))
     a, b = _token_range(seg, start, end)
-    return _features(ctx, a, b)[0]
+    if a >= len(seg.token_starts):
+        return {}
+    return _features(seg, _valence_table(lex), a, b)
 
 
 def polarity_toward(content: Content, lex: Lexicons, start: int, end: int, target: str | None = None) -> str:

@@ -117,15 +117,35 @@ def test_empty_text(lex):
     assert m.polarity == "neu"
 
 
-def test_fast_bag_scores_equal_the_training_features(lex):
-    """Inference adds the sentence bag from prefix sums; it must match the dict the model was trained on."""
-    text = "Critics said the mayor, a former banker, had misled voters, but supporters praised her record on housing."
+FAST_PATH_TEXTS = (
+    "Critics said the mayor, a former banker, had misled voters, but supporters praised her record on housing.",
+    "The senator did not criticise the governor. \u201cHe is a very good man,\u201d Smith said of Jones\u2019s plan.",
+    "Kim praised Putin while the West condemned Pyongyang, and Seoul's envoy wasn't pleased.\n\nNo one blamed the 12 ministers.",
+    "The ailing president and his disgraced aide were slightly hopeful: the court had not dismissed the case.",
+)
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS)
+def test_fast_path_equals_the_feature_definition(lex, text):
+    """score_mentions sums weights from arrays; it must match the feature dicts the model was trained on."""
     content = _content(text)
-    ctx = sentiment._Context(content.seg, sentiment._valence_table(lex))
-    a, b = sentiment._token_range(content.seg, *_at(text, "mayor"))
-    full, (lo, hi) = sentiment._features(ctx, a, b, bag=True)
-    local, _ = sentiment._features(ctx, a, b, bag=False)
-    weights = sentiment.load_model()["weights"]
-    fast = sentiment._predict(local, ctx.sentence(lo, hi).bag_scores(a, b, weights))
-    slow = sentiment._predict(full)
-    assert all(math.isclose(x, y, abs_tol=1e-9) for x, y in zip(fast, slow))
+    seg = content.seg
+    spans = [(seg.token_starts[i], seg.token_ends[j - 1]) for i in range(len(seg.token_starts)) for j in (i + 1, i + 2) if j <= len(seg.token_starts)]
+    fast = sentiment.score_mentions(content, lex, spans)
+    table = sentiment._valence_table(lex)
+    for (s, e), got in zip(spans, fast):
+        a, b = sentiment._token_range(seg, s, e)
+        if sentiment._is_phrase(seg, a, b, table):
+            continue
+        neg, neu, pos = sentiment._predict(sentiment.mention_features(content, lex, s, e))
+        assert math.isclose(got.score, round(pos - neg, 4), abs_tol=2e-4), (text[s:e], got)
+        assert got.polarity == sentiment.POLARITIES[max(range(3), key=lambda k: (neg, neu, pos)[k])]
+
+
+def test_mentions_in_one_call_equal_mentions_one_by_one(lex):
+    text = FAST_PATH_TEXTS[0] + " " + FAST_PATH_TEXTS[2]
+    content = _content(text)
+    spans = [_at(text, n) for n in ("mayor", "supporters", "Putin", "Pyongyang", "Seoul", "ministers")]
+    together = sentiment.score_mentions(content, lex, spans)
+    alone = [sentiment.score_mentions(content, lex, [sp])[0] for sp in spans]
+    assert together == alone
