@@ -403,9 +403,8 @@ class _Detector:
 
     def bare(self, first: int, last: int) -> str:
         """The phrase as a name: no leading article, no trailing possessive."""
-        if words_first := self.words[first] in self.t.det or self.words[first] in self.t.indef:
-            first += 1 if first + 1 < last else 0
-        del words_first
+        if first + 1 < last and (self.words[first] in self.t.det or self.words[first] in self.t.indef):
+            first += 1
         return self.text[self.ts[first] : self.te[last - 1]].removesuffix("'s").removesuffix("’s")
 
     def pronoun_source(self, j: int, si: int, key: str | None = None) -> _Source:
