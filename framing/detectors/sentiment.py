@@ -572,7 +572,9 @@ def _scores(seg: Segmentation, W: _Weights, A: np.ndarray, B: np.ndarray, LO: np
         inside = (pi >= CL[pm]) & (pi < CR[pm])
         pos = v > 0
         av = np.abs(v)
-        F = np.empty((len(pm), 12))
+        side = (~is_left).astype(np.int64)
+        wid = ids[pi]
+        F = np.empty((len(pm), 14))
         F[:, 0] = av * pos
         F[:, 1] = av - F[:, 0]
         F[:, 2:4] = F[:, 0:2] * inside[:, None]
@@ -582,22 +584,21 @@ def _scores(seg: Segmentation, W: _Weights, A: np.ndarray, B: np.ndarray, LO: np
         F[:, 7] = wv - F[:, 6]
         F[:, 8:10] = F[:, 2:4] * is_left[:, None]
         F[:, 10:12] = F[:, 2:4] - F[:, 8:10]
-        agg = np.zeros((m, 12))
-        np.add.at(agg, pm, F)
-        X[:, _PAIR_COLS] = agg / _PAIR_SCALE
+        F[:, 12:14] = W.pnt[wid, 5 + np.where(inside, 0, 2) + side]  # SW roles
+        group = np.flatnonzero(np.r_[True, pm[1:] != pm[:-1]])  # pairs come grouped by mention
+        gm = pm[group]
+        agg = np.add.reduceat(F, group, axis=0)
+        X[gm[:, None], _PAIR_COLS] = agg[:, :12] / _PAIR_SCALE
         tot = agg[:, 0] - agg[:, 1]
-        X[:, _COL["v_sent"]] = tot / np.sqrt(tot * tot + 15.0)  # VADER's normalisation
-        X[pm, _COL["no_sentiment"]] = 0.0
-        side = (~is_left).astype(np.int64)
-        role = 5 + np.where(inside, 0, 2) + side
-        wid = ids[pi]
-        np.add.at(score, pm, W.pnt[wid, role])
+        X[gm, _COL["v_sent"]] = tot / np.sqrt(tot * tot + 15.0)  # VADER's normalisation
+        X[gm, _COL["no_sentiment"]] = 0.0
+        score[gm] += agg[:, 12:14]
+        # The nearest sentiment word of each mention (the leftmost on a tie).
         order = np.lexsort((pi, d, pm))
-        pm_o = pm[order]
-        head = order[np.r_[True, pm_o[1:] != pm_o[:-1]]]
+        head = order[group]
         hd = d[head]
         bucket = (hd > 1).astype(np.int64) + (hd > 3) + (hd > 6)
-        score[pm[head]] += W.near[side[head], bucket, pos[head].astype(np.int64)] + W.pnt[wid[head], 9 + side[head]]
+        score[gm] += W.near[side[head], bucket, pos[head].astype(np.int64)] + W.pnt[wid[head], 9 + side[head]]
     score += X @ W.num + W.bias
     return score, val
 
@@ -675,8 +676,8 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
         lean = own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed[j]
         signed[j] = max(-1.0, min(1.0, lean))
         best[j] = 2 if signed[j] > 0 else 0
-    for j, k in enumerate(keys):
-        out[k] = MentionSentiment(score=round(signed[j], 4), polarity=POLARITIES[best[j]], scope=(tstarts[LO[j]], tends[HI[j] - 1]))
+    for k, x, c, lo, hi in zip(keys, signed, best, LO, HI):
+        out[k] = MentionSentiment(round(x, 4), POLARITIES[c], (tstarts[lo], tends[hi - 1]))
     return out  # type: ignore[return-value]
 
 
