@@ -105,7 +105,7 @@ def main(argv=None) -> int:
     lex = load_lexicons()
     docs = load(args.gold, lex)
     folds = make_folds(len(docs), args.folds)
-    grid = [(c, w, s) for c in (0.1, 1.0) for w in (2.0, 3.0) for s in (1.0, 2.0, 3.0)]
+    grid = [(c, w, s) for c in (0.3, 1.0) for w in (3.0, 4.0) for s in (2.0, 3.0)]
     results = {}
     for c, w, s in grid:
         m = score(docs, cross_validate(docs, folds, c, w, s, lex))

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping, Sequence
+from itertools import compress
+from typing import Mapping, NamedTuple, Sequence
 
 from ..lexicon import Lexicons, WordList
 from ..model import BOILERPLATE, DetectorOutput, Span
@@ -78,19 +80,33 @@ FEATURES = (
 _SHORT_FOR_CUE = 12
 _PROSE_WORDS = 20
 
-_TERMINAL = re.compile(r"[.!?…。！？][\"”’)\]]*\s*$")
-_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:updated|published|posted)\b|\b\d+ (?:minutes?|hours?|days?|weeks?) ago\b",
-    re.IGNORECASE,
+_TERMINAL_CHARS = frozenset(".!?…。！？")
+# Dates and times: "Nov 19", "8:40", "2019-11-19", "11/19/2019", "2 hours ago" (and the
+# words "updated", "published", "posted", found by token). Two patterns, so that each
+# starts with something the regex engine can skip to quickly.
+_DATE_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
+_DATE_NUM = re.compile(
+    r"(?=\d)(?:(?<!\w)\d{1,2}:\d{2}\b|(?<!\w)\d{4}-\d{2}-\d{2}\b|(?<!\w)\d{1,2}/\d{1,2}/\d{2,4}\b|(?<!\w)\d+ (?:minutes?|hours?|days?|weeks?) ago\b)"
 )
+# Tokens without which no date pattern can match: the regex runs only on lines with one.
+_MONTH_TOKENS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december""".split()
+)
+_STAMP_WORDS = frozenset(("updated", "published", "posted"))
+_DIGIT = re.compile(r"\d")
+# Tokens read from a long line; its counts are scaled from these.
+_SAMPLE = 40
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_SEPARATOR_CHARS = "|•›»·►▶◄«"
+_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
-_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.com\b", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.|[^\s@]+@[^\s@]+\.\w+|\.com\b", re.IGNORECASE)
 # A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
 _CREDIT = re.compile(
-    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
+    r"(?=[RAEXGBSTPIvF(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
     r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
-    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b",
+    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b)",
 )
 # Wire-photo caption style: "<place>, <Country> <Month> <day>, <year>." with no "on"
 # before the date, which prose would have.
@@ -98,7 +114,7 @@ _CAPTION_DATE = re.compile(
     r", [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b"
 )
 _BYLINE = re.compile(r"^(?:By|BY|Par|Von|Por)\s+[A-Z\w]")
-_LEGAL = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.IGNORECASE)
+_LEGAL = re.compile(r"©|\(c\) \d{4}|^copyright\b", re.IGNORECASE | re.MULTILINE)
 # "Jane Doe is a staff writer ..." / "... writes about ..." at the foot of a story.
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has been) (?:an?|the) (?:[\w-]+ ){0,4}"
@@ -112,28 +128,34 @@ class BoilerplateOutput(DetectorOutput):
     lines: frozenset[int] = field(default_factory=frozenset)  # 0-based indices into seg.lines
 
 
-@dataclass(frozen=True)
-class LineInfo:
-    """One non-blank line and what the detector reads off it."""
+class LineInfo(NamedTuple):
+    """One non-blank line and what the detector reads off it (a tuple: cheap to build)."""
 
     index: int  # into seg.lines
     start: int  # trimmed: first and last non-blank character
     end: int
     words: int
-    alpha: int
-    lower: int
-    caps: int
-    upper: int  # words in capitals throughout ("BREAKING", "MOST READ")
-    function: int
-    verbs: int
-    digits: int
+    # Word counts by kind; on a long line estimated from its first tokens (floats).
+    alpha: float
+    lower: float
+    caps: float
+    upper: float  # words in capitals throughout ("BREAKING", "MOST READ")
+    function: float
+    verbs: int  # > 0 when the line has a finite verb form
+    digits: float
     tokens: int
-    punct: int
+    punct: float
     commas: int
     sentences: int
     terminal: bool
     cue: str | None  # category of a furniture phrase that decides this line
-    cue_any: bool  # some furniture phrase occurs in the line at all
+    cue_any: str | None  # category of the first furniture phrase anywhere in the line
+    dated: bool = False  # a date or time ("Nov 19", "8:40", "2 hours ago", "Updated")
+    separator: bool = False  # "|", "•", "»" ...
+    url: bool = False
+    credit: bool = False  # a photo credit
+    legal: bool = False  # a copyright sign or notice
+    caption_date: bool = False  # a wire-photo caption's place-and-date tail
 
 
 def normalize_line(line: str) -> str:
@@ -209,13 +231,25 @@ def model_from_dict(raw: Mapping) -> Model:
 
 
 def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
-    """Read every non-blank line once: counts over its tokens and its furniture phrase."""
+    """Read every non-blank line once: counts over its tokens and its furniture phrase.
+
+    Counts use ``map`` over the token arrays (C speed), not a Python loop per token.
+    """
     text = seg.text
     words = seg.words
     starts = seg.token_starts
+    ends = seg.token_ends
     cues = _cue_list(lex)
-    wordcls = _word_list(lex)
+    function_words, verb_words = _word_classes(lex)
     sent_starts = seg._sentence_starts
+    isalnum, isalpha, islower, isupper, isdigit = str.isalnum, str.isalpha, str.islower, str.isupper, str.isdigit
+    # Whole-text checks first, so a pattern only runs on the lines that can hold it.
+    low = text.lower()
+    any_sep = any(c in text for c in _SEPARATOR_CHARS) or " / " in text
+    any_url = "@" in text or "www." in low or "http" in low or ".com" in low
+    any_credit = any(k in text for k in _CREDIT_KEYS)
+    any_legal = "©" in text or "(c)" in low or "copyright" in low
+    any_month = any(m in text for m in _MONTHS)
     out: list[LineInfo] = []
     for idx, (s, e) in enumerate(seg.lines):
         while s < e and text[s].isspace():
@@ -226,40 +260,46 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
             continue
         a = bisect_left(starts, s)
         b = bisect_left(starts, e, a)
-        nw = alpha = lower = caps = upper = func = verbs = digits = punct = commas = 0
-        first_word = -1
-        for t in range(a, b):
-            w = words[t]
-            c = text[starts[t]]
-            if c.isalnum():
-                # Chinese and Japanese run words together: count about two characters a word.
-                nw += len(w) // 2 if len(w) > 3 and c >= "\u2e80" and not ("\uac00" <= c <= "\ud7af") else 1
-                if first_word < 0:
-                    first_word = t
-                if c.isalpha():
-                    alpha += 1
-                    if c.islower():
-                        lower += 1
-                    elif c.isupper():
-                        caps += 1
-                        if len(w) > 1 and text[starts[t] : starts[t] + len(w)].isupper():
-                            upper += 1
-                    if wordcls is not None:
-                        cat = wordcls.category(w) if w in wordcls.entries else None
-                        if cat == "function":
-                            func += 1
-                        elif cat == "verb":
-                            verbs += 1
-                        elif c.islower() and len(w) > 4 and w.endswith("ed"):
-                            verbs += 1
-                elif w.isdigit():
-                    digits += 1
-            else:
-                punct += 1
-                if w == ",":
-                    commas += 1
+        line_text = text[s:e]
+        toks = words[a:b]
+        # A long paragraph is read from its first tokens; its counts are scaled up.
+        long_line = b - a > _SAMPLE
+        cut = a + _SAMPLE if long_line else b
+        firsts = [text[i] for i in starts[a:cut]]
+        word_flags = list(map(isalnum, firsts))
+        nw = sum(word_flags)
+        cjk = nw and max(line_text) >= "\u2e80"
+        if cjk:
+            nw = sum(_cjk_words(w, text[starts[t]]) for t, w in zip(range(a, b), toks) if w[:1].isalnum())
+        elif long_line:
+            nw = len(line_text.split())
+        sample = toks[: cut - a]
+        alpha = sum(map(isalpha, firsts))
+        lower = sum(map(islower, firsts))
+        caps = sum(map(isupper, firsts))
+        upper = sum(
+            1 for t in compress(range(a, cut), map(isupper, firsts)) if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()
+        )
+        func = sum(map(function_words.__contains__, sample))
+        verbs = sum(map(verb_words.__contains__, sample))
+        if not verbs:
+            # A regular past tense ("approved", "state-owned") reads as a finite verb too.
+            verbs = sum(1 for w, c in zip(sample, firsts) if c.islower() and len(w) > 4 and w.endswith("ed") and w not in function_words)
+        digits = sum(map(isdigit, sample))
+        punct = (cut - a) - sum(word_flags)
+        commas = line_text.count(",")
+        first_word = a + word_flags.index(True) if True in word_flags else -1
+        if long_line:
+            k = (b - a) / _SAMPLE
+            alpha, lower, caps, upper, func, digits, punct = (x * k for x in (alpha, lower, caps, upper, func, digits, punct))
         cue, cue_any = _line_cue(cues, words, a, b, first_word, nw)
         sentences = bisect_left(sent_starts, e) - bisect_left(sent_starts, s)
+        tail = text[max(s, e - 4) : e].rstrip("\"”’)]")
+        has_digit = _DIGIT.search(line_text) is not None
+        dated = not _STAMP_WORDS.isdisjoint(toks) or (
+            has_digit
+            and (_DATE_NUM.search(line_text) is not None or (not _MONTH_TOKENS.isdisjoint(toks) and _DATE_MONTH.search(line_text) is not None))
+        )
         out.append(
             LineInfo(
                 index=idx,
@@ -277,55 +317,91 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                 punct=punct,
                 commas=commas,
                 sentences=max(1, sentences),
-                terminal=bool(_TERMINAL.search(text, max(s, e - 4), e)),
+                terminal=tail[-1:] in _TERMINAL_CHARS and bool(tail),
                 cue=cue,
                 cue_any=cue_any,
+                dated=dated,
+                separator=any_sep and bool(_SEPARATOR.search(line_text)),
+                url=any_url and _maybe_url(low[s:e]) and bool(_URL.search(line_text)),
+                credit=any_credit and any(k in line_text for k in _CREDIT_KEYS) and bool(_CREDIT.search(line_text)),
+                legal=any_legal and bool(_LEGAL.search(line_text)),
+                caption_date=any_month and has_digit and bool(_CAPTION_DATE.search(line_text)),
             )
         )
     return out
+
+
+def _maybe_url(low_line: str) -> bool:
+    return "@" in low_line or "www." in low_line or "http" in low_line or ".com" in low_line
+
+
+def _cjk_words(w: str, c: str) -> int:
+    """Chinese and Japanese run words together: count about two characters a word."""
+    return len(w) // 2 if len(w) > 3 and c >= "\u2e80" and not ("\uac00" <= c <= "\ud7af") else 1
+
+
+_CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}
+
+
+def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Function words and verb forms of ``boilerplate_words.tsv`` as sets (cached per list)."""
+    wl = lex.lists.get("boilerplate_words")
+    if wl is None:
+        return frozenset(), frozenset()
+    hit = _CLASS_CACHE.get(id(wl))
+    if hit is None or hit[0] is not wl:
+        func = frozenset(t for t, e in wl.entries.items() if e.category == "function")
+        verb = frozenset(t for t, e in wl.entries.items() if e.category == "verb")
+        if len(_CLASS_CACHE) > 8:
+            _CLASS_CACHE.clear()
+        hit = _CLASS_CACHE[id(wl)] = (wl, func, verb)
+    return hit[1], hit[2]
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:
     return lex.lists.get("boilerplate")
 
 
-def _word_list(lex: Lexicons) -> WordList | None:
-    return lex.lists.get("boilerplate_words")
-
-
-def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first_word: int, nw: int) -> tuple[str | None, bool]:
+def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first_word: int, nw: int) -> tuple[str | None, str | None]:
     """The category of the furniture phrase that decides the line, if any.
 
-    ``line`` phrases must be the whole line (punctuation and counts aside), ``start``
+    Phrases match on the words of the line, punctuation skipped ("Hi! I'm" = "hi i'm").
+    ``line`` phrases must be the whole line (counts aside: "Comments (12)"), ``start``
     phrases must open a short line, ``any`` phrases may sit anywhere in a short line.
+    Only bio and legal openers decide a long line.
     """
     if cues is None or first_word < 0:
-        return None, False
-    found_any = False
-    best: str | None = None
-    for i, j, entry in cues.find_all(words, first_word, b):
-        found_any = True
+        return None, None
+    long_line = nw > _SHORT_FOR_CUE
+    if long_line and words[first_word] not in cues._index:
+        return None, None  # a long line is decided by an opening phrase only
+    # A long line is decided by its opening words only.
+    stop = min(b, first_word + 40) if long_line else b
+    line_words = [w for w in words[first_word:stop] if w[:1].isalnum()]
+    if long_line:
+        line_words = line_words[:8]
+    found_any: str | None = None
+    for i, j, entry in cues.find_all(line_words):
+        found_any = found_any or entry.category
         where = entry.extra[0] if entry.extra else "any"
-        if nw > _SHORT_FOR_CUE and not (where == "start" and entry.category in ("bio", "legal")):
+        if long_line and not (where == "start" and entry.category in ("bio", "legal")):
             continue
         if where == "line":
-            # The phrase plus counts and punctuation only: "Comments (12)", "[ 3 comments ]".
-            others = sum(1 for t in range(first_word, b) if (t < i or t >= j) and words[t][:1].isalpha())
-            if others == 0:
-                best = entry.category
+            if not any(w[:1].isalpha() for k, w in enumerate(line_words) if k < i or k >= j):
+                return entry.category, entry.category
         elif where == "start":
-            if i == first_word:
-                best = entry.category
+            if i == 0:
+                return entry.category, entry.category
         else:
-            best = best or entry.category
-        if best:
-            break
-    return best, found_any
+            return entry.category, entry.category
+    return None, found_any
 
 
 def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
     """One feature vector per non-blank line, in the order of :data:`FEATURES`."""
     n = len(infos)
+    if n == 0:
+        return []
     logw = [math.log1p(li.words) for li in infos]
     term = [1.0 if li.terminal else 0.0 for li in infos]
     prose = [i for i, li in enumerate(infos) if li.words >= _PROSE_WORDS and li.terminal]
@@ -353,8 +429,14 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
             run[k] = j - i
         i = max(j, i + 1)
     seen = Counter(normalize_line(text[li.start : li.end]) for li in infos if li.words >= 3)
-    dated = [1.0 if _DATE.search(text, li.start, li.end) else 0.0 for li in infos]
-    numeric = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
+    dated = [1.0 if li.dated else 0.0 for li in infos]
+    # Prefix sums for the neighbourhood means.
+    sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
+    for i in range(n):
+        sum_w.append(sum_w[-1] + logw[i])
+        sum_t.append(sum_t[-1] + term[i])
+        sum_d.append(sum_d[-1] + dated[i])
+        sum_n.append(sum_n[-1] + (1.0 if infos[i].alpha == 0 and infos[i].digits else 0.0))
     # Comment threads and "related" lists follow the story: count their cue lines above each line.
     after_comment = [0.0] * n
     after_related = [0.0] * n
@@ -363,23 +445,25 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         after_comment[i] = 1.0 if seen_comment else 0.0
         after_related[i] = math.log1p(seen_related)
         if first_prose >= 0 and i > first_prose:
-            if li.cue == "comment":
+            # A comment heading opens a thread when short lines (names, dates) follow it;
+            # one followed straight by a paragraph is a stray widget inside the story.
+            if li.cue == "comment" and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS):
                 seen_comment += 1
             elif li.cue == "related":
                 seen_related += 1
     out = []
     for i, li in enumerate(infos):
         lo, hi = max(0, i - 3), min(n, i + 4)
-        neigh = [k for k in range(lo, hi) if k != i]
-        wide = range(max(0, i - 5), min(n, i + 6))
+        count = hi - lo - 1
+        wlo, whi = max(0, i - 5), min(n, i + 6)
         prev_date = max(dated[i - 1], dated[i - 2] if i > 1 else 0.0) if i > 0 else 0.0
         prev_short = 1.0 if i > 0 and short[i - 1] else 0.0
         next_short = 1.0 if i + 1 < n and short[i + 1] else 0.0
-        near_w = sum(logw[k] for k in neigh) / len(neigh) if neigh else 0.0
-        near_t = sum(term[k] for k in neigh) / len(neigh) if neigh else 0.0
+        near_w = (sum_w[hi] - sum_w[lo] - logw[i]) / count if count else 0.0
+        near_t = (sum_t[hi] - sum_t[lo] - term[i]) / count if count else 0.0
         alpha = li.alpha or 1
-        pos = i / (n - 1) if n > 1 else 0.5
-        line_text = text[li.start : li.end]
+        # Position on the page; a short text has no page around it, so it sits mid-page.
+        pos = 0.5 + (i / (n - 1) - 0.5) * min(1.0, n / 30) if n > 1 else 0.5
         out.append(
             [
                 logw[i],
@@ -396,9 +480,9 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 1.0 if li.sentences > 1 else 0.0,
                 1.0 if li.cue else (0.5 if li.cue_any else 0.0),
                 dated[i],
-                1.0 if _SEPARATOR.search(line_text) else 0.0,
-                1.0 if _URL.search(line_text) else 0.0,
-                1.0 if li.words >= 3 and seen[normalize_line(line_text)] > 1 else 0.0,
+                1.0 if li.separator else 0.0,
+                1.0 if li.url else 0.0,
+                1.0 if li.words >= 3 and seen[normalize_line(text[li.start : li.end])] > 1 else 0.0,
                 pos,
                 pos * pos,
                 near_w,
@@ -407,8 +491,8 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 math.log1p(dist[i]),
                 math.log1p(run[i]) if short[i] else 0.0,
                 li.upper / alpha,
-                sum(dated[k] for k in neigh) / len(neigh) if neigh else 0.0,
-                sum(numeric[k] for k in wide) / len(wide),
+                (sum_d[hi] - sum_d[lo] - dated[i]) / count if count else 0.0,
+                (sum_n[whi] - sum_n[wlo]) / (whi - wlo),
                 after_comment[i],
                 after_related[i],
                 prev_date,
@@ -426,21 +510,20 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
 
 def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
     """Content probability of each line."""
+    w = [wi / s for wi, s in zip(model.weights, model.scale)]
+    b = model.bias - sum(wi * m for wi, m in zip(w, model.mean))
     out = []
-    w, b, mu, sd = model.weights, model.bias, model.mean, model.scale
     for row in rows:
-        z = b
-        for x, wi, m, s in zip(row, w, mu, sd):
-            z += wi * (x - m) / s
+        z = b + sum(map(operator.mul, row, w))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
 
 
-def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool] | None = None) -> list[bool]:
+def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool] | None = None, free: frozenset[int] = frozenset()) -> list[bool]:
     """Most likely content/boilerplate sequence with a cost per switch (two-state Viterbi).
 
     ``fixed`` pins some lines (True = content) before smoothing, so certain evidence
-    shapes the runs around it.
+    shapes the runs around it; switching into or out of a line in ``free`` costs nothing.
     """
     n = len(probs)
     if n == 0:
@@ -460,11 +543,12 @@ def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool]
             cur = emit
             back.append((0, 1))
         else:
-            b0 = 0 if prev[0] >= prev[1] - switch_cost else 1
-            b1 = 1 if prev[1] >= prev[0] - switch_cost else 0
+            cost = switch_cost / 2 if (i in free or i - 1 in free) else switch_cost
+            b0 = 0 if prev[0] >= prev[1] - cost else 1
+            b1 = 1 if prev[1] >= prev[0] - cost else 0
             cur = [
-                emit[0] + (prev[0] if b0 == 0 else prev[1] - switch_cost),
-                emit[1] + (prev[1] if b1 == 1 else prev[0] - switch_cost),
+                emit[0] + (prev[0] if b0 == 0 else prev[1] - cost),
+                emit[1] + (prev[1] if b1 == 1 else prev[0] - cost),
             ]
             back.append((b0, b1))
         prev = cur
@@ -482,19 +566,21 @@ def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool]
 def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -> str | None:
     """The category of a line that is furniture whatever its neighbours, else None."""
     n = len(infos)
+    if i >= n // 2 and i and _BIO.match(line_text):
+        return "bio"
     if li.cue:
         return li.cue
     if li.alpha == 0 and li.words <= 2 and _isolated(i, infos):
         return "fragment"
-    if li.words <= 80 and _CREDIT.search(line_text):
+    if li.words <= 80 and li.credit:
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
-    if li.words <= 25 and _LEGAL.search(line_text):
+    if li.words <= 25 and li.legal:
         return "legal"
-    if i >= n // 2 and (_BIO.match(line_text) or (_FIRST_PERSON_START.match(line_text) and _story_above(i, infos))):
+    if i >= n // 2 and _FIRST_PERSON_START.match(line_text) and _story_above(i, infos):
         return "bio"
-    if li.words <= 80 and _CAPTION_DATE.search(line_text):
+    if li.words <= 80 and li.caption_date:
         return "caption"
     return None
 
@@ -507,7 +593,7 @@ def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
 
 
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
-    return sum(1 for li in infos[:i] if li.words >= _PROSE_WORDS) >= 2
+    return any(li.words >= 15 and li.terminal for li in infos[:i])
 
 
 def is_teaser(li: LineInfo, i: int, infos: Sequence[LineInfo], content: Sequence[bool]) -> bool:
@@ -537,7 +623,9 @@ def _category(li: LineInfo, line_text: str) -> str:
     """The category of a line the model put outside the body."""
     if li.alpha == 0 or (li.words <= 1 and len(line_text) <= 3):
         return "fragment"
-    if _DATE.search(line_text) and li.words <= 12:
+    if li.cue_any:
+        return li.cue_any
+    if li.dated and li.words <= 12:
         return "byline"
     return "related"
 
@@ -561,25 +649,24 @@ def detect(
     spans = []
     flagged = set()
     counts = Counter()
-    bp_chars = total_chars = 0
+    bp_chars = 0
+    total_chars = len("".join(text.split()))  # the lines partition the text
     for li, cat in zip(infos, labels):
-        chars = sum(1 for c in text[li.start : li.end] if not c.isspace())
-        total_chars += chars
         if cat is None:
             continue
-        bp_chars += chars
+        line_text = text[li.start : li.end]
+        bp_chars += len("".join(line_text.split()))
         flagged.add(li.index)
         counts[cat] += 1
-        line, col = seg.line_col(li.start)
         spans.append(
             Span(
                 kind=BOILERPLATE,
                 start=li.start,
                 end=li.end,
-                text=text[li.start : li.end],
+                text=line_text,
                 label=cat,
-                line=line,
-                col=col,
+                line=li.index + 1,
+                col=1 + li.start - seg.lines[li.index][0],
                 rule=f"boilerplate.{cat}",
             )
         )
@@ -612,17 +699,35 @@ def classify(
     fixed: dict[int, bool] = {}
     for i, t in enumerate(line_texts):
         if certain[i]:
-            fixed[i] = False
-        elif recurring and normalize_line(t) in recurring:
-            fixed[i] = False
+            continue
+        if recurring and normalize_line(t) in recurring:
             certain[i] = "related"
         elif main_norm is not None:
             fixed[i] = normalize_line(t) in main_norm
+    # The description next to a photo credit is its caption when it is one short sentence.
+    credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12}
+    for i in range(n):
+        li = infos[i]
+        if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):
+            continue
+        if i - 1 in credits or i + 1 in credits:
+            certain[i] = "caption"
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None
     probs = probabilities(features(infos, text), model)
-    content = smooth(probs, model.switch_cost, fixed)
+    # Certain furniture is pinned to boilerplate, and switching at it is free: a share bar
+    # between two paragraphs must not cut the story in two, but it may well end a region.
+    for i in range(n):
+        if certain[i]:
+            fixed[i] = False
+    content = smooth(probs, model.switch_cost, fixed, free=frozenset(i for i in range(n) if certain[i]))
+    if not any(content):
+        # Every text has a body. The model reads pages; a text of a sentence or two has
+        # no page around it, so its sentences are the body.
+        content = [not certain[i] and infos[i].terminal and infos[i].words >= 4 for i in range(n)]
+        if not any(content):
+            content = [not certain[i] for i in range(n)]
     out: list[str | None] = []
     for i, li in enumerate(infos):
         if certain[i]:

@@ -1,0 +1,203 @@
+"""Boilerplate detector on small texts written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.detectors import boilerplate
+from framing.detectors.boilerplate import CATEGORIES, detect, normalize_line, recurring_lines
+from framing.pipeline import analyze
+from framing.segment import segment
+
+P1 = (
+    "The city council voted on Tuesday to close the old swimming pool at the end of the summer, "
+    "after engineers found cracks in the foundations that would cost too much to repair."
+)
+P2 = (
+    "Residents who opposed the closure said the pool was the only one within walking distance "
+    "for hundreds of families, and asked the council to look for money in next year's budget."
+)
+P3 = (
+    "The mayor said a new leisure centre with two pools would open on the east side of town in "
+    "three years, and that free buses would run there from the old site in the meantime."
+)
+
+
+def flagged(text: str, **kw) -> dict[int, str]:
+    """1-based line -> category of every boilerplate line."""
+    return {s.line: s.label for s in analyze(text, **kw).spans if s.kind == "boilerplate"}
+
+
+def article(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def line_no(text: str, piece: str) -> int:
+    return next(i for i, l in enumerate(text.split("\n"), 1) if piece in l)
+
+
+def test_plain_story_has_no_boilerplate():
+    text = article("Council Votes to Close Old Pool", P1, P2, P3)
+    assert flagged(text) == {}
+
+
+@pytest.mark.parametrize(
+    "line, category",
+    [
+        ("Share this:", "share"),
+        ("Share on Facebook", "share"),
+        ("Leave a Reply", "comment"),
+        ("Comments (14)", "comment"),
+        ("© 2031 The Valley Gazette. All rights reserved.", "legal"),
+        ("Copyright 2031 Valley Media Group", "legal"),
+        ("Terms of Use | Privacy Policy", "legal"),
+        ("Photo: Sam Okafor", "caption"),
+        ("Image credit: City archive", "caption"),
+        ("Related: Council delays vote on bike lanes", "related"),
+        ("Most Popular", "related"),
+        ("ADVERTISEMENT", "advert"),
+        ("Sign up for our morning newsletter", "advert"),
+        ("7", "fragment"),
+        ("***", "fragment"),
+    ],
+)
+def test_furniture_line_between_paragraphs(line, category):
+    text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
+    assert flagged(text) == {line_no(text, line): category}
+
+
+def test_byline_under_headline():
+    text = article("Council Votes to Close Old Pool", "By Ana Ruiz, Staff Reporter", P1, P2)
+    assert flagged(text) == {3: "byline"}
+
+
+def test_bio_at_the_end():
+    text = article(P1, P2, P3, "Jonas Weber is a freelance reporter who writes about cities and transport.")
+    assert flagged(text) == {7: "bio"}
+    text = article(P1, P2, "Hello! I'm Mia, a student who loves local politics and long bike rides.")
+    assert flagged(text) == {5: "bio"}
+
+
+def test_first_person_story_is_not_a_bio():
+    own = "I'm one of the swimmers who will miss the pool: I learned to swim there, and so did my children."
+    text = article(own, P1, P2)
+    assert flagged(text) == {}
+
+
+def test_wire_photo_caption_reads_like_a_sentence_but_is_a_caption():
+    caption = (
+        "A lifeguard folds the last deck chairs beside the empty pool in central Riverton, "
+        "Eastland June 30, 2031. AGENCY/Kim Lo"
+    )
+    text = article(P1, P2, caption, P3)
+    assert flagged(text) == {5: "caption"}
+    dated = "Swimmers queue at the gate of the old pool in Riverton, Eastland July 1, 2031."
+    assert flagged(article(P1, dated, P2)) == {3: "caption"}
+
+
+def test_subheading_is_content_and_teaser_is_related():
+    sub = article("Council Votes to Close Old Pool", P1, "What Happens Next", P2, P3)
+    assert flagged(sub) == {}
+    teaser = "Neighbouring town quietly opened a new outdoor pool last spring"
+    text = article("Council Votes to Close Old Pool", P1, teaser, P2, P3)
+    assert flagged(text) == {5: "related"}
+
+
+def test_whole_line_phrases_do_not_fire_inside_prose():
+    text = article(P1, "Residents will share the cost of a new pool, the mayor said, and comments are welcome until May.", P2)
+    assert flagged(text) == {}
+
+
+def test_navigation_menu_and_footer_around_the_story():
+    menu = ["Home", "News", "Sport", "Business", "Weather", "Opinion"]
+    footer = ["About Us", "Contact", "Advertise", "Careers", "Privacy Policy", "© 2031 Valley Media"]
+    text = "\n".join(menu + ["Council Votes to Close Old Pool", P1, P2, P3] + footer)
+    got = flagged(text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines, 1):
+        if line in menu or line in footer:
+            assert i in got, f"{line!r} not flagged"
+        elif line in (P1, P2, P3):
+            assert i not in got, f"story line {i} flagged"
+
+
+def test_recurring_template_lines():
+    text = article(P1, "Valley Gazette - your town, your news", P2)
+    assert flagged(text) == {}
+    template = frozenset({normalize_line("Valley Gazette -  Your Town, your news")})
+    assert flagged(text, recurring_lines=template) == {3: "related"}
+
+
+def test_recurring_lines_helper():
+    shared = "Valley Gazette - your town, your news"
+    docs = {
+        "gazette": [f"{shared}\nStory {i} about the pool.\n" for i in range(4)],
+        "small": [f"{shared}\nOnly one.", f"{shared}\nOnly two."],
+    }
+    out = recurring_lines(docs)
+    assert out["gazette"] == frozenset({normalize_line(shared)})
+    assert out["small"] == frozenset()  # too few articles to know the template
+
+
+def test_main_text_marks_lines_outside_the_body():
+    sidebar = "Five things to do in Riverton this weekend"
+    text = "\n".join(["Council Votes to Close Old Pool", P1, sidebar, P2])
+    main = "\n".join([P1, P2])
+    got = flagged(text, main_text=main)
+    assert got == {3: "related"}  # the headline stays though trafilatura leaves it out
+
+
+def test_title_line_is_content():
+    text = "\n".join(["Home", "News", "Pool to close", P1, P2])
+    assert 3 not in flagged(text, title="Pool to close")
+
+
+def test_spans_metrics_and_lines():
+    text = article("Council Votes to Close Old Pool", "Share this:", P1, P2, "Leave a comment")
+    lex = __import__("framing.lexicon", fromlist=["load_lexicons"]).load_lexicons()
+    seg = segment(text)
+    out = detect(seg, lex)
+    assert [s.rule for s in out.spans] == ["boilerplate.share", "boilerplate.comment"]
+    for s in out.spans:
+        assert text[s.start : s.end] == s.text and s.kind == "boilerplate"
+    assert out.lines == frozenset({2, 8})
+    m = out.metrics
+    assert m["boilerplate_lines"] == 2
+    assert m["boilerplate_lines_share"] == 1 and m["boilerplate_lines_comment"] == 1
+    assert all(f"boilerplate_lines_{c}" in m for c in CATEGORIES)
+    nonblank = sum(1 for c in text if not c.isspace())
+    assert m["boilerplate_share"] == pytest.approx((len("Sharethis:") + len("Leaveacomment")) / nonblank)
+
+
+def test_boilerplate_lines_leave_the_word_count():
+    clean = analyze(article(P1, P2))
+    noisy = analyze(article(P1, "Subscribe to our newsletter for the latest news", P2))
+    assert noisy.metrics["words"] == clean.metrics["words"]
+
+
+def test_empty_text():
+    out = detect(segment(""), __import__("framing.lexicon", fromlist=["load_lexicons"]).load_lexicons())
+    assert out.spans == () and out.metrics["boilerplate_lines"] == 0 and out.metrics["boilerplate_share"] == 0.0
+
+
+def test_model_features_match_the_code():
+    model = boilerplate.load_model()
+    assert len(model.weights) == len(boilerplate.FEATURES)
+    assert model is not boilerplate.DEFAULT_MODEL
+
+
+def test_description_next_to_a_photo_credit_is_a_caption():
+    desc = "The old pool on Mill Street, seen from the park gate, where lessons began in 1962."
+    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", desc, P1, P2)
+    assert flagged(text) == {3: "caption", 5: "caption"}
+    # A paragraph of several sentences after a credit is the story going on.
+    text = article("Council Votes to Close Old Pool", P1, "Photo: Sam Okafor", P2 + " " + P3)
+    assert flagged(text) == {5: "caption"}
+
+
+def test_long_signup_line_takes_its_phrase_category():
+    signup = "Sign up for the Valley Gazette morning briefing: the day's top local stories in your inbox, every weekday."
+    text = "\n".join(["Council Votes to Close Old Pool", P1, P2, P3, "About Us", "Contact", signup, "Careers", "Advertise"])
+    got = flagged(text)
+    assert got[7] == "advert"
+    assert got[5] == got[6] == got[8] == "related"
