@@ -464,16 +464,15 @@ _PAIR_COLS = np.array([_COL[c] for c in ("v_pos_s", "v_neg_s", "v_pos_c", "v_neg
 _PAIR_SCALE = np.array([4.0, 4.0, 4.0, 4.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0, 4.0, 4.0])
 
 
-def _scores(seg: Segmentation, W: _Weights, A: np.ndarray, B: np.ndarray, LO: np.ndarray, HI: np.ndarray, mlower: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Scores (M x 2: neg - neu, pos - neu) of the mentions at tokens ``A[k]:B[k]``, and token valences."""
-    n = len(seg.token_starts)
+def _scores(W: _Weights, ids: np.ndarray, start: np.ndarray, A: np.ndarray, B: np.ndarray, LO: np.ndarray, HI: np.ndarray, mlower: list[tuple[int, int]], in_quote: list[bool] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Scores (M x 2: neg - neu, pos - neu) of the mentions at tokens ``A[k]:B[k]``, and token valences.
+
+    ``ids`` are the word ids of the tokens read, ``start`` marks a sentence's first token
+    (length n + 1); mention ``k`` lies in the sentence ``LO[k]:HI[k]``.
+    """
+    n = len(ids)
     m = len(A)
-    ids = _ids(seg.words, W)
     T = W.tok[ids]
-    start = np.zeros(n + 1, dtype=bool)  # first token of a sentence: look-backs stop there
-    start[0] = True
-    if seg.sentences:
-        start[[s for s, _ in seg.sentence_tokens]] = True
 
     # Token valences: lexicon value, boosters and negation in the 3 words before (same sentence).
     val = T[:, W.VAL].copy()
@@ -543,9 +542,8 @@ def _scores(seg: Segmentation, W: _Weights, A: np.ndarray, B: np.ndarray, LO: np
     X = np.zeros((m, len(NUMERIC)))
     X[:, _COL["v_l3"]] = (PV[A] - PV[L3]) / 4.0
     X[:, _COL["v_r3"]] = (PV[R3] - PV[B]) / 4.0
-    if seg.quotes:
-        tstarts = seg.token_starts
-        X[:, _COL["in_quote"]] = [seg.in_quote(tstarts[a]) for a in A.tolist()]
+    if in_quote is not None:
+        X[:, _COL["in_quote"]] = in_quote
     q = W.QUOTE
     X[:, _COL["sent_quote"]] = phi[:, q] > plo[:, q]
     X[:, _COL["first"]] = (A == LO) | ((A == LO + 1) & (T[np.minimum(LO, last), q] > 0))
@@ -660,8 +658,41 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             phrase.append(j)
     if not keys:
         return out  # type: ignore[return-value]
-    Aa, Ba = np.array(A, dtype=np.int64), np.array(B, dtype=np.int64)
-    score, val = _scores(seg, _weights(lex), Aa, Ba, np.array(LO, dtype=np.int64), np.array(HI, dtype=np.int64), mlower)
+    # Only the sentences with a mention are read: their tokens packed end to end.
+    spans: list[list[int]] = []
+    for lo, hi in sorted(set(zip(LO, HI))):
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    if 2 * sum(hi - lo for lo, hi in spans) > n:  # most of the article: packing costs more than it saves
+        spans = [[0, n]]
+    firsts = [lo for lo, _ in spans]
+    shifts = []
+    size = 0
+    for lo, hi in spans:
+        shifts.append(size - lo)
+        size += hi - lo
+    W = _weights(lex)
+    ids = _ids(words if size == n else [w for lo, hi in spans for w in words[lo:hi]], W)
+    start = np.zeros(size + 1, dtype=bool)  # a sentence's first token: look-backs stop there
+    start[0] = True
+    Aa, Ba, LOa, HIa = (np.array(x, dtype=np.int64) for x in (A, B, LO, HI))
+    if size == n:
+        if stok:
+            start[[t for t, _ in stok]] = True
+    else:
+        start[[lo + sh for lo, sh in zip(firsts, shifts)]] = True
+        st = np.fromiter((t for t, _ in stok), dtype=np.int64, count=len(stok))
+        k = np.searchsorted(np.array(firsts), st, "right") - 1
+        inside = (k >= 0) & (st < np.array([hi for _, hi in spans])[np.maximum(k, 0)])
+        start[st[inside] + np.array(shifts)[k[inside]]] = True
+        shift_l = [shifts[bisect_right(firsts, lo) - 1] for lo in LO]
+        shift = np.array(shift_l, dtype=np.int64)
+        Aa, Ba, LOa, HIa = Aa + shift, Ba + shift, LOa + shift, HIa + shift
+        mlower = [(j, i + shift_l[j]) for j, i in mlower]
+    in_quote = [seg.in_quote(tstarts[a]) for a in A] if seg.quotes else None
+    score, val = _scores(W, ids, start, Aa, Ba, LOa, HIa, mlower, in_quote)
     # Softmax over (neg, neu, pos) with neu's score fixed at 0.
     top = np.maximum(score.max(axis=1), 0.0)
     e = np.exp(score - top[:, None])
@@ -671,7 +702,7 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     signed = (p_pos - p_neg).tolist()
     best = np.where(e[:, 0] >= np.maximum(e0, e[:, 1]), 0, np.where(e0 >= e[:, 1], 1, 2)).tolist()
     for j in phrase:
-        own = float(val[A[j] : B[j]].sum())
+        own = float(val[Aa[j] : Ba[j]].sum())
         # The context only breaks ties: the phrase's own words are the evidence that counts.
         lean = own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed[j]
         signed[j] = max(-1.0, min(1.0, lean))
