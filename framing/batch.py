@@ -381,13 +381,18 @@ def score_stream(
 ) -> Iterator[tuple[Document, str, str]]:
     """Yield (document, serialized record, status) for every document, in input order."""
     program = program_version()
-    backend = make_engine(lex, jobs=jobs, engine=engine, scheduler=scheduler)
+    # Started at the first article that needs scoring: a run served wholly from the
+    # cache loads no models and starts no workers.
+    backend = None
     # Chunks in flight: enough to keep every worker busy while the head is awaited.
     window = window or max(2, 4 * jobs)
     pending: deque[tuple[list[Document], _Chunk]] = deque()
 
     def flush(chunk_docs: list[Document], chunk: _Chunk) -> None:
+        nonlocal backend
         if chunk.todo:
+            if backend is None:
+                backend = make_engine(lex, jobs=jobs, engine=engine, scheduler=scheduler)
             chunk.future = backend.submit(chunk.todo)
         pending.append((chunk_docs, chunk))
 
@@ -434,5 +439,6 @@ def score_stream(
     finally:
         if cache is not None:
             cache.commit()
-        backend.close()
+        if backend is not None:
+            backend.close()
 
