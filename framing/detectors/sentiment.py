@@ -703,10 +703,14 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     best = np.where(e[:, 0] >= np.maximum(e0, e[:, 1]), 0, np.where(e0 >= e[:, 1], 1, 2)).tolist()
     for j in phrase:
         own = float(val[Aa[j] : Ba[j]].sum())
-        # The context only breaks ties: the phrase's own words are the evidence that counts.
-        lean = own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed[j]
-        signed[j] = max(-1.0, min(1.0, lean))
-        best[j] = 2 if signed[j] > 0 else 0
+        context = signed[j]
+        lean = max(-1.0, min(1.0, own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * context))
+        # A phrase picked out as loaded reads as criticism unless its own words AND the
+        # context around it both lean positive (praise in news copy is rarely unqualified).
+        if own > 0 and context > 0:
+            signed[j], best[j] = lean, 2
+        else:
+            signed[j], best[j] = min(lean, 0.0), 0
     for k, x, c, lo, hi in zip(keys, signed, best, LO, HI):
         out[k] = MentionSentiment(round(x, 4), POLARITIES[c], (tstarts[lo], tends[hi - 1]))
     return out  # type: ignore[return-value]

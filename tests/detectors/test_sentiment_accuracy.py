@@ -14,10 +14,10 @@ from framing.evaluate import _score_basil, _score_sentiment, predict_sentiment
 
 pytestmark = pytest.mark.slow
 
-# Measured: NewsMTSC dev rw 0.700, mt 0.648; BASIL 0.571 (see docs/sentiment.md).
+# Measured: NewsMTSC dev rw 0.700, mt 0.648; BASIL 0.620 (see docs/sentiment.md).
 NEWSMTSC_FLOOR = {"rw": 0.69, "mt": 0.64}
 NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
-BASIL_FLOOR = 0.56
+BASIL_FLOOR = 0.61
 
 
 def _records(path, keep=lambda r: True):
