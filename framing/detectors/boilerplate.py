@@ -27,8 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
-from typing import Mapping, NamedTuple, Sequence
+from itertools import accumulate, compress
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from ..lexicon import Lexicons, WordList
 from ..model import BOILERPLATE, DetectorOutput, Span
@@ -95,8 +95,6 @@ _MONTH_TOKENS = frozenset(
 )
 _STAMP_WORDS = frozenset(("updated", "published", "posted"))
 _DIGIT = re.compile(r"\d")
-# Tokens read from a long line; its counts are scaled from these.
-_SAMPLE = 40
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
 _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
@@ -135,16 +133,15 @@ class LineInfo(NamedTuple):
     start: int  # trimmed: first and last non-blank character
     end: int
     words: int
-    # Word counts by kind; on a long line estimated from its first tokens (floats).
-    alpha: float
-    lower: float
-    caps: float
-    upper: float  # words in capitals throughout ("BREAKING", "MOST READ")
-    function: float
+    alpha: int  # words by the kind of their first character
+    lower: int
+    caps: int
+    upper: int  # words in capitals throughout ("BREAKING", "MOST READ")
+    function: int
     verbs: int  # > 0 when the line has a finite verb form
-    digits: float
+    digits: int
     tokens: int
-    punct: float
+    punct: int
     commas: int
     sentences: int
     terminal: bool
@@ -233,7 +230,8 @@ def model_from_dict(raw: Mapping) -> Model:
 def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     """Read every non-blank line once: counts over its tokens and its furniture phrase.
 
-    Counts use ``map`` over the token arrays (C speed), not a Python loop per token.
+    Token kinds are marked once for the whole text (``map`` at C speed) and summed with
+    prefix sums, so a line's counts cost a few subtractions.
     """
     text = seg.text
     words = seg.words
@@ -242,7 +240,17 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     cues = _cue_list(lex)
     function_words, verb_words = _word_classes(lex)
     sent_starts = seg._sentence_starts
-    isalnum, isalpha, islower, isupper, isdigit = str.isalnum, str.isalpha, str.islower, str.isupper, str.isdigit
+    firsts = [text[i] for i in starts]
+    upper_first = list(map(str.isupper, firsts))
+    # Tokens capitalised throughout ("BREAKING"), by position.
+    all_caps = [t for t in compress(range(len(firsts)), upper_first) if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()]
+    alnum_p = _prefix(map(str.isalnum, firsts))
+    alpha_p = _prefix(map(str.isalpha, firsts))
+    lower_p = _prefix(map(str.islower, firsts))
+    caps_p = _prefix(upper_first)
+    func_p = _prefix(map(function_words.__contains__, words))
+    verb_p = _prefix(map(verb_words.__contains__, words))
+    digit_p = _prefix(map(str.isdigit, words))
     # Whole-text checks first, so a pattern only runs on the lines that can hold it.
     low = text.lower()
     any_sep = any(c in text for c in _SEPARATOR_CHARS) or " / " in text
@@ -262,36 +270,14 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         b = bisect_left(starts, e, a)
         line_text = text[s:e]
         toks = words[a:b]
-        # A long paragraph is read from its first tokens; its counts are scaled up.
-        long_line = b - a > _SAMPLE
-        cut = a + _SAMPLE if long_line else b
-        firsts = [text[i] for i in starts[a:cut]]
-        word_flags = list(map(isalnum, firsts))
-        nw = sum(word_flags)
-        cjk = nw and max(line_text) >= "\u2e80"
-        if cjk:
-            nw = sum(_cjk_words(w, text[starts[t]]) for t, w in zip(range(a, b), toks) if w[:1].isalnum())
-        elif long_line:
-            nw = len(line_text.split())
-        sample = toks[: cut - a]
-        alpha = sum(map(isalpha, firsts))
-        lower = sum(map(islower, firsts))
-        caps = sum(map(isupper, firsts))
-        upper = sum(
-            1 for t in compress(range(a, cut), map(isupper, firsts)) if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()
-        )
-        func = sum(map(function_words.__contains__, sample))
-        verbs = sum(map(verb_words.__contains__, sample))
+        nw = alnum_p[b] - alnum_p[a]
+        if nw and max(line_text) >= "\u2e80":
+            nw = sum(_cjk_words(words[t], firsts[t]) for t in range(a, b) if firsts[t].isalnum())
+        verbs = verb_p[b] - verb_p[a]
         if not verbs:
             # A regular past tense ("approved", "state-owned") reads as a finite verb too.
-            verbs = sum(1 for w, c in zip(sample, firsts) if c.islower() and len(w) > 4 and w.endswith("ed") and w not in function_words)
-        digits = sum(map(isdigit, sample))
-        punct = (cut - a) - sum(word_flags)
-        commas = line_text.count(",")
-        first_word = a + word_flags.index(True) if True in word_flags else -1
-        if long_line:
-            k = (b - a) / _SAMPLE
-            alpha, lower, caps, upper, func, digits, punct = (x * k for x in (alpha, lower, caps, upper, func, digits, punct))
+            verbs = sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
+        first_word = bisect_left(alnum_p, alnum_p[a] + 1, a, b + 1) - 1 if alnum_p[b] > alnum_p[a] else -1
         cue, cue_any = _line_cue(cues, words, a, b, first_word, nw)
         sentences = bisect_left(sent_starts, e) - bisect_left(sent_starts, s)
         tail = text[max(s, e - 4) : e].rstrip("\"”’)]")
@@ -302,33 +288,38 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         )
         out.append(
             LineInfo(
-                index=idx,
-                start=s,
-                end=e,
-                words=nw,
-                alpha=alpha,
-                lower=lower,
-                caps=caps,
-                upper=upper,
-                function=func,
-                verbs=verbs,
-                digits=digits,
-                tokens=b - a,
-                punct=punct,
-                commas=commas,
-                sentences=max(1, sentences),
-                terminal=tail[-1:] in _TERMINAL_CHARS and bool(tail),
-                cue=cue,
-                cue_any=cue_any,
-                dated=dated,
-                separator=any_sep and bool(_SEPARATOR.search(line_text)),
-                url=any_url and _maybe_url(low[s:e]) and bool(_URL.search(line_text)),
-                credit=any_credit and any(k in line_text for k in _CREDIT_KEYS) and bool(_CREDIT.search(line_text)),
-                legal=any_legal and bool(_LEGAL.search(line_text)),
-                caption_date=any_month and has_digit and bool(_CAPTION_DATE.search(line_text)),
+                idx,
+                s,
+                e,
+                nw,
+                alpha_p[b] - alpha_p[a],
+                lower_p[b] - lower_p[a],
+                caps_p[b] - caps_p[a],
+                bisect_left(all_caps, b) - bisect_left(all_caps, a),
+                func_p[b] - func_p[a],
+                verbs,
+                digit_p[b] - digit_p[a],
+                b - a,
+                (b - a) - (alnum_p[b] - alnum_p[a]),
+                line_text.count(","),
+                max(1, sentences),
+                tail[-1:] in _TERMINAL_CHARS and bool(tail),
+                cue,
+                cue_any,
+                dated,
+                any_sep and _SEPARATOR.search(line_text) is not None,
+                any_url and _maybe_url(low[s:e]) and _URL.search(line_text) is not None,
+                any_credit and any(k in line_text for k in _CREDIT_KEYS) and _CREDIT.search(line_text) is not None,
+                any_legal and _LEGAL.search(line_text) is not None,
+                any_month and has_digit and _CAPTION_DATE.search(line_text) is not None,
             )
         )
     return out
+
+
+def _prefix(flags: Iterable[bool]) -> list[int]:
+    """Running counts: ``p[j] - p[i]`` is the number of true flags in ``i .. j-1``."""
+    return list(accumulate(flags, initial=0))
 
 
 def _maybe_url(low_line: str) -> bool:
