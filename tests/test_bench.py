@@ -38,6 +38,7 @@ def test_bench_reports_speed_memory_and_the_vader_ratio(capsys):
         assert r[phase]["seconds"] > 0 and r[phase]["peak_rss_mb"] > 10
     assert r["ratio_one_worker_to_vader"] > 0 and r["ratio_one_worker_to_naive"] > 0
     assert "all_workers" not in r
+    assert r["one_worker"]["errors"] == 0  # a broken pipeline would make the timings meaningless
 
 
 def test_bench_rejects_zero_articles(capsys):
