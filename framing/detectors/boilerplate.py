@@ -74,6 +74,8 @@ FEATURES = (
     "long_after_date",
     "long_after_related",
     "headline_like",
+    "clean_above",
+    "clean_below",
 )
 
 # Lines with at most this many words are short enough for a furniture phrase to decide them.
@@ -442,6 +444,20 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 seen_comment += 1
             elif li.cue == "related":
                 seen_related += 1
+    # Lines since the nearest prose line above (below) with no furniture phrase or date in
+    # between: a list or table that goes on from the story has none.
+    clean_above = [float(n)] * n
+    clean_below = [float(n)] * n
+    for order, clean in ((range(n), clean_above), (range(n - 1, -1, -1), clean_below)):
+        last = None
+        for i in order:
+            li = infos[i]
+            if li.words >= _PROSE_WORDS and li.terminal:
+                last = i
+            elif li.cue or li.dated:
+                last = None
+            if last is not None:
+                clean[i] = abs(i - last)
     out = []
     for i, li in enumerate(infos):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -494,6 +510,8 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 prev_date * (1.0 if li.words >= 10 else 0.0),
                 after_related[i] * (1.0 if li.words >= 10 else 0.0),
                 1.0 if 4 <= li.words <= 16 and not li.terminal and li.caps >= 0.6 * alpha else 0.0,
+                math.log1p(clean_above[i]),
+                math.log1p(clean_below[i]),
             ]
         )
     return out
