@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..lexicon import Lexicons
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, DetectorOutput, Span
@@ -107,6 +108,8 @@ class _Tables:
     negation: frozenset[str]
     not_head: frozenset[str]
     org: frozenset[str]  # heads that name an institution ("ministry")
+    name_stop: frozenset[str]  # capitalised words that never start a full name
+
 
     @property
     def not_np(self) -> frozenset[str]:
@@ -147,6 +150,7 @@ def _tables(lex: Lexicons) -> _Tables:
             negation=g("negation"),
             not_head=g("not_head"),
             org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
+            name_stop=g("det") | g("function") | g("infinitive") | g("pron_object") | g("title") | g("indef") | frozenset(pronoun),
         )
         _TABLES[lex.version] = t
     return t
@@ -180,13 +184,23 @@ class _Detector:
         self.last_thing: _Source | None = None
         self.sent_a = 0  # first token of the current sentence
         self.subject_before = False  # the last cue had a subject on its left (kept as source or not)
+        # Per-token flags from the first character, computed once per article (map keeps
+        # the loops in C): capitalised, a word (not punctuation).
+        firsts = list(map(self.text.__getitem__, self.ts))
+        self.capf = list(map(str.isupper, firsts))
+        self.wordf = list(map(str.isalnum, firsts))
+        n = len(self.words)
+        self.cap_pos = list(compress(range(n), self.capf))
+        # Tokens a cue may start at, and colons: each sentence looks only at these.
+        self.cue_pos = list(compress(range(n), map(self.cues._index.__contains__, self.words)))
+        self.colon_pos = list(compress(range(n), map(":".__eq__, self.words)))
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
-        self.lower_seen = frozenset(w for w, st in zip(self.words, self.ts) if self.text[st].islower())
+        self.lower_seen = frozenset(compress(self.words, map(str.islower, firsts)))
 
     # --- token helpers -------------------------------------------------------------
 
     def cap(self, i: int) -> bool:
-        return self.text[self.ts[i]].isupper()
+        return self.capf[i]
 
     def adverb(self, i: int) -> bool:
         # "-ly" words between a subject and its verb ("Smith flatly denied"); "Italy" is capitalised.
@@ -194,7 +208,7 @@ class _Detector:
         return len(w) > 4 and w.endswith("ly") and not self.cap(i)
 
     def is_word(self, i: int) -> bool:
-        return self.text[self.ts[i]].isalnum()
+        return self.wordf[i]
 
     def proper(self, i: int) -> bool:
         """Token ``i`` is part of a proper name: capitalised, not a title or function word,
@@ -250,25 +264,30 @@ class _Detector:
 
     def learn_names(self, a: int, b: int) -> None:
         """Remember full names ("Vladimir Putin") so a later "Putin" maps to them."""
-        i = a
-        words, t = self.words, self.t
-        while i < b:
-            if self.is_word(i) and self.cap(i) and words[i] not in t.det and words[i] not in t.function and words[i] not in t.title and words[i] not in t.indef and words[i] not in t.pronoun:
-                j = i
-                while j < b and self.is_word(j) and self.cap(j):
-                    j += 1
-                # "Halvarian Foreign Minister Ilsa Dorn": the name starts after the last title.
-                k = i
-                for x in range(i, j):
-                    if words[x] in t.title:
-                        k = x + 1
-                if j - k >= 2:
-                    surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                    full = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
-                    self.full_names.setdefault(surname, full)
-                i = j
-            else:
-                i += 1
+        words, t, capf, caps = self.words, self.t, self.capf, self.cap_pos
+        # Only capitalised tokens can start a run (a capital letter is alphanumeric).
+        c = bisect_left(caps, a)
+        nxt = a  # first token not yet inside a run
+        while c < len(caps) and caps[c] < b:
+            i = caps[c]
+            c += 1
+            if i < nxt or words[i] in t.name_stop:
+                continue
+            j = i + 1
+            while j < b and capf[j]:
+                j += 1
+            nxt = j
+            if j - i < 2:
+                continue
+            # "Halvarian Foreign Minister Ilsa Dorn": the name starts after the last title.
+            k = i
+            for x in range(i, j):
+                if words[x] in t.title:
+                    k = x + 1
+            if j - k >= 2:
+                surname = words[j - 1].removesuffix("'s").removesuffix("’s")
+                full = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
+                self.full_names.setdefault(surname, full)
 
     # --- noun phrases --------------------------------------------------------------
 
@@ -519,10 +538,9 @@ class _Detector:
             a, b = seg.sentence_tokens[si]
             self.sent_a = a
             self.learn_names(a, b)
-            direct = self.sentence_has_quote(si)
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
             content_from: int | None = None  # token where the content of a subject-verb cue starts
-            for first, last, entry in self.cues.find_all(words, a, b):
+            for first, last, entry in self.find_cues(a, b):
                 role = entry.extra[0] if entry.extra else "verb"
                 if seg.in_quote(self.ts[first]):
                     continue
@@ -552,6 +570,7 @@ class _Detector:
                     continue
                 found.append(colon)
             attributed += 1
+            direct = self.sentence_has_quote(si)
             for first, last, label, role, src in found:
                 if role == "phrase" and label != HEARSAY and len(found) > 1:
                     continue
@@ -583,14 +602,33 @@ class _Detector:
                 )
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
 
+    def find_cues(self, a: int, b: int):
+        """``cues.find_all(words, a, b)``, visiting only the tokens a cue can start at."""
+        pos, words, match = self.cue_pos, self.words, self.cues.match
+        c = bisect_left(pos, a)
+        nxt = a
+        while c < len(pos) and pos[c] < b:
+            i = pos[c]
+            c += 1
+            if i < nxt:
+                continue
+            e = match(words, i)
+            if e is not None and i + len(e.words) <= b:
+                nxt = i + len(e.words)
+                yield i, nxt, e
+
     def new_clause(self, lo: int, hi: int) -> bool:
         """A clause boundary lies between an earlier cue's content start and this cue's clause."""
         return any(w in _CLAUSE_OPENERS for w in self.words[lo:hi])
 
     def colon_cue(self, a: int, b: int, si: int):
         """'Smith: "We will win."' - a colon before a quote, with a source before it."""
-        for k in range(a + 1, b - 1):
-            if self.words[k] != ":" or self.seg.in_quote(self.ts[k]):
+        pos = self.colon_pos
+        c = bisect_left(pos, a + 1)
+        while c < len(pos) and pos[c] < b - 1:
+            k = pos[c]
+            c += 1
+            if self.seg.in_quote(self.ts[k]):
                 continue
             # Before a quote, or after a bare name opening the sentence ("Smith: No deal").
             # Not a label line ("Correction: ...", "Q: ...", "Clinton: 547").
