@@ -73,7 +73,18 @@ class Segmentation:
     def words(self) -> tuple[str, ...]:
         """Lower-cased token strings, parallel to ``token_starts``."""
         t = self.text
+        lower = t.lower()
+        if len(lower) == len(t):  # the usual case: one regex pass in C over the lower-cased text
+            found = _TOKEN.findall(lower)
+            if len(found) == len(self.token_starts):
+                return tuple(found)
         return tuple(t[s:e].lower() for s, e in zip(self.token_starts, self.token_ends))
+
+    @cached_property
+    def is_word(self) -> bytes:
+        """1 for tokens that are words (start with a letter or digit), 0 for punctuation."""
+        t = self.text
+        return bytes(1 if t[s].isalnum() else 0 for s in self.token_starts)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)
@@ -110,16 +121,10 @@ def segment(text: str) -> Segmentation:
     sentences: list[tuple[int, int]] = []
     for bs, be in blocks:
         sentences.extend(_sentences(text, bs, be))
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    sentence_tokens = []
-    for ss, se in sentences:
-        a = bisect_right(starts, ss - 1)
-        b = bisect_right(starts, se - 1)
-        sentence_tokens.append((a, b))
+    matches = list(_TOKEN.finditer(text))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    sentence_tokens = [(bisect_right(starts, ss - 1), bisect_right(starts, se - 1)) for ss, se in sentences]
     quotes: list[tuple[int, int]] = []
     for bs, be in blocks:
         quotes.extend(_quotes(text, bs, be))
@@ -294,22 +299,31 @@ class Content:
 
 def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Content:
     """Keep the sentences whose first line is not boilerplate, and count their words."""
-    keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if seg.line_index(s) not in boilerplate_lines)
-    words = reporter = quoted = 0
+    if boilerplate_lines:
+        keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if seg.line_index(s) not in boilerplate_lines)
+    else:
+        keep = tuple(range(len(seg.sentences)))
+    is_word = seg.is_word
     quotes = seg.quotes
-    text = seg.text
+    quote_starts = seg._quote_starts
+    starts = seg.token_starts
+    words = quoted = 0
     for i in keep:
         a, b = seg.sentence_tokens[i]
-        qi = max(0, bisect_right(seg._quote_starts, seg.sentences[i][0]) - 1)
+        n = sum(is_word[a:b])
+        words += n
+        if not quotes or not n:
+            continue
+        s, e = seg.sentences[i]
+        qi = max(0, bisect_right(quote_starts, s) - 1)
+        if qi >= len(quotes) or (quotes[qi][1] <= s and (qi + 1 >= len(quotes) or quotes[qi + 1][0] >= e)):
+            continue  # no quote touches this sentence
         for t in range(a, b):
-            start = seg.token_starts[t]
-            if not (text[start].isalnum()):
+            if not is_word[t]:
                 continue
-            words += 1
+            start = starts[t]
             while qi < len(quotes) and quotes[qi][1] <= start:
                 qi += 1
             if qi < len(quotes) and quotes[qi][0] <= start:
                 quoted += 1
-            else:
-                reporter += 1
-    return Content(seg=seg, boilerplate_lines=boilerplate_lines, sentences=keep, words=words, reporter_words=reporter, quote_words=quoted)
+    return Content(seg=seg, boilerplate_lines=boilerplate_lines, sentences=keep, words=words, reporter_words=words - quoted, quote_words=quoted)
