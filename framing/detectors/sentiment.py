@@ -7,11 +7,12 @@ VADER's lexicon (plus ``lexicons/sentiment_news.tsv``) with VADER's booster and
 negation rules; a small multinomial logistic regression
 (``framing/models/sentiment_lr.json``, trained by ``scripts/train_sentiment.py`` on
 NewsMTSC's training split) turns them, and the words around the mention, into
-neg/neu/pos. Inference is pure Python: a few dozen dict lookups per mention.
+neg/neu/pos. All mentions of an article are scored at once: the weights are arrays
+indexed by word id and every window, clause or sentence sum is read from prefix sums.
 
 A span that is not a name but a phrase ("a string of controversial statements")
 is scored on the wording of the phrase itself plus the model's reading of its
-context, and asked which way it leans.
+context: positive only when both lean positive.
 """
 
 from __future__ import annotations
@@ -131,7 +132,6 @@ RANGE_ROLES = ("S", "L", "R", "CL", "CR")
 POINT_ROLES = ("L1", "L2", "R1", "R2", "M", "SWL", "SWR", "SWoL", "SWoR", "nwL", "nwR")
 BIGRAM_ROLES = ("LB", "RB")  # the two words left, the two words right
 SIDES, BUCKETS, SIGNS = ("L", "R"), ("1", "3", "6", "far"), ("neg", "pos")
-BOS = "<s>"
 UNKNOWN_NEGATOR = "<not>"  # an n't word VADER does not list
 LOOKUP_CAP = 500_000  # raw words remembered per lexicon version
 
@@ -371,7 +371,7 @@ class _Weights:
                 i = vocab[word] = len(vocab)
             return i
 
-        for word in (*table, *boosters, *negate, *CLAUSE_BREAKS, *SAY_VERBS, *QUOTE_CHARS, "'s", BOS, UNKNOWN_NEGATOR):
+        for word in (*table, *boosters, *negate, *CLAUSE_BREAKS, *SAY_VERBS, *QUOTE_CHARS, "'s", UNKNOWN_NEGATOR):
             if _norm(word) == word:  # tokens are looked up normalised ("8)" is a number)
                 wid(word)
         r_index = {r: k for k, r in enumerate(RANGE_ROLES)}
@@ -426,7 +426,6 @@ class _Weights:
             row[self.NEG] = word == UNKNOWN_NEGATOR or (bool(word) and _is_negator(word, negate))
             row[self.BRK] = word in CLAUSE_BREAKS
         self.poss = vocab["'s"]
-        self.bos = vocab[BOS]
         self.unknown_negator = vocab[UNKNOWN_NEGATOR]
         self.lookup = dict(vocab)  # raw token -> id, grows with the words seen
 
