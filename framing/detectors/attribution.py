@@ -26,8 +26,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress
 
-from ..lexicon import Lexicons
-from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, DetectorOutput, Span
+from ..lexicon import Entry, Lexicons
+from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span
 from ..segment import Content
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
@@ -109,11 +109,9 @@ class _Tables:
     not_head: frozenset[str]
     org: frozenset[str]  # heads that name an institution ("ministry")
     name_stop: frozenset[str]  # capitalised words that never start a full name
-
-
-    @property
-    def not_np(self) -> frozenset[str]:
-        return self.function | self.skip
+    not_np: frozenset[str]  # function | skip
+    # First word -> (length, words, entry) of the cues starting with it, longest first.
+    cue_index: dict[str, tuple[tuple[int, tuple[str, ...], Entry], ...]]
 
 
 _TABLES: dict[str, _Tables] = {}
@@ -151,12 +149,14 @@ def _tables(lex: Lexicons) -> _Tables:
             not_head=g("not_head"),
             org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
             name_stop=g("det") | g("function") | g("infinitive") | g("pron_object") | g("title") | g("indef") | frozenset(pronoun),
+            not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
+            cue_index={w: tuple((len(e.words), e.words, e) for e in es) for w, es in lex["attribution_cues"]._index.items()},
         )
         _TABLES[lex.version] = t
     return t
 
 
-@dataclass
+@dataclass(slots=True)
 class _Source:
     first: int  # token range of the noun phrase
     last: int
@@ -242,6 +242,8 @@ class _Detector:
         return not self.cap(j) and w.endswith(_ABSTRACT_SUFFIXES) and w not in self.t.source_kind and w not in self.t.org
 
     def pronoun_key(self, w: str) -> str:
+        if not w.endswith(_CONTRACTIONS):
+            return w
         for c in _CONTRACTIONS:
             if w.endswith(c):
                 return w[: -len(c)]
@@ -576,7 +578,8 @@ class _Detector:
                     continue
                 distancing = label == DISTANCING
                 rule = "attribution.distancing" if distancing else "attribution.unsourced" if src is None and label == HEARSAY else ""
-                cue = self.c.token_span(ATTRIBUTION_CUE, first, last, label, rule=rule, note=(src.name or "") if src else "")
+                # A cue's first token is never inside a quote (those were skipped): reporter voice.
+                cue = self.span(ATTRIBUTION_CUE, first, last, label, rule, (src.name or "") if src else "", REPORTER)
                 spans.append(cue)
                 sspan = None
                 if src is not None:
@@ -584,7 +587,7 @@ class _Detector:
                         # Descriptions ("the company") and pronouns point back to someone the article
                         # introduced; a definite document ("the statement") too.
                         srule = "attribution.anonymous" if src.label in ("anonymous", "vague") or src.label == "document" and src.type == ANONYMOUS and self.words[src.first] not in t.det else ""
-                        src.span = self.c.token_span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, rule=srule, note=src.name or "")
+                        src.span = self.span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, srule, src.name or "")
                         spans.append(src.span)
                     sspan = src.span
                     self.remember(src)
@@ -602,9 +605,18 @@ class _Detector:
                 )
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
 
+    def span(self, kind: str, first: int, last: int, label: str, rule: str, note: str, voice: str | None = None) -> Span:
+        """``Content.token_span`` without its keyword plumbing (an article has dozens)."""
+        seg = self.seg
+        start, end = self.ts[first], self.te[last - 1]
+        line, col = seg.line_col(start)
+        if voice is None:
+            voice = QUOTED if seg.in_quote(start) else REPORTER
+        return Span(kind, start, end, self.text[start:end], label, line, col, voice, rule, None, note)
+
     def find_cues(self, a: int, b: int):
         """``cues.find_all(words, a, b)``, visiting only the tokens a cue can start at."""
-        pos, words, match = self.cue_pos, self.words, self.cues.match
+        pos, words, index = self.cue_pos, self.words, self.t.cue_index
         c = bisect_left(pos, a)
         nxt = a
         while c < len(pos) and pos[c] < b:
@@ -612,10 +624,13 @@ class _Detector:
             c += 1
             if i < nxt:
                 continue
-            e = match(words, i)
-            if e is not None and i + len(e.words) <= b:
-                nxt = i + len(e.words)
-                yield i, nxt, e
+            # The longest entry matching at i (as WordList.match); kept only if it ends in the sentence.
+            for n, ws, e in index[words[i]]:
+                if n == 1 or words[i : i + n] == ws:
+                    if i + n <= b:
+                        nxt = i + n
+                        yield i, nxt, e
+                    break
 
     def new_clause(self, lo: int, hi: int) -> bool:
         """A clause boundary lies between an earlier cue's content start and this cue's clause."""
