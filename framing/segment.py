@@ -86,6 +86,11 @@ class Segmentation:
         t = self.text
         return bytes(1 if t[s].isalnum() else 0 for s in self.token_starts)
 
+    @cached_property
+    def is_cap(self) -> bytes:
+        """1 for tokens that start with an upper-case letter, else 0 (computed in C via map)."""
+        return bytes(map(str.isupper, map(self.text.__getitem__, self.token_starts)))
+
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)
 

@@ -22,6 +22,7 @@ agentless phrases ("it is believed") have no source: unsourced.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress
@@ -60,6 +61,7 @@ _PP = frozenset({"of", "with", "in", "at", "for", "from", "on", "about", "near",
 _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed", "loyal", "opposed", "allied", "connected", "aligned", "affiliated", "present"})
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
 _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
+_COLON = re.compile(":")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve")
 
@@ -110,8 +112,10 @@ class _Tables:
     org: frozenset[str]  # heads that name an institution ("ministry")
     name_stop: frozenset[str]  # capitalised words that never start a full name
     not_np: frozenset[str]  # function | skip
-    # First word -> (length, words, entry) of the cues starting with it, longest first.
-    cue_index: dict[str, tuple[tuple[int, tuple[str, ...], Entry], ...]]
+    not_proper: frozenset[str]  # words that are never part of a proper name
+    not_head_ok: frozenset[str]  # not_head | time | not_source
+    # First word -> ((length, {words: entry}), ...) of the cues starting with it, longest first.
+    cue_index: dict[str, tuple[tuple[int, dict[tuple[str, ...], Entry]], ...]]
 
 
 _TABLES: dict[str, _Tables] = {}
@@ -125,6 +129,7 @@ def _tables(lex: Lexicons) -> _Tables:
         for e in ctx.entries.values():
             by.setdefault(e.category, set()).add(e.term)
         g = lambda c: frozenset(by.get(c, ()))  # noqa: E731
+        source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
         pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
         t = _Tables(
             skip=g("skip") | g("do") | g("modal") | g("negation"),
@@ -137,7 +142,7 @@ def _tables(lex: Lexicons) -> _Tables:
             anonymity=g("anonymity"),
             noun_before=g("noun_before") | g("det") | g("indef") | g("pron_object") | {"that"},
             not_source=g("not_source"),
-            source_kind={e.term: e.category for e in lex["attribution_sources"].entries.values()},
+            source_kind=source_kind,
             markup=g("markup"),
             do=g("do"),
             modal=g("modal") | g("infinitive"),
@@ -150,10 +155,20 @@ def _tables(lex: Lexicons) -> _Tables:
             org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
             name_stop=g("det") | g("function") | g("infinitive") | g("pron_object") | g("title") | g("indef") | frozenset(pronoun),
             not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
-            cue_index={w: tuple((len(e.words), e.words, e) for e in es) for w, es in lex["attribution_cues"]._index.items()},
+            not_proper=g("det") | g("indef") | g("title") | g("not_head") | g("function") | g("infinitive") | g("pron_object") | frozenset(pronoun) | g("time") | frozenset(source_kind),
+            not_head_ok=g("not_head") | g("time") | g("not_source"),
+            cue_index={w: _by_length(es) for w, es in lex["attribution_cues"]._index.items()},
         )
         _TABLES[lex.version] = t
     return t
+
+
+def _by_length(entries: tuple[Entry, ...]) -> tuple[tuple[int, dict[tuple[str, ...], Entry]], ...]:
+    """Entries grouped by length, longest first; within a length the first in index order wins."""
+    by: dict[int, dict[tuple[str, ...], Entry]] = {}
+    for e in entries:
+        by.setdefault(len(e.words), {}).setdefault(e.words, e)
+    return tuple(sorted(by.items(), reverse=True))
 
 
 @dataclass(slots=True)
@@ -184,18 +199,17 @@ class _Detector:
         self.last_thing: _Source | None = None
         self.sent_a = 0  # first token of the current sentence
         self.subject_before = False  # the last cue had a subject on its left (kept as source or not)
-        # Per-token flags from the first character, computed once per article (map keeps
-        # the loops in C): capitalised, a word (not punctuation).
-        firsts = list(map(self.text.__getitem__, self.ts))
-        self.capf = list(map(str.isupper, firsts))
-        self.wordf = list(map(str.isalnum, firsts))
+        # Per-token flags, shared with other detectors through the segmentation.
+        self.capf = self.seg.is_cap
+        self.wordf = self.seg.is_word
         n = len(self.words)
         self.cap_pos = list(compress(range(n), self.capf))
         # Tokens a cue may start at, and colons: each sentence looks only at these.
         self.cue_pos = list(compress(range(n), map(self.cues._index.__contains__, self.words)))
-        self.colon_pos = list(compress(range(n), map(":".__eq__, self.words)))
+        # A colon is always a token of its own: find them in the text, not token by token.
+        self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
-        self.lower_seen = frozenset(compress(self.words, map(str.islower, firsts)))
+        self.lower_seen = frozenset(compress(self.words, map(str.islower, map(self.text.__getitem__, self.ts))))
 
     # --- token helpers -------------------------------------------------------------
 
@@ -213,18 +227,18 @@ class _Detector:
     def proper(self, i: int) -> bool:
         """Token ``i`` is part of a proper name: capitalised, not a title or function word,
         and not a common word that is capitalised only because it opens the sentence."""
-        w, t = self.words[i], self.t
-        if not (self.is_word(i) and self.cap(i)) or w in t.det or w in t.indef or w in t.title or w in t.not_head or w in t.function or w in t.pronoun or w in t.time:
+        if not (self.wordf[i] and self.capf[i]):
             return False
-        if t.source_kind.get(w) is not None:
+        w = self.words[i]
+        if w in self.t.not_proper:
             return False
-        initial = i == self.sent_a or not self.is_word(i - 1)
+        initial = i == self.sent_a or not self.wordf[i - 1]
         return not (initial and w in self.lower_seen)
 
     def head_ok(self, j: int) -> bool:
         """Token ``j`` can head a source: not an adverb, verb form, number, date or abstract noun."""
         w, t = self.words[j], self.t
-        if not self.is_word(j) or w in t.not_head or w in t.time or w in t.not_source or w[0].isdigit():
+        if not self.wordf[j] or w in t.not_head_ok or w[0].isdigit():
             return False
         if self.proper(j):
             return True
@@ -625,8 +639,9 @@ class _Detector:
             if i < nxt:
                 continue
             # The longest entry matching at i (as WordList.match); kept only if it ends in the sentence.
-            for n, ws, e in index[words[i]]:
-                if n == 1 or words[i : i + n] == ws:
+            for n, by_words in index[words[i]]:
+                e = by_words.get(words[i : i + n])
+                if e is not None:
                     if i + n <= b:
                         nxt = i + n
                         yield i, nxt, e
