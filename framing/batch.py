@@ -29,6 +29,7 @@ from .ingest import Document
 from .lexicon import Lexicons
 from .model import ERROR, OK, ArticleResult
 from .output import dumps
+from .pipeline import unscored_result
 
 MAX_TEMPLATE_LINE = 200  # longer lines are paragraphs, not furniture: not counted
 _SPILL_AT = 1 << 21  # hashes held in memory before spilling to bucket files (16 MB)
@@ -157,22 +158,7 @@ def _recurring(keys: array, need: list[int]) -> frozenset[int]:
 
 
 def error_record(doc: Document, lex_version: str, message: str) -> ArticleResult:
-    return ArticleResult(
-        id=doc.id,
-        source=doc.source,
-        title=doc.title,
-        path=doc.path,
-        status=ERROR,
-        error=message,
-        metrics={},
-        actors=(),
-        spans=(),
-        text=doc.text,
-        lexicon_version=lex_version,
-        date=doc.date,
-        url=doc.url,
-        warnings=doc.warnings,
-    )
+    return unscored_result(doc, lex_version, status=ERROR, error=message)
 
 
 def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> tuple[bytes, str]:

@@ -57,22 +57,7 @@ def analyze_document(doc: Document, lex: Lexicons, recurring_lines: frozenset[st
 def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: frozenset[str] = frozenset()) -> tuple[ArticleResult, Segmentation | None]:
     """:func:`analyze_document`, also handing back the segmentation (for audit), computed once."""
     if doc.status != OK:
-        return ArticleResult(
-            id=doc.id,
-            source=doc.source,
-            title=doc.title,
-            path=doc.path,
-            status=doc.status,
-            error=doc.error,
-            metrics={},
-            actors=(),
-            spans=(),
-            text=doc.text,
-            lexicon_version=lex.version,
-            date=doc.date,
-            url=doc.url,
-            warnings=doc.warnings,
-        ), None
+        return unscored_result(doc, lex.version), None
     seg = segment(doc.text)
     bp = boilerplate.detect(seg, lex, title=doc.title, main_text=doc.main_text, recurring=recurring_lines)
     content = content_view(seg, bp.lines)
@@ -115,6 +100,26 @@ def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: fro
         warnings=doc.warnings,
         sources=source_counts(attr.attributions),
     ), seg
+
+
+def unscored_result(doc: Document, lexicon_version: str, *, status: str | None = None, error: str | None = None) -> ArticleResult:
+    """The record of a document that was not scored: its metadata, status and reason."""
+    return ArticleResult(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        path=doc.path,
+        status=status or doc.status,
+        error=error if error is not None else doc.error,
+        metrics={},
+        actors=(),
+        spans=(),
+        text=doc.text,
+        lexicon_version=lexicon_version,
+        date=doc.date,
+        url=doc.url,
+        warnings=doc.warnings,
+    )
 
 
 def source_counts(attributions: Iterable[attribution.Attribution]) -> tuple[SourceCount, ...]:
