@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
@@ -52,6 +53,8 @@ _ANY, _INITIAL, _UPPER = 0, 1, 2
 _APOS = str.maketrans({"’": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _STOP_PUNCT = frozenset(",.;:!?()[]—–\"“”")
+_APOS_CHAR = re.compile("['’]")
+_HYPHEN_CHAR = re.compile("-")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Gazetteer:
     function_words: frozenset[str]
     not_names: frozenset[str]
     dates: frozenset[str]
+    lead_skip: frozenset[str]  # function words, honorifics and joiners: never open a name
 
 
 @dataclass(frozen=True)
@@ -277,6 +281,7 @@ def _build(lex: Lexicons) -> Gazetteer:
         function_words=words("function_words"),
         not_names=words("not_names") | words("dates"),
         dates=words("dates"),
+        lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
     )
 
 
@@ -308,9 +313,16 @@ class _Article:
         self.starts = seg.token_starts
         self.ends = seg.token_ends
         self.raw = _Raw(text, seg.token_starts, seg.token_ends)
+        self.low = seg.words  # lower-cased tokens: enough to test for punctuation, no slicing
         norm = list(seg.words)
-        poss = [0] * len(norm)  # characters of possessive suffix, 0 if none
-        for j in [j for j, w in enumerate(norm) if "'" in w or "’" in w]:
+        n = len(norm)
+        starts = seg.token_starts
+        poss = [0] * n  # characters of possessive suffix, 0 if none
+        # Tokens with an apostrophe or a hyphen, found by scanning the text (every
+        # non-space character lies in a token), not token by token.
+        apos = sorted({bisect_right(starts, m.start()) - 1 for m in _APOS_CHAR.finditer(text)})
+        hyphens = sorted({bisect_right(starts, m.start()) - 1 for m in _HYPHEN_CHAR.finditer(text)})
+        for j in apos:
             lw = _norm(norm[j])
             m = _POSSESSIVE.search(lw) if len(lw) > 2 else None
             if m:
@@ -320,13 +332,17 @@ class _Article:
                 norm[j] = lw
         self.norm = norm
         self.poss = poss
-        firsts = [text[s] for s in seg.token_starts]
-        self.cap = [c.isupper() for c in firsts]
-        self.alpha = [c.isalpha() for c in firsts]
+        self.cap = seg.is_cap
+        self.alpha = bytes(map(str.isalpha, map(text.__getitem__, starts)))
         # Token positions worth a look: a form may start there, or a name may.
         index, single = g.index, g.single
-        self.hits = [j for j, w in enumerate(norm) if w in index or ("-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))))]
-        self.caps = [j for j, c in enumerate(self.cap) if c]
+        hits = set(compress(range(n), map(index.__contains__, norm)))
+        for j in hyphens:
+            w = norm[j]
+            if "-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))):
+                hits.add(j)
+        self.hits = sorted(hits)
+        self.caps = list(compress(range(n), self.cap))
 
     def word_cap(self, j: int) -> bool:
         """A capitalised word that could be part of a name."""
@@ -396,7 +412,7 @@ def _fits(art: _Article, i: int, f: Form) -> tuple[int, int] | None:
             return None
         end = art.ends[j] - art.poss[j]
         # A form glued to more letters is part of another word ("U.S." in "U.S.S.R.").
-        if j + 1 < len(norm) and art.starts[j + 1] == art.ends[j] and art.raw[j + 1][:1].isalnum():
+        if j + 1 < len(norm) and art.starts[j + 1] == art.ends[j] and art.seg.is_word[j + 1]:
             return None
         return art.starts[i], end
     # "US-led", "Kremlin-backed": the first half of a hyphenated compound acts.
@@ -485,7 +501,7 @@ def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | N
 
 def _skip_dot_back(art: _Article, j: int, a: int) -> int:
     """Step back over an abbreviation's period ("Mr. Kim", "Gen. Smith")."""
-    if j > a and art.raw[j] == "." and art.ends[j - 1] == art.starts[j]:
+    if j > a and art.low[j] == "." and art.ends[j - 1] == art.starts[j]:
         return j - 1
     return j
 
@@ -534,7 +550,7 @@ def _role_then_name(art: _Article, i: int, b: int) -> bool:
     if r is None:
         return False
     j = i + len(r)
-    if j < b and art.raw[j] == "." and art.starts[j] == art.ends[j - 1]:
+    if j < b and art.low[j] == "." and art.starts[j] == art.ends[j - 1]:
         j += 1
     return j < b and art.cap[j]
 
@@ -545,47 +561,48 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
     """Capitalised token runs not covered by known actors, stripped of function words."""
     g = art.g
     out: list[tuple[int, int, int, bool]] = []
-    caps = art.caps
+    caps, cap, poss, norm, low, starts, ends = art.caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
+    joiners, lead_skip, roles_by_first = g.joiners, g.lead_skip, g.roles_by_first
     c = bisect_left(caps, a)
+    nc = len(caps)
     j = a
-    while c < len(caps) and caps[c] < b:
+    while c < nc and caps[c] < b:
         if caps[c] < j or caps[c] in covered:
             c += 1
             continue
         j = caps[c]
         k = j
         while k < b and k not in covered:
-            if art.cap[k]:
-                if art.poss[k]:
+            if cap[k]:
+                if poss[k]:
                     k += 1
                     break
                 # An initial and its period stay in the name ("Franklin D. Roosevelt").
-                if art.ends[k] - art.starts[k] == 1 and k + 1 < b and art.raw[k + 1] == "." and art.starts[k + 1] == art.ends[k]:
+                if ends[k] - starts[k] == 1 and k + 1 < b and low[k + 1] == "." and starts[k + 1] == ends[k]:
                     k += 2
                     continue
                 k += 1
-            elif art.norm[k] in g.joiners and k + 1 < b and art.cap[k + 1] and k + 1 not in covered:
+            elif norm[k] in joiners and k + 1 < b and cap[k + 1] and k + 1 not in covered:
                 k += 1
             else:
                 break
         s = j
         # Leading function words and titles are not part of the name ("In", "President").
         while s < k:
-            if art.norm[s] in g.function_words or art.norm[s] in g.honorifics or art.norm[s] in g.joiners or art.raw[s] == ".":
+            if norm[s] in lead_skip or low[s] == ".":
                 s += 1
                 continue
-            r = _longest_role_at(art, s, k)
+            r = _longest_role_at(art, s, k) if norm[s] in roles_by_first else None
             if r is None:
                 break
             s += len(r)
         e = k
-        while e > s and (art.norm[e - 1] in g.joiners or art.raw[e - 1] == "."):
+        while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
             e -= 1
         if e > s:
-            for part in _split_joined(art, s, e):
-                ps, pe = part
+            for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                 # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                if art.norm[ps] not in g.not_names or (pe - ps > 1 and art.norm[pe - 1] in g.org_suffixes):
+                if norm[ps] not in g.not_names or (pe - ps > 1 and norm[pe - 1] in g.org_suffixes):
                     out.append((ps, pe, si, ps == a))
         j = max(k, j + 1)
     return out
@@ -609,7 +626,7 @@ _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
 
 def _handle(art: _Article, j: int) -> bool:
     """A social media handle or hashtag ("@SenSchumer", "#TrumpShutdown")."""
-    return j > 0 and art.ends[j - 1] == art.starts[j] and art.raw[j - 1] in ("@", "#")
+    return j > 0 and art.ends[j - 1] == art.starts[j] and art.low[j - 1] in ("@", "#")
 
 
 def _camel(w: str) -> bool:
@@ -648,7 +665,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             kind = "organisation"
         elif n == 1 and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
             kind = "organisation" if not initial or words in non_initial else None
-        elif 2 <= n <= 5 and all(art.cap[t] or art.norm[t] in g.joiners or art.raw[t] == "." for t in range(s, e)):
+        elif 2 <= n <= 5 and all(art.cap[t] or art.norm[t] in g.joiners or art.low[t] == "." for t in range(s, e)):
             if titled or role is not None or words[-1] in single_words or " ".join(words) in source_names or _apposition_role(art, e, b) is not None:
                 kind = "person"
         elif n == 1:
@@ -729,7 +746,7 @@ _ROLE_PP = frozenset("of to for at in with from on".split())
 def _apposition_role(art: _Article, e: int, b: int) -> tuple[int, int, tuple[str, ...]] | None:
     """After a name, ", the country's leader," -> (first, last+1, role words) of the head."""
     g = art.g
-    if e >= b or art.raw[e] != ",":
+    if e >= b or art.low[e] != ",":
         return None
     k = e + 1
     if k >= b:
@@ -738,11 +755,11 @@ def _apposition_role(art: _Article, e: int, b: int) -> tuple[int, int, tuple[str
     if not (first in ("the", "a", "an", "his", "her", "their", "its") or first in g.label_skip or art.cap[k] or _longest_role_at(art, k, b)):
         return None
     j = k
-    while j < b and j - k < 10 and art.raw[j] not in _STOP_PUNCT:
+    while j < b and j - k < 10 and art.low[j] not in _STOP_PUNCT:
         j += 1
     if j - k >= 10 or j == k:
         return None
-    end_ok = j >= b or art.raw[j] in (",", ".", ")", ";", "—", "–", "!", "?")
+    end_ok = j >= b or art.low[j] in (",", ".", ")", ";", "—", "–", "!", "?")
     if not end_ok:
         return None
     # The head is the last role of the phrase, at its end or before "of"/"to"/"for".
@@ -790,10 +807,10 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
         here = by_sentence.get(si, [])
         # Apposition after a country mention.
         for m in here:
-            np = _description(art, m.last + 1, b) if m.last < b and art.raw[m.last] == "," else None
+            np = _description(art, m.last + 1, b) if m.last < b and art.low[m.last] == "," else None
             if np is not None:
                 s, e, label = np
-                if e >= b or art.raw[e] in (",", ".", ";", "—", "–"):
+                if e >= b or art.low[e] in (",", ".", ";", "—", "–"):
                     out.append((m.actor, art.starts[s], art.ends[e - 1], label))
         # "the X" right after naming: the last sentence (of the two before) that names a
         # country names exactly one.
@@ -830,9 +847,8 @@ def _description(art: _Article, j: int, b: int) -> tuple[int, int, str] | None:
         return None
     k = j + 1
     while k < b and k - j <= 4 and art.norm[k] not in g.country_nouns:
-        w = art.raw[k]
         skip = art.norm[k] in g.label_skip or art.poss[k]
-        if art.cap[k] or not w[:1].isalpha() or (art.norm[k] in g.function_words and not skip) or art.norm[k] in _AFTER_HEAD:
+        if art.cap[k] or not art.alpha[k] or (art.norm[k] in g.function_words and not skip) or art.norm[k] in _AFTER_HEAD:
             return None
         k += 1
     if k >= b or art.norm[k] not in g.country_nouns or art.cap[k] or art.poss[k]:
