@@ -22,11 +22,9 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from importlib import resources
 from typing import Sequence
-
-import numpy as np
 
 from ..lexicon import Lexicons
 from ..segment import Content, Segmentation
@@ -352,82 +350,56 @@ def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dic
 
 
 class _Weights:
-    """The model as arrays indexed by word id (0: a word the model and lexicons lack).
+    """The model as one dict per feature role, keyed by word, with complex weights.
 
-    Scores are kept relative to the neutral class (neg - neu, pos - neu): the softmax is
-    the same and every sum has two columns instead of three.
+    A weight is kept relative to the neutral class as ``(neg - neu) + (pos - neu)j``: the
+    softmax is the same, and a sum over a token range is one ``sum(map(dict.get, ...))``
+    over complex numbers, run in C. The valence features are linear in each sentiment
+    word's valence ``v`` and ``v / distance``, so their weights are folded into a few
+    coefficients per (side, sign, in clause) and added pair by pair.
     """
-
-    # Columns of the per-word table ``tok``: range-role weights (2 each), then flags.
-    SAY, QUOTE, VAL, BOOST, NEG, BRK = range(2 * len(RANGE_ROLES), 2 * len(RANGE_ROLES) + 6)
 
     def __init__(self, model: dict, table: dict[str, float]):
         _, boosters, negate = _vader_tables()
-        vocab: dict[str, int] = {"": 0}
-
-        def wid(word: str) -> int:
-            i = vocab.get(word)
-            if i is None:
-                i = vocab[word] = len(vocab)
-            return i
-
-        for word in (*table, *boosters, *negate, *CLAUSE_BREAKS, *SAY_VERBS, *QUOTE_CHARS, "'s", UNKNOWN_NEGATOR):
-            if _norm(word) == word:  # tokens are looked up normalised ("8)" is a number)
-                wid(word)
-        r_index = {r: k for k, r in enumerate(RANGE_ROLES)}
-        p_index = {r: k for k, r in enumerate(POINT_ROLES)}
-        b_index = {r: k for k, r in enumerate(BIGRAM_ROLES)}
-        n_index = {r: k for k, r in enumerate(NUMERIC)}
-        near_index = {f"near:{s}{bk}:{sg}": (i, j, k) for i, s in enumerate(SIDES) for j, bk in enumerate(BUCKETS) for k, sg in enumerate(SIGNS)}
-        rng, pnt, big, num, near = [], [], [], [], []
+        self.valence, self.boosters, self.negate = table, boosters, negate
+        role: dict[str, dict[str, complex]] = {r: {} for r in (*RANGE_ROLES, *POINT_ROLES, *BIGRAM_ROLES)}
+        num: dict[str, complex] = {}
+        self.near: dict[tuple[int, int, bool], complex] = {}
+        numeric = frozenset(NUMERIC)
         for name, (w0, w1, w2) in model["weights"].items():
-            w = (w0 - w1, w2 - w1)
-            if name in n_index:
-                num.append((n_index[name], w))
-            elif name in near_index:
-                near.append((near_index[name], w))
+            w = complex(w0 - w1, w2 - w1)
+            if name in numeric:
+                num[name] = w
+            elif name.startswith("near:"):
+                side, bucket, sign = name[5], name[6:].partition(":")[0], name.rpartition(":")[2]
+                self.near[(SIDES.index(side), BUCKETS.index(bucket), sign == "pos")] = w
             else:
-                role, _, rest = name.partition(":")
-                if role in r_index:
-                    rng.append((wid(rest), r_index[role], w))
-                elif role in p_index:
-                    pnt.append((wid(rest), p_index[role], w))
-                elif role in b_index:
-                    first, _, second = rest.partition(" ")
-                    big.append((wid(first), wid(second), b_index[role], w))
-        n = len(vocab)
-        self.vocab, self.size = vocab, n
+                key, _, rest = name.partition(":")
+                if key in role:
+                    role[key][rest] = w
         b0, b1, b2 = model["bias"]
-        self.bias = np.array((b0 - b1, b2 - b1))
-        self.tok = np.zeros((n, self.BRK + 1))
-        for i, r, w in rng:
-            self.tok[i, 2 * r : 2 * r + 2] = w
-        self.pnt = np.zeros((n, len(POINT_ROLES), 2))
-        for i, r, w in pnt:
-            self.pnt[i, r] = w
-        codes = sorted({i * n + j for i, j, _, _ in big})
-        self.bcodes = np.array(codes or [-1], dtype=np.int64)
-        self.bw = np.zeros((len(self.bcodes), len(BIGRAM_ROLES), 2))
-        at = {c: k for k, c in enumerate(codes)}
-        for i, j, r, w in big:
-            self.bw[at[i * n + j], r] = w
-        self.num = np.zeros((len(NUMERIC), 2))
-        for k, w in num:
-            self.num[k] = w
-        self.near = np.zeros((len(SIDES), len(BUCKETS), len(SIGNS), 2))
-        for k, w in near:
-            self.near[k] = w
-        for word, i in vocab.items():
-            row = self.tok[i]
-            row[self.SAY] = word in SAY_VERBS
-            row[self.QUOTE] = word in QUOTE_CHARS
-            row[self.VAL] = table.get(word, 0.0)
-            row[self.BOOST] = boosters.get(word, 0.0)
-            row[self.NEG] = word == UNKNOWN_NEGATOR or (bool(word) and _is_negator(word, negate))
-            row[self.BRK] = word in CLAUSE_BREAKS
-        self.poss = vocab["'s"]
-        self.unknown_negator = vocab[UNKNOWN_NEGATOR]
-        self.lookup = dict(vocab)  # raw token -> id, grows with the words seen
+        self.bias = complex(b0 - b1, b2 - b1)
+        self.role = role
+        self.num = nm = {k: num.get(k, 0j) for k in NUMERIC}
+        # Coefficient of v, by [side][positive][in clause]; of v / d, by [side][positive]; of v within 3 words, by side.
+        self.kv = tuple(
+            tuple(
+                tuple(
+                    (1 if pos else -1) * (nm["v_pos_s" if pos else "v_neg_s"] + inside * (nm["v_pos_c" if pos else "v_neg_c"] + nm[f"cw:{side}:{'pos' if pos else 'neg'}"])) / 4.0
+                    for inside in (0, 1)
+                )
+                for pos in (0, 1)
+            )
+            for side in SIDES
+        )
+        self.kd = tuple(
+            tuple((1 if pos else -1) * nm["v_pos_w" if pos else "v_neg_w"] / 2.0 + nm["v_left" if side == "L" else "v_right"] / 2.0 for pos in (0, 1))
+            for side in SIDES
+        )
+        self.k3 = (nm["v_l3"] / 4.0, nm["v_r3"] / 4.0)
+        self.sw = ((role["SWoL"].get, role["SWL"].get), (role["SWoR"].get, role["SWR"].get))
+        self.nw = (role["nwL"].get, role["nwR"].get)
+        self.norm: dict[str, str] = {}  # raw token -> normalised, grows with the words seen
 
 
 _WEIGHTS: dict[str, _Weights] = {}
@@ -440,164 +412,137 @@ def _weights(lex: Lexicons) -> _Weights:
     return w
 
 
-def _ids(words: Sequence[str], W: _Weights) -> np.ndarray:
-    """Word id of each token (normalised; an unknown word ending in n't is the negator id)."""
-    lookup = W.lookup
-    ids = np.fromiter(map(lookup.get, words, repeat(-1)), dtype=np.int64, count=len(words))
-    if (ids < 0).any():
-        for i in np.flatnonzero(ids < 0).tolist():
-            w = words[i]
-            nw = _norm(w)
-            x = W.vocab.get(nw, 0)
-            if not x and nw.endswith("n't"):
-                x = W.unknown_negator
-            ids[i] = x
-            if len(lookup) < LOOKUP_CAP:  # remembered: a corpus repeats its words
-                lookup[w] = x
-    return ids
+def _normalised(words: Sequence[str], W: _Weights) -> list[str]:
+    nws = list(map(W.norm.get, words))
+    if None in nws:
+        memo = W.norm
+        for k, w in enumerate(words):
+            if nws[k] is None:
+                nws[k] = x = _norm(w)
+                if len(memo) < LOOKUP_CAP:  # remembered: a corpus repeats its words
+                    memo[w] = x
+    return nws  # type: ignore[return-value]
 
 
-_COL = {name: k for k, name in enumerate(NUMERIC)}
-# Numeric features summed over (mention, sentiment word) pairs, in this order.
-_PAIR_COLS = np.array([_COL[c] for c in ("v_pos_s", "v_neg_s", "v_pos_c", "v_neg_c", "v_pos_w", "v_neg_w", "v_left", "v_right", "cw:L:pos", "cw:L:neg", "cw:R:pos", "cw:R:neg")])
-_PAIR_SCALE = np.array([4.0, 4.0, 4.0, 4.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0, 4.0, 4.0])
+_ZERO = repeat(0j)
+_BRK_HAS = CLAUSE_BREAKS.__contains__
 
 
-def _scores(W: _Weights, ids: np.ndarray, start: np.ndarray, A: np.ndarray, B: np.ndarray, LO: np.ndarray, HI: np.ndarray, mlower: list[tuple[int, int]], in_quote: list[bool] | None) -> tuple[np.ndarray, np.ndarray]:
-    """Scores (M x 2: neg - neu, pos - neu) of the mentions at tokens ``A[k]:B[k]``, and token valences.
+def _sentence(seg: Segmentation, W: _Weights, lo: int, hi: int, multi: bool) -> tuple:
+    """What every mention of one sentence shares: normalised words, bag weight, sentiment words, clause breaks, a quote."""
+    nws = _normalised(seg.words[lo:hi], W)
+    valence, boosters, negate = W.valence, W.boosters, W.negate
+    sw = []
+    for k in compress(range(hi - lo), map(valence.get, nws)):
+        v = valence[nws[k]]
+        # VADER's rules (as _token_valence), on the normalised words of this sentence.
+        floor = _sentence_floor(seg, lo + k) - lo if multi else 0
+        sign = 1.0 if v > 0 else -1.0
+        out = v
+        for j, decay in ((k - 1, 1.0), (k - 2, 0.95), (k - 3, 0.9)):
+            if j < floor:
+                break
+            b = boosters.get(nws[j])
+            if b:
+                out += sign * b * decay
+        for j in (k - 1, k - 2, k - 3):
+            if j < floor:
+                break
+            w = nws[j]
+            if w in CLAUSE_BREAKS:
+                break
+            if w in negate or w.endswith("n't"):
+                out *= NEG_SCALAR
+                break
+        if out:
+            sw.append((k, out))
+    return (
+        nws,
+        sum(map(W.role["S"].get, nws, _ZERO)),
+        sw,
+        list(compress(range(hi - lo), map(_BRK_HAS, nws))),
+        not QUOTE_CHARS.isdisjoint(nws),
+    )
 
-    ``ids`` are the word ids of the tokens read, ``start`` marks a sentence's first token
-    (length n + 1); mention ``k`` lies in the sentence ``LO[k]:HI[k]``.
-    """
-    n = len(ids)
-    m = len(A)
-    T = W.tok[ids]
 
-    # Token valences: lexicon value, boosters and negation in the 3 words before (same sentence).
-    val = T[:, W.VAL].copy()
-    cand = np.flatnonzero(val)
-    if len(cand):
-        base = val[cand]
-        sign = np.sign(base)
-        out = base.copy()
-        neg = T[:, W.NEG] > 0
-        brk = T[:, W.BRK] > 0
-        boost = T[:, W.BOOST]
-        ok = np.ones(len(cand), dtype=bool)
-        alive = ok.copy()
-        negated = np.zeros(len(cand), dtype=bool)
-        for k, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
-            ok &= ~start[cand - k + 1]
-            j = np.maximum(cand - k, 0)
-            out += np.where(ok, boost[j], 0.0) * (decay * sign)
-            alive &= ok & ~brk[j]
-            negated |= alive & neg[j]
-            alive &= ~neg[j]
-        out[negated] *= NEG_SCALAR
-        val[cand] = out
-        loaded = cand[out != 0]
+def _score(W: _Weights, st: tuple, la: int, lb: int, in_quote: bool, lower: list[int]) -> tuple[complex, float]:
+    """The model's score (neg - neu) + (pos - neu)j for the mention at local tokens ``la:lb``, and its own valence."""
+    nws, bag, sws, brk, quote = st
+    role, num = W.role, W.num
+    n = len(nws)
+    s = W.bias + bag
+    if lb - la == 1:
+        s -= role["S"].get(nws[la], 0j)
     else:
-        loaded = cand
-    PV = np.zeros(n + 1)
-    np.cumsum(val, out=PV[1:])
-    PR = np.zeros((n + 1, W.QUOTE + 1))
-    np.cumsum(T[:, : W.QUOTE + 1], axis=0, out=PR[1:])
-
-    breaks = np.flatnonzero(T[:, W.BRK])
-    if len(breaks):
-        k = np.searchsorted(breaks, A)
-        CL = np.maximum(LO, np.where(k > 0, breaks[np.maximum(k - 1, 0)] + 1, 0))
-        k = np.searchsorted(breaks, B)
-        CR = np.minimum(HI, np.where(k < len(breaks), breaks[np.minimum(k, len(breaks) - 1)], n))
+        s -= sum(map(role["S"].get, nws[la:lb], _ZERO))
+    s += sum(map(role["L"].get, nws[la - WINDOW if la > WINDOW else 0 : la], _ZERO))
+    s += sum(map(role["R"].get, nws[lb : lb + WINDOW], _ZERO))
+    k = bisect_left(brk, la)
+    cl = brk[k - 1] + 1 if k else 0
+    k = bisect_left(brk, lb)
+    cr = brk[k] if k < len(brk) else n
+    s += sum(map(role["CL"].get, nws[cl:la], _ZERO)) + sum(map(role["CR"].get, nws[lb:cr], _ZERO))
+    if la:
+        w1 = nws[la - 1]
+        s += role["L1"].get(w1, 0j)
+        if la > 1:
+            w2 = nws[la - 2]
+            s += role["L2"].get(w2, 0j) + role["LB"].get(f"{w2} {w1}", 0j)
+            if not SAY_VERBS.isdisjoint(nws[la - 3 if la > 3 else 0 : la]):
+                s += num["speaker:L"]
+        elif w1 in SAY_VERBS:
+            s += num["speaker:L"]
+        elif w1 in QUOTE_CHARS:
+            s += num["first"]
     else:
-        CL, CR = LO, HI
-    L3, R3 = np.maximum(LO, A - 3), np.minimum(HI, B + 3)
-    # Range roles: S over the sentence minus the mention, L/R windows, CL/CR clause sides.
-    pa, pb, plo, phi = PR[A], PR[B], PR[LO], PR[HI]
-    score = (
-        (phi[:, 0:2] - plo[:, 0:2] - pb[:, 0:2] + pa[:, 0:2])
-        + (pa[:, 2:4] - PR[np.maximum(LO, A - WINDOW), 2:4])
-        + (PR[np.minimum(HI, B + WINDOW), 4:6] - pb[:, 4:6])
-        + (pa[:, 6:8] - PR[CL, 6:8])
-        + (PR[CR, 8:10] - pb[:, 8:10])
-    )  # fmt: skip
-    last = max(n - 1, 0)
-    idx = np.stack((A - 1, A - 2, B, B + 1))
-    ok4 = np.stack((A - 1 >= LO, A - 2 >= LO, B < HI, B + 1 < HI))
-    at4 = ids[np.clip(idx, 0, last)]
-    score += (W.pnt[at4, np.arange(4)[:, None]] * ok4[:, :, None]).sum(axis=0)
-    if mlower:
-        mk, mi = np.array(mlower, dtype=np.int64).T
-        np.add.at(score, mk, W.pnt[ids[mi], 4])
+        s += num["first"]
+    if lb < n:
+        w1 = nws[lb]
+        s += role["R1"].get(w1, 0j)
+        if w1 == "'s":
+            s += num["possessive"]
+        if lb + 1 < n:
+            w2 = nws[lb + 1]
+            s += role["R2"].get(w2, 0j) + role["RB"].get(f"{w1} {w2}", 0j)
+        if not SAY_VERBS.isdisjoint(nws[lb : lb + 3]):
+            s += num["speaker:R"]
+    for k in lower:
+        s += role["M"].get(nws[k], 0j)
+    if in_quote:
+        s += num["in_quote"]
+    if quote:
+        s += num["sent_quote"]
 
-    # The two words on each side as bigrams.
-    codes = np.concatenate((ids[np.clip(A - 2, 0, last)] * W.size + at4[0], at4[2] * W.size + ids[np.clip(B + 1, 0, last)]))
-    at = np.minimum(np.searchsorted(W.bcodes, codes), len(W.bcodes) - 1)
-    hit = (W.bcodes[at] == codes) & np.concatenate((ok4[1], ok4[3]))
-    bw = W.bw[at, np.repeat((0, 1), m)] * hit[:, None]
-    score += bw[:m] + bw[m:]
-
-    # Numeric features.
-    X = np.zeros((m, len(NUMERIC)))
-    X[:, _COL["v_l3"]] = (PV[A] - PV[L3]) / 4.0
-    X[:, _COL["v_r3"]] = (PV[R3] - PV[B]) / 4.0
-    if in_quote is not None:
-        X[:, _COL["in_quote"]] = in_quote
-    q = W.QUOTE
-    X[:, _COL["sent_quote"]] = phi[:, q] > plo[:, q]
-    X[:, _COL["first"]] = (A == LO) | ((A == LO + 1) & (T[np.minimum(LO, last), q] > 0))
-    X[:, _COL["possessive"]] = ok4[2] & (at4[2] == W.poss)
-    s = W.SAY
-    X[:, _COL["speaker:L"]] = pa[:, s] > PR[L3, s]
-    X[:, _COL["speaker:R"]] = PR[R3, s] > pb[:, s]
-
-    # Sentiment words of each mention's sentence, as (mention, word) pairs.
-    ks = np.searchsorted(loaded, LO)
-    cnt = np.searchsorted(loaded, HI) - ks
-    total = int(cnt.sum())
-    pm = np.repeat(np.arange(m), cnt)
-    pi = loaded[np.arange(total) - np.repeat(np.cumsum(cnt) - cnt - ks, cnt)]
-    a, b = A[pm], B[pm]
-    keep = (pi < a) | (pi >= b)
-    if not keep.all():
-        pm, pi, a, b = pm[keep], pi[keep], a[keep], b[keep]
-    X[:, _COL["no_sentiment"]] = 1.0
-    if len(pm):
-        v = val[pi]
-        is_left = pi < a
-        d = np.where(is_left, a - pi, pi - b + 1)
-        inside = (pi >= CL[pm]) & (pi < CR[pm])
+    # Sentiment words of the sentence, the mention's own left out.
+    own = total = 0.0
+    best = n + 1
+    nearest = None
+    kv, kd, k3, swg = W.kv, W.kd, W.k3, W.sw
+    for k, v in sws:
+        if k < la:
+            side = 0
+            d = la - k
+        elif k >= lb:
+            side = 1
+            d = k - lb + 1
+        else:
+            own += v
+            continue
+        inside = cl <= k < cr
         pos = v > 0
-        av = np.abs(v)
-        side = (~is_left).astype(np.int64)
-        wid = ids[pi]
-        F = np.empty((len(pm), 14))
-        F[:, 0] = av * pos
-        F[:, 1] = av - F[:, 0]
-        F[:, 2:4] = F[:, 0:2] * inside[:, None]
-        F[:, 4:6] = F[:, 0:2] / d[:, None]
-        wv = v / d
-        F[:, 6] = wv * is_left
-        F[:, 7] = wv - F[:, 6]
-        F[:, 8:10] = F[:, 2:4] * is_left[:, None]
-        F[:, 10:12] = F[:, 2:4] - F[:, 8:10]
-        F[:, 12:14] = W.pnt[wid, 5 + np.where(inside, 0, 2) + side]  # SW roles
-        group = np.flatnonzero(np.r_[True, pm[1:] != pm[:-1]])  # pairs come grouped by mention
-        gm = pm[group]
-        agg = np.add.reduceat(F, group, axis=0)
-        X[gm[:, None], _PAIR_COLS] = agg[:, :12] / _PAIR_SCALE
-        tot = agg[:, 0] - agg[:, 1]
-        X[gm, _COL["v_sent"]] = tot / np.sqrt(tot * tot + 15.0)  # VADER's normalisation
-        X[gm, _COL["no_sentiment"]] = 0.0
-        score[gm] += agg[:, 12:14]
-        # The nearest sentiment word of each mention (the leftmost on a tie).
-        order = np.lexsort((pi, d, pm))
-        head = order[group]
-        hd = d[head]
-        bucket = (hd > 1).astype(np.int64) + (hd > 3) + (hd > 6)
-        score[gm] += W.near[side[head], bucket, pos[head].astype(np.int64)] + W.pnt[wid[head], 9 + side[head]]
-    score += X @ W.num + W.bias
-    return score, val
+        total += v
+        s += v * kv[side][pos][inside] + (v / d) * kd[side][pos] + swg[side][inside](nws[k], 0j)
+        if d <= 3:
+            s += v * k3[side]
+        if d < best:
+            best, nearest = d, (k, v, side)
+    if nearest is None:
+        return s + num["no_sentiment"], own
+    s += num["v_sent"] * (total / math.sqrt(total * total + 15.0))  # VADER's normalisation
+    k, v, side = nearest
+    bucket = 0 if best <= 1 else 1 if best <= 3 else 2 if best <= 6 else 3
+    s += W.near.get((side, bucket, v > 0), 0j) + W.nw[side](nws[k], 0j)
+    return s, own
 
 
 def _predict(f: dict[str, float]) -> tuple[float, float, float]:
@@ -621,98 +566,57 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     """Tone toward each mention ``(start, end)``; mentions of one article, all at once."""
     seg = content.seg
     n = len(seg.token_starts)
-    out: list[MentionSentiment | None] = [None] * len(mentions)
-    table = _valence_table(lex)
+    out: list[MentionSentiment] = []
+    W = _weights(lex)
+    table = W.valence
     text, tstarts, tends, words = seg.text, seg.token_starts, seg.token_ends, seg.words
     sst, stok = seg._sentence_starts, seg.sentence_tokens
-    keys: list[int] = []
-    A: list[int] = []
-    B: list[int] = []
-    LO: list[int] = []
-    HI: list[int] = []
-    mlower: list[tuple[int, int]] = []  # (mention, token): lower-case words inside a mention
-    phrase: list[int] = []
-    for k, (s, e) in enumerate(mentions):
+    quotes = bool(seg.quotes)
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    exp = math.exp
+    for s, e in mentions:
         a = bisect_right(tends, s)
         if a >= n:
-            out[k] = MentionSentiment(score=0.0, polarity="neu", scope=(s, e))
+            out.append(MentionSentiment(score=0.0, polarity="neu", scope=(s, e)))
             continue
-        b = max(bisect_left(tstarts, e), a + 1)
-        j = len(keys)
-        keys.append(k)
-        A.append(a)
-        B.append(b)
+        b = bisect_left(tstarts, e)
+        if b <= a:
+            b = a + 1
         if stok:
-            LO.append(stok[max(0, bisect_right(sst, tstarts[a]) - 1)][0])
-            HI.append(max(stok[max(0, bisect_right(sst, tstarts[b - 1]) - 1)][1], b))
+            first = bisect_right(sst, tstarts[a]) - 1
+            last = bisect_right(sst, tstarts[b - 1]) - 1
+            lo = stok[max(0, first)][0]
+            hi = max(stok[max(0, last)][1], b)
         else:
-            LO.append(0)
-            HI.append(n)
-        if b - a == 1 and text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
-            continue
-        for i in range(a, b):
-            if words[i][:1].isalpha() and not text[tstarts[i]].isupper():
-                mlower.append((j, i))
-        if _is_phrase(seg, a, b, table):
-            phrase.append(j)
-    if not keys:
-        return out  # type: ignore[return-value]
-    # Only the sentences with a mention are read: their tokens packed end to end.
-    spans: list[list[int]] = []
-    for lo, hi in sorted(set(zip(LO, HI))):
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        else:
-            spans.append([lo, hi])
-    if 2 * sum(hi - lo for lo, hi in spans) > n:  # most of the article: packing costs more than it saves
-        spans = [[0, n]]
-    firsts = [lo for lo, _ in spans]
-    shifts = []
-    size = 0
-    for lo, hi in spans:
-        shifts.append(size - lo)
-        size += hi - lo
-    W = _weights(lex)
-    ids = _ids(words if size == n else [w for lo, hi in spans for w in words[lo:hi]], W)
-    start = np.zeros(size + 1, dtype=bool)  # a sentence's first token: look-backs stop there
-    start[0] = True
-    Aa, Ba, LOa, HIa = (np.array(x, dtype=np.int64) for x in (A, B, LO, HI))
-    if size == n:
-        if stok:
-            start[[t for t, _ in stok]] = True
-    else:
-        start[[lo + sh for lo, sh in zip(firsts, shifts)]] = True
-        st = np.fromiter((t for t, _ in stok), dtype=np.int64, count=len(stok))
-        k = np.searchsorted(np.array(firsts), st, "right") - 1
-        inside = (k >= 0) & (st < np.array([hi for _, hi in spans])[np.maximum(k, 0)])
-        start[st[inside] + np.array(shifts)[k[inside]]] = True
-        shift_l = [shifts[bisect_right(firsts, lo) - 1] for lo in LO]
-        shift = np.array(shift_l, dtype=np.int64)
-        Aa, Ba, LOa, HIa = Aa + shift, Ba + shift, LOa + shift, HIa + shift
-        mlower = [(j, i + shift_l[j]) for j, i in mlower]
-    in_quote = [seg.in_quote(tstarts[a]) for a in A] if seg.quotes else None
-    score, val = _scores(W, ids, start, Aa, Ba, LOa, HIa, mlower, in_quote)
-    # Softmax over (neg, neu, pos) with neu's score fixed at 0.
-    top = np.maximum(score.max(axis=1), 0.0)
-    e = np.exp(score - top[:, None])
-    e0 = np.exp(-top)
-    z = e[:, 0] + e[:, 1] + e0
-    p_neg, p_pos = e[:, 0] / z, e[:, 1] / z
-    signed = (p_pos - p_neg).tolist()
-    best = np.where(e[:, 0] >= np.maximum(e0, e[:, 1]), 0, np.where(e0 >= e[:, 1], 1, 2)).tolist()
-    for j in phrase:
-        own = float(val[Aa[j] : Ba[j]].sum())
-        context = signed[j]
-        lean = max(-1.0, min(1.0, own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * context))
-        # A phrase picked out as loaded reads as criticism unless its own words AND the
-        # context around it both lean positive (praise in news copy is rarely unqualified).
-        if own > 0 and context > 0:
-            signed[j], best[j] = lean, 2
-        else:
-            signed[j], best[j] = min(lean, 0.0), 0
-    for k, x, c, lo, hi in zip(keys, signed, best, LO, HI):
-        out[k] = MentionSentiment(round(x, 4), POLARITIES[c], (tstarts[lo], tends[hi - 1]))
-    return out  # type: ignore[return-value]
+            first = last = 0
+            lo, hi = 0, n
+        st = sentences.get((lo, hi))
+        if st is None:
+            st = sentences[(lo, hi)] = _sentence(seg, W, lo, hi, first != last)
+        lower: list[int] = []
+        phrase = False
+        if b - a > 1 or not text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
+            for i in range(a, b):
+                if words[i][:1].isalpha() and not text[tstarts[i]].isupper():
+                    lower.append(i - lo)
+            phrase = _is_phrase(seg, a, b, table)
+        sc, own = _score(W, st, a - lo, b - lo, quotes and seg.in_quote(tstarts[a]), lower)
+        # Softmax over (neg, neu, pos) with neu's score fixed at 0.
+        x0, x2 = sc.real, sc.imag
+        top = max(x0, x2, 0.0)
+        e0, e1, e2 = exp(x0 - top), exp(-top), exp(x2 - top)
+        signed = (e2 - e0) / (e0 + e1 + e2)
+        best = 0 if e0 >= e1 and e0 >= e2 else 1 if e1 >= e2 else 2
+        if phrase:
+            lean = max(-1.0, min(1.0, own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed))
+            # A phrase picked out as loaded reads as criticism unless its own words AND the
+            # context around it both lean positive (praise in news copy is rarely unqualified).
+            if own > 0 and signed > 0:
+                signed, best = lean, 2
+            else:
+                signed, best = min(lean, 0.0), 0
+        out.append(MentionSentiment(round(signed, 4), POLARITIES[best], (tstarts[lo], tends[hi - 1])))
+    return out
 
 
 def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> dict[str, float]:
