@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 # Words with inner apostrophes/hyphens stay one token ("Kim's", "state-run", "don't").
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]", re.UNICODE)
@@ -42,6 +43,29 @@ _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 # Two apostrophes are a straight double quote in some wire copy (''Yes,'' he said).
 _QUOTE_MARK = re.compile("[“«„”»\"]|''")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_TABLES: dict = {}
+
+
+def char_flags(chars: str, test) -> bytes:
+    """``bytes(map(test, chars))`` (1/0 per character) for a str method such as ``str.isupper``.
+
+    ASCII characters go through one ``bytes.translate``; only the few others (curly
+    quotes, accented letters) are tested one by one: per-token flags cost little.
+    """
+    table = _ASCII_TABLES.get(test)
+    if table is None:
+        table = _ASCII_TABLES[test] = bytes(test(chr(i)) for i in range(128)) + bytes(128)
+    flags = chars.encode("ascii", "replace").translate(table)
+    if chars.isascii():
+        return flags
+    out = bytearray(flags)
+    for m in _NON_ASCII.finditer(chars):
+        for i in range(m.start(), m.end()):
+            out[i] = test(chars[i])
+    return bytes(out)
 
 
 @dataclass(frozen=True)
@@ -87,9 +111,17 @@ class Segmentation:
         return bytes(1 if t[s].isalnum() else 0 for s in self.token_starts)
 
     @cached_property
+    def first_chars(self) -> str:
+        """The first character of every token, one string indexed like ``token_starts``."""
+        starts = self.token_starts
+        if len(starts) < 2:  # itemgetter of one index returns a bare item
+            return "".join(self.text[s] for s in starts)
+        return "".join(itemgetter(*starts)(self.text))
+
+    @cached_property
     def is_cap(self) -> bytes:
-        """1 for tokens that start with an upper-case letter, else 0 (computed in C via map)."""
-        return bytes(map(str.isupper, map(self.text.__getitem__, self.token_starts)))
+        """1 for tokens that start with an upper-case letter, else 0."""
+        return char_flags(self.first_chars, str.isupper)
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.segment import content_view, segment
+from framing.segment import char_flags, content_view, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -76,3 +76,17 @@ def test_empty_text():
 def test_plural_possessive_and_closing_quote_do_not_split():
     text = "The Workers’ Party met. He called it a “friendly” Visit in the headline."
     assert sentences(text) == ["The Workers’ Party met.", "He called it a “friendly” Visit in the headline."]
+
+
+def test_token_flags_match_per_character_tests():
+    # Curly quotes, accented and non-Latin capitals, digits: the ASCII fast path and the
+    # per-character fallback must agree with the str methods.
+    text = "“Élise Dupont’s plan,” said Ängel, 42, to Дмитрий in São Paulo — ok?"
+    seg = segment(text)
+    firsts = [text[s] for s in seg.token_starts]
+    assert seg.first_chars == "".join(firsts)
+    assert seg.is_cap == bytes(map(str.isupper, firsts))
+    assert [seg.words[i] for i, c in enumerate(seg.is_cap) if c] == ["élise", "dupont’s", "ängel", "дмитрий", "são", "paulo"]
+    for test in (str.isupper, str.islower, str.isalpha, str.isalnum):
+        assert char_flags(seg.first_chars, test) == bytes(map(test, seg.first_chars))
+    assert segment("").is_cap == b"" and segment("A").is_cap == b"\x01"

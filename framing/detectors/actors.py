@@ -35,7 +35,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
 from ..model import ACTOR, ActorResult, DetectorOutput, Span
-from ..segment import Content
+from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
 
@@ -53,8 +53,6 @@ _ANY, _INITIAL, _UPPER = 0, 1, 2
 _APOS = str.maketrans({"’": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _STOP_PUNCT = frozenset(",.;:!?()[]—–\"“”")
-_APOS_CHAR = re.compile("['’]")
-_HYPHEN_CHAR = re.compile("-")
 
 
 @dataclass(frozen=True)
@@ -301,6 +299,16 @@ class _Raw:
         return self.text[self.starts[j] : self.ends[j]]
 
 
+def _find_all(text: str, ch: str) -> list[int]:
+    """Offsets of ``ch`` in ``text`` (str.find runs in C; a character-class regex is slower)."""
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
 class _Article:
     """Per-article token views: normalized words, possessive flags, capitalisation."""
 
@@ -320,8 +328,8 @@ class _Article:
         poss = [0] * n  # characters of possessive suffix, 0 if none
         # Tokens with an apostrophe or a hyphen, found by scanning the text (every
         # non-space character lies in a token), not token by token.
-        apos = sorted({bisect_right(starts, m.start()) - 1 for m in _APOS_CHAR.finditer(text)})
-        hyphens = sorted({bisect_right(starts, m.start()) - 1 for m in _HYPHEN_CHAR.finditer(text)})
+        apos = sorted({bisect_right(starts, i) - 1 for i in (*_find_all(text, "'"), *_find_all(text, "’"))})
+        hyphens = sorted({bisect_right(starts, i) - 1 for i in _find_all(text, "-")})
         for j in apos:
             lw = _norm(norm[j])
             m = _POSSESSIVE.search(lw) if len(lw) > 2 else None
@@ -333,10 +341,12 @@ class _Article:
         self.norm = norm
         self.poss = poss
         self.cap = seg.is_cap
-        self.alpha = bytes(map(str.isalpha, map(text.__getitem__, starts)))
+        self.alpha = char_flags(seg.first_chars, str.isalpha)
         # Token positions worth a look: a form may start there, or a name may.
-        index, single = g.index, g.single
-        hits = set(compress(range(n), map(index.__contains__, norm)))
+        index, single, pairs = g.index, g.single, g.pairs
+        # A word that starts only multi-word forms ("the", "republic") is a hit only when
+        # the next word continues one of them.
+        hits = {j for j in compress(range(n), map(index.__contains__, norm)) if single[norm[j]] or j + 1 < n and (norm[j], norm[j + 1]) in pairs}
         for j in hyphens:
             w = norm[j]
             if "-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))):
@@ -349,6 +359,10 @@ class _Article:
         return self.cap[j] and self.norm[j] not in self.g.function_words and self.norm[j] not in self.g.dates
 
     def case_ok(self, j: int, need: int, n_chars: int | None = None) -> bool:
+        if need == _ANY:
+            return True
+        if need == _INITIAL:
+            return self.cap[j]  # the first character decides, whatever n_chars is
         w = self.raw[j] if n_chars is None else self.raw[j][:n_chars]
         if need == _UPPER:
             # Long acronyms are often written in title case ("Nato"), short ones never ("US" vs "us").
@@ -901,10 +915,22 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
 
     spans: list[Span] = []
     per: dict[str, dict] = {}
+    # Mentions are sorted by start: walk the line starts and the quotes alongside
+    # instead of a bisect per mention (as Content.voice and Segmentation.line_col do).
+    text = seg.text
+    line_starts = seg._line_starts
+    quotes = seg.quotes
+    nl, nq = len(line_starts), len(quotes)
+    li = qi = 0
     for m, sc in zip(mentions, scores):
         d = actors[m.actor]
-        voice = content.voice(m.start)
-        spans.append(_span(seg, ACTOR, m.start, m.end, m.actor, RULE_MENTION, sc.score, d.name, voice))
+        st = m.start
+        while li + 1 < nl and line_starts[li + 1] <= st:
+            li += 1
+        while qi < nq and quotes[qi][1] <= st:
+            qi += 1
+        voice = "quote" if qi < nq and quotes[qi][0] <= st else "reporter"
+        spans.append(Span(ACTOR, st, m.end, text[st : m.end], m.actor, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, sc.score, d.name))
         row = per.get(m.actor)
         if row is None:
             row = per[m.actor] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}
@@ -914,7 +940,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         cands = by_sentence.get(m.sentence) or (by_block.get(bisect_right(block_starts, m.start) - 1, []) if voice == "quote" else [])
         speaker = "reporter"
         if cands:
-            at = min(cands, key=lambda x: abs(x.cue.start - m.start))
+            at = cands[0] if len(cands) == 1 else min(cands, key=lambda x: abs(x.cue.start - st))
             n = index_of[id(at)]
             if at.source is not None and at.source.start < m.end and m.start < at.source.end:
                 speaker = None  # the actor is the one speaking, not spoken about

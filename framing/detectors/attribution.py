@@ -29,7 +29,7 @@ from itertools import compress
 
 from ..lexicon import Entry, Lexicons
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span
-from ..segment import Content
+from ..segment import Content, char_flags
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
 DISTANCING = "distancing"
@@ -209,7 +209,7 @@ class _Detector:
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
-        self.lower_seen = frozenset(compress(self.words, map(str.islower, map(self.text.__getitem__, self.ts))))
+        self.lower_seen = frozenset(compress(self.words, char_flags(self.seg.first_chars, str.islower)))
 
     # --- token helpers -------------------------------------------------------------
 
