@@ -22,13 +22,14 @@ import json
 import math
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
+
+import numpy as np
 
 from ..lexicon import Lexicons, WordList
 from ..model import BOILERPLATE, DetectorOutput, Span
@@ -97,6 +98,8 @@ _MONTH_TOKENS = frozenset(
 )
 _STAMP_WORDS = frozenset(("updated", "published", "posted"))
 _DIGIT = re.compile(r"\d")
+_ASCII_BYTES = bytes(range(128))
+_NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
 _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
@@ -155,6 +158,7 @@ class LineInfo(NamedTuple):
     credit: bool = False  # a photo credit
     legal: bool = False  # a copyright sign or notice
     caption_date: bool = False  # a wire-photo caption's place-and-date tail
+    repeated: bool = False  # the same line (three words or more) appears again on the page
 
 
 def normalize_line(line: str) -> str:
@@ -232,61 +236,100 @@ def model_from_dict(raw: Mapping) -> Model:
 def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     """Read every non-blank line once: counts over its tokens and its furniture phrase.
 
-    Token kinds are marked once for the whole text (``map`` at C speed) and summed with
-    prefix sums, so a line's counts cost a few subtractions.
+    Token kinds are marked once for the whole text as bits in a byte array and summed
+    per line in one ``reduceat``; a pattern runs only on the lines that a cheap check
+    (a substring of the whole text, a digit byte in the line) says could hold it.
     """
     text = seg.text
     words = seg.words
     starts = seg.token_starts
     ends = seg.token_ends
     cues = _cue_list(lex)
-    function_words, verb_words = _word_classes(lex)
+    function_words, verb_words, word_bits = _word_classes(lex)
     sent_starts = seg._sentence_starts
-    firsts = [text[i] for i in starts]
-    upper_first = list(map(str.isupper, firsts))
-    # Tokens capitalised throughout ("BREAKING"), by position.
-    all_caps = [t for t in compress(range(len(firsts)), upper_first) if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()]
-    alnum_p = _prefix(map(str.isalnum, firsts))
-    alpha_p = _prefix(map(str.isalpha, firsts))
-    lower_p = _prefix(map(str.islower, firsts))
-    caps_p = _prefix(upper_first)
-    func_p = _prefix(map(function_words.__contains__, words))
-    verb_p = _prefix(map(verb_words.__contains__, words))
-    digit_p = _prefix(map(str.isdigit, words))
+    # The non-blank lines, trimmed, with their token ranges.
+    spans: list[tuple[int, int, int]] = []
+    for idx, (s, e) in enumerate(seg.lines):
+        piece = text[s:e]
+        left = piece.lstrip()
+        if left:
+            s += len(piece) - len(left)
+            spans.append((idx, s, s + len(left.rstrip())))
+    if not spans:
+        return []
+    line_starts = [s for _, s, _ in spans]
+    tok_a = [bisect_left(starts, s) for s in line_starts]
+    tok_b = tok_a[1:] + [len(starts)]  # blank lines hold no tokens: a line's tokens run to the next line's
+    # Token kinds by their first character (translate caches a character's kind), plus
+    # function word and verb by the lower-cased token: one byte of bits per token.
+    firsts = "".join([text[i] for i in starts])
+    bits = np.frombuffer(firsts.translate(_KINDS).encode("latin-1"), dtype=np.uint8)
+    if word_bits:
+        bits = bits | np.frombuffer(bytes([word_bits.get(w, 0) for w in words]), dtype=np.uint8)
+    else:
+        bits = bits.copy()
+    # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
+    maybe_digit = np.flatnonzero((bits & (_ALNUM | _ALPHA)) == _ALNUM).tolist()
+    digit_toks = [t for t in maybe_digit if words[t].isdigit()]
+    if digit_toks:
+        bits[digit_toks] |= _DIGIT_BIT
+    caps_toks = [t for t in np.flatnonzero(bits & _UPPER).tolist() if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()]
+    if caps_toks:
+        bits[caps_toks] |= _ALLCAPS
+    counts = np.add.reduceat(np.unpackbits(bits[:, None], axis=1, bitorder="little"), tok_a, axis=0, dtype=np.int64).tolist()
+    wide = (np.frombuffer(firsts.translate(_WIDE_FIRST).encode("latin-1"), dtype=np.uint8).any()) if not firsts.isascii() else False
+    # Which lines hold a digit, from the UTF-8 bytes (a multi-byte character never holds an
+    # ASCII digit byte); other decimal digits ("٣") send every line to the regex.
+    raw = text.encode("utf-8", "surrogatepass")
+    exotic_digits = not text.isascii() and _DIGIT.search(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is not None
+    raw_lines = raw.split(b"\n")  # one per seg.lines
     # Whole-text checks first, so a pattern only runs on the lines that can hold it.
     low = text.lower()
+    any_stamp = not _STAMP_WORDS.isdisjoint(words)
     any_sep = any(c in text for c in _SEPARATOR_CHARS) or " / " in text
     any_url = "@" in text or "www." in low or "http" in low or ".com" in low
     any_credit = any(k in text for k in _CREDIT_KEYS)
     any_legal = "©" in text or "(c)" in low or "copyright" in low
     any_month = any(m in text for m in _MONTHS)
+    # Whether the same line (of three words or more) appears twice: equal lines have equal
+    # lower-cased tokens, so only lines that share them are compared in full. (Without a
+    # dotted capital I, lower-casing keeps every character's length and word-ness, so the
+    # shared tokens are exactly those of the lower-cased line.)
+    repeated: set[int] = set()
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    exact_keys = "\u0130" not in text
+    for k, c in enumerate(counts):
+        if c[0] >= 3:
+            by_words.setdefault(words[tok_a[k] : tok_b[k]] if exact_keys else normalize_line(text[spans[k][1] : spans[k][2]]), []).append(k)
+    for group in by_words.values():
+        if len(group) > 1:
+            seen = Counter(normalize_line(text[spans[k][1] : spans[k][2]]) for k in group) if exact_keys else None
+            repeated.update(k for k in group if seen is None or seen[normalize_line(text[spans[k][1] : spans[k][2]])] > 1)
     out: list[LineInfo] = []
-    for idx, (s, e) in enumerate(seg.lines):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s == e:
-            continue
-        a = bisect_left(starts, s)
-        b = bisect_left(starts, e, a)
-        line_text = text[s:e]
-        toks = words[a:b]
-        nw = alnum_p[b] - alnum_p[a]
-        if nw and max(line_text) >= "\u2e80":
+    for k, (idx, s, e) in enumerate(spans):
+        a = tok_a[k]
+        b = tok_b[k]
+        c = counts[k]
+        nw = c[0]
+        if wide and nw and max(text[s:e]) >= "\u2e80":
             nw = sum(_cjk_words(words[t], firsts[t]) for t in range(a, b) if firsts[t].isalnum())
-        verbs = verb_p[b] - verb_p[a]
+        verbs = c[5]
         if not verbs:
             # A regular past tense ("approved", "state-owned") reads as a finite verb too.
             verbs = sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
-        first_word = bisect_left(alnum_p, alnum_p[a] + 1, a, b + 1) - 1 if alnum_p[b] > alnum_p[a] else -1
+        if c[0]:
+            first_word = a
+            while not firsts[first_word].isalnum():
+                first_word += 1
+        else:
+            first_word = -1
         cue, cue_any = _line_cue(cues, words, a, b, first_word, nw)
-        sentences = bisect_left(sent_starts, e) - bisect_left(sent_starts, s)
         tail = text[max(s, e - 4) : e].rstrip("\"”’)]")
-        has_digit = _DIGIT.search(line_text) is not None
-        dated = not _STAMP_WORDS.isdisjoint(toks) or (
+        line_text = text[s:e]
+        has_digit = _DIGIT.search(line_text) is not None if exotic_digits else bool(raw_lines[idx].translate(None, _NOT_DIGIT_BYTES))
+        dated = (any_stamp and not _STAMP_WORDS.isdisjoint(words[a:b])) or (
             has_digit
-            and (_DATE_NUM.search(line_text) is not None or (not _MONTH_TOKENS.isdisjoint(toks) and _DATE_MONTH.search(line_text) is not None))
+            and (_DATE_NUM.search(line_text) is not None or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(line_text) is not None))
         )
         out.append(
             LineInfo(
@@ -294,17 +337,17 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                 s,
                 e,
                 nw,
-                alpha_p[b] - alpha_p[a],
-                lower_p[b] - lower_p[a],
-                caps_p[b] - caps_p[a],
-                bisect_left(all_caps, b) - bisect_left(all_caps, a),
-                func_p[b] - func_p[a],
+                c[1],
+                c[2],
+                c[3],
+                c[7],
+                c[4],
                 verbs,
-                digit_p[b] - digit_p[a],
+                c[6],
                 b - a,
-                (b - a) - (alnum_p[b] - alnum_p[a]),
-                line_text.count(","),
-                max(1, sentences),
+                (b - a) - c[0],
+                text.count(",", s, e),
+                max(1, bisect_left(sent_starts, e) - bisect_left(sent_starts, s)),
                 tail[-1:] in _TERMINAL_CHARS and bool(tail),
                 cue,
                 cue_any,
@@ -314,14 +357,10 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                 any_credit and any(k in line_text for k in _CREDIT_KEYS) and _CREDIT.search(line_text) is not None,
                 any_legal and _LEGAL.search(line_text) is not None,
                 any_month and has_digit and _CAPTION_DATE.search(line_text) is not None,
+                k in repeated,
             )
         )
     return out
-
-
-def _prefix(flags: Iterable[bool]) -> list[int]:
-    """Running counts: ``p[j] - p[i]`` is the number of true flags in ``i .. j-1``."""
-    return list(accumulate(flags, initial=0))
 
 
 def _maybe_url(low_line: str) -> bool:
@@ -333,22 +372,49 @@ def _cjk_words(w: str, c: str) -> int:
     return len(w) // 2 if len(w) > 3 and c >= "\u2e80" and not ("\uac00" <= c <= "\ud7af") else 1
 
 
-_CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}
+# Token kinds as bits of one byte; the first four read off a token's first character.
+_ALNUM, _ALPHA, _LOWER, _UPPER, _FUNCTION, _VERB, _DIGIT_BIT, _ALLCAPS = 1, 2, 4, 8, 16, 32, 64, 128
 
 
-def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
-    """Function words and verb forms of ``boilerplate_words.tsv`` as sets (cached per list)."""
+class _KindTable(dict):
+    """A ``str.translate`` table: character -> the character whose code is its kind bits."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        kind = chr(_ALNUM * c.isalnum() | _ALPHA * c.isalpha() | _LOWER * c.islower() | _UPPER * c.isupper())
+        self[code] = kind
+        return kind
+
+
+_KINDS = _KindTable()
+
+
+class _WideTable(dict):
+    """A ``str.translate`` table: character -> chr(1) for CJK and wider, else chr(0)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = kind = chr(1 if code >= 0x2E80 else 0)
+        return kind
+
+
+_WIDE_FIRST = _WideTable()
+_CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str], dict[str, int]]] = {}
+
+
+def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+    """Function words and verb forms of ``boilerplate_words.tsv`` as sets and as token bits (cached per list)."""
     wl = lex.lists.get("boilerplate_words")
     if wl is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), {}
     hit = _CLASS_CACHE.get(id(wl))
     if hit is None or hit[0] is not wl:
         func = frozenset(t for t, e in wl.entries.items() if e.category == "function")
         verb = frozenset(t for t, e in wl.entries.items() if e.category == "verb")
+        bits = {w: _FUNCTION * (w in func) | _VERB * (w in verb) for w in func | verb}
         if len(_CLASS_CACHE) > 8:
             _CLASS_CACHE.clear()
-        hit = _CLASS_CACHE[id(wl)] = (wl, func, verb)
-    return hit[1], hit[2]
+        hit = _CLASS_CACHE[id(wl)] = (wl, func, verb, bits)
+    return hit[1], hit[2], hit[3]
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:
@@ -421,7 +487,6 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         for k in range(i, j):
             run[k] = j - i
         i = max(j, i + 1)
-    seen = Counter(normalize_line(text[li.start : li.end]) for li in infos if li.words >= 3)
     dated = [1.0 if li.dated else 0.0 for li in infos]
     # Prefix sums for the neighbourhood means.
     sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
@@ -489,7 +554,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 dated[i],
                 1.0 if li.separator else 0.0,
                 1.0 if li.url else 0.0,
-                1.0 if li.words >= 3 and seen[normalize_line(text[li.start : li.end])] > 1 else 0.0,
+                1.0 if li.repeated else 0.0,
                 pos,
                 pos * pos,
                 near_w,
