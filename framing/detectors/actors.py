@@ -451,11 +451,21 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     runs: list[tuple[int, int, int, bool]] = []  # (first, last+1, sentence, sentence-initial)
     covered: set[int] = set()
 
+    hits, caps = art.hits, art.caps
+    stoks = seg.sentence_tokens
     for si in content.sentences:
-        a, b = seg.sentence_tokens[si]
+        a, b = stoks[si]
         if a >= b:
             continue
-        title_case = _title_case(art, a, b)
+        # Most sentences hold no form and at most a capital or two: skip the work there.
+        c = bisect_left(caps, a)
+        n_caps = bisect_left(caps, b, c) - c
+        title_case = n_caps >= 3 and _title_case(art, a, b)  # needs three capitals
+        h = bisect_left(hits, a)
+        if h == len(hits) or hits[h] >= b:
+            if n_caps and not title_case:
+                runs.extend(_runs(art, a, b, si, covered))
+            continue
         matches = _match_forms(art, a, b)
         starts_at = {m[0] for m in matches}
         ends_at = {m[1] - 1 for m in matches}
@@ -645,7 +655,8 @@ def _handle(art: _Article, j: int) -> bool:
 
 def _camel(w: str) -> bool:
     """An inner capital marks a brand or organisation ("WikiLeaks"), not "McCarthy"."""
-    return len(w) > 3 and w.isalpha() and not w.isupper() and any(ch.isupper() for ch in w[1:]) and not w.startswith(_NAME_PREFIXES)
+    # (islower first: all-lower-case tails, the usual case, need no per-character look)
+    return len(w) > 3 and w.isalpha() and not w.isupper() and not w[1:].islower() and any(ch.isupper() for ch in w[1:]) and not w.startswith(_NAME_PREFIXES)
 
 
 def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_persons: list[_Mention]):
@@ -815,8 +826,13 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
     for m in mentions:
         if actors[m.actor].kind == "country":
             by_sentence[m.sentence].append(m)
+    if not by_sentence:
+        return out
     order = list(content.sentences)
     for n, si in enumerate(order):
+        # Only a sentence that names a country, or follows one within two, can hold a label.
+        if si not in by_sentence and not (n >= 1 and order[n - 1] in by_sentence) and not (n >= 2 and order[n - 2] in by_sentence):
+            continue
         a, b = seg.sentence_tokens[si]
         here = by_sentence.get(si, [])
         # Apposition after a country mention.
