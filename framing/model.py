@@ -68,6 +68,15 @@ class Span:
         return out
 
 
+def new_span(kind: str, start: int, end: int, text: str, label: str, line: int, col: int, voice: str = REPORTER, rule: str = "", score: float | None = None, note: str = "") -> Span:
+    """``Span(...)`` for hot loops (dozens of spans per article): the frozen instance's
+    dict is filled in one step instead of one ``object.__setattr__`` per field, about
+    twice as fast. The result equals ``Span(...)`` with the same arguments."""
+    s = object.__new__(Span)
+    s.__dict__.update(kind=kind, start=start, end=end, text=text, label=label, line=line, col=col, voice=voice, rule=rule, score=score, note=note)
+    return s
+
+
 @dataclass(frozen=True)
 class ActorResult:
     """One merged actor in one article."""

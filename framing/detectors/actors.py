@@ -34,7 +34,7 @@ from itertools import compress
 from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
-from ..model import ACTOR, ActorResult, DetectorOutput, Span
+from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
@@ -901,7 +901,7 @@ def _speaker_index(content: Content, attributions: Sequence[Attribution]):
 def _span(seg, kind: str, start: int, end: int, label: str, rule: str, score: float | None, note: str, voice: str) -> Span:
     # Built here rather than with Content.span: an article has dozens of mentions.
     line, col = seg.line_col(start)
-    return Span(kind, start, end, seg.text[start:end], label, line, col, voice, rule, score, note)
+    return new_span(kind, start, end, seg.text[start:end], label, line, col, voice, rule, score, note)
 
 
 def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels, actors: Mapping[str, ActorDef], attributions: Sequence[Attribution], art: _Article) -> ActorsOutput:
@@ -946,7 +946,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         while qi < nq and quotes[qi][1] <= st:
             qi += 1
         voice = "quote" if qi < nq and quotes[qi][0] <= st else "reporter"
-        spans.append(Span(ACTOR, st, m.end, text[st : m.end], m.actor, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, sc.score, d.name))
+        spans.append(new_span(ACTOR, st, m.end, text[st : m.end], m.actor, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, sc.score, d.name))
         row = per.get(m.actor)
         if row is None:
             row = per[m.actor] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}

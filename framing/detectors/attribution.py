@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ..lexicon import Entry, Lexicons
-from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span
+from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
@@ -626,7 +626,7 @@ class _Detector:
         line, col = seg.line_col(start)
         if voice is None:
             voice = QUOTED if seg.in_quote(start) else REPORTER
-        return Span(kind, start, end, self.text[start:end], label, line, col, voice, rule, None, note)
+        return new_span(kind, start, end, self.text[start:end], label, line, col, voice, rule, None, note)
 
     def find_cues(self, a: int, b: int):
         """``cues.find_all(words, a, b)``, visiting only the tokens a cue can start at."""
