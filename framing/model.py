@@ -77,6 +77,14 @@ def new_span(kind: str, start: int, end: int, text: str, label: str, line: int, 
     return s
 
 
+def new_frozen(cls, **fields):
+    """``cls(**fields)`` for a frozen dataclass without ``__post_init__``, built the fast way
+    of :func:`new_span`; every field must be given (defaults are not filled in)."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 @dataclass(frozen=True)
 class ActorResult:
     """One merged actor in one article."""

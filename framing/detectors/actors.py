@@ -34,7 +34,7 @@ from itertools import compress
 from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
-from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
+from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_frozen, new_span
 from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
@@ -981,7 +981,8 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         k = len(xs)
         mean = sum(xs) / k
         results.append(
-            ActorResult(
+            new_frozen(
+                ActorResult,
                 id=aid,
                 name=d.name,
                 kind=d.kind,

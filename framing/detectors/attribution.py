@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ..lexicon import Entry, Lexicons
-from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_span
+from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
 from ..segment import Content, char_flags
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
@@ -606,7 +606,8 @@ class _Detector:
                     sspan = src.span
                     self.remember(src)
                 atts.append(
-                    Attribution(
+                    new_frozen(
+                        Attribution,
                         cue=cue,
                         source=sspan,
                         source_name=src.name if src else None,
