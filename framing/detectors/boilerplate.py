@@ -103,6 +103,9 @@ _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
 _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
+# A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
+_SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
+_DATE_NUM_GATE = (":", "-", "/", " ago")
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
 _URL = re.compile(r"https?://|www\.|[^\s@]+@[^\s@]+\.\w+|\.com\b", re.IGNORECASE)
 # A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
@@ -245,7 +248,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     starts = seg.token_starts
     ends = seg.token_ends
     cues = _cue_list(lex)
-    function_words, verb_words, word_bits = _word_classes(lex)
+    function_words, verb_words = _word_classes(lex)
     sent_starts = seg._sentence_starts
     # The non-blank lines, trimmed, with their token ranges.
     spans: list[tuple[int, int, int]] = []
@@ -264,8 +267,9 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     # function word and verb by the lower-cased token: one byte of bits per token.
     firsts = "".join([text[i] for i in starts])
     bits = np.frombuffer(firsts.translate(_KINDS).encode("latin-1"), dtype=np.uint8)
-    if word_bits:
-        bits = bits | np.frombuffer(bytes([word_bits.get(w, 0) for w in words]), dtype=np.uint8)
+    if function_words or verb_words:
+        bits = bits | (np.frombuffer(bytes(map(function_words.__contains__, words)), dtype=np.uint8) << 4)
+        bits |= np.frombuffer(bytes(map(verb_words.__contains__, words)), dtype=np.uint8) << 5
     else:
         bits = bits.copy()
     # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
@@ -273,7 +277,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     digit_toks = [t for t in maybe_digit if words[t].isdigit()]
     if digit_toks:
         bits[digit_toks] |= _DIGIT_BIT
-    caps_toks = [t for t in np.flatnonzero(bits & _UPPER).tolist() if ends[t] - starts[t] > 1 and text[starts[t] : ends[t]].isupper()]
+    caps_toks = [t for t in np.flatnonzero(bits & _UPPER).tolist() if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
     if caps_toks:
         bits[caps_toks] |= _ALLCAPS
     counts = np.add.reduceat(np.unpackbits(bits[:, None], axis=1, bitorder="little"), tok_a, axis=0, dtype=np.int64).tolist()
@@ -329,7 +333,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         has_digit = _DIGIT.search(line_text) is not None if exotic_digits else bool(raw_lines[idx].translate(None, _NOT_DIGIT_BYTES))
         dated = (any_stamp and not _STAMP_WORDS.isdisjoint(words[a:b])) or (
             has_digit
-            and (_DATE_NUM.search(line_text) is not None or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(line_text) is not None))
+            and ((any(c in line_text for c in _DATE_NUM_GATE) and _DATE_NUM.search(line_text) is not None) or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(line_text) is not None))
         )
         out.append(
             LineInfo(
@@ -352,10 +356,10 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
                 cue,
                 cue_any,
                 dated,
-                any_sep and _SEPARATOR.search(line_text) is not None,
+                any_sep and any(c in line_text for c in _SEPARATOR_GATE) and _SEPARATOR.search(line_text) is not None,
                 any_url and _maybe_url(low[s:e]) and _URL.search(line_text) is not None,
                 any_credit and any(k in line_text for k in _CREDIT_KEYS) and _CREDIT.search(line_text) is not None,
-                any_legal and _LEGAL.search(line_text) is not None,
+                any_legal and ("©" in line_text or "(" in line_text or "opyr" in line_text.lower()) and _LEGAL.search(line_text) is not None,
                 any_month and has_digit and _CAPTION_DATE.search(line_text) is not None,
                 k in repeated,
             )
@@ -372,7 +376,8 @@ def _cjk_words(w: str, c: str) -> int:
     return len(w) // 2 if len(w) > 3 and c >= "\u2e80" and not ("\uac00" <= c <= "\ud7af") else 1
 
 
-# Token kinds as bits of one byte; the first four read off a token's first character.
+# Token kinds as bits of one byte: the first four read off a token's first character,
+# then function word and verb (by the lower-cased token), number, capitals throughout.
 _ALNUM, _ALPHA, _LOWER, _UPPER, _FUNCTION, _VERB, _DIGIT_BIT, _ALLCAPS = 1, 2, 4, 8, 16, 32, 64, 128
 
 
@@ -398,23 +403,22 @@ class _WideTable(dict):
 
 
 _WIDE_FIRST = _WideTable()
-_CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str], dict[str, int]]] = {}
+_CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}
 
 
-def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
-    """Function words and verb forms of ``boilerplate_words.tsv`` as sets and as token bits (cached per list)."""
+def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Function words and verb forms of ``boilerplate_words.tsv`` as sets (cached per list)."""
     wl = lex.lists.get("boilerplate_words")
     if wl is None:
-        return frozenset(), frozenset(), {}
+        return frozenset(), frozenset()
     hit = _CLASS_CACHE.get(id(wl))
     if hit is None or hit[0] is not wl:
         func = frozenset(t for t, e in wl.entries.items() if e.category == "function")
         verb = frozenset(t for t, e in wl.entries.items() if e.category == "verb")
-        bits = {w: _FUNCTION * (w in func) | _VERB * (w in verb) for w in func | verb}
         if len(_CLASS_CACHE) > 8:
             _CLASS_CACHE.clear()
-        hit = _CLASS_CACHE[id(wl)] = (wl, func, verb, bits)
-    return hit[1], hit[2], hit[3]
+        hit = _CLASS_CACHE[id(wl)] = (wl, func, verb)
+    return hit[1], hit[2]
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:
@@ -584,13 +588,19 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
 
 def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
     """Content probability of each line."""
-    w = [wi / s for wi, s in zip(model.weights, model.scale)]
-    b = model.bias - sum(wi * m for wi, m in zip(w, model.mean))
+    w, b = _unscaled(model)
     out = []
     for row in rows:
         z = b + sum(map(operator.mul, row, w))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
+
+
+@lru_cache(maxsize=8)
+def _unscaled(model: Model) -> tuple[list[float], float]:
+    """Weights and bias over raw features (the standardization folded in), once per model."""
+    w = [wi / s for wi, s in zip(model.weights, model.scale)]
+    return w, model.bias - sum(wi * m for wi, m in zip(w, model.mean))
 
 
 def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool] | None = None, free: frozenset[int] = frozenset()) -> list[bool]:
@@ -724,7 +734,8 @@ def detect(
     flagged = set()
     counts = Counter()
     bp_chars = 0
-    total_chars = len("".join(text.split()))  # the lines partition the text
+    # Non-blank characters: the tokens cover each exactly once (a word, or one other character).
+    total_chars = sum(seg.token_ends) - sum(seg.token_starts)
     for li, cat in zip(infos, labels):
         if cat is None:
             continue
