@@ -23,7 +23,7 @@ agentless phrases ("it is believed") have no source: unsourced.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -191,9 +191,14 @@ class _Detector:
         self.words = self.seg.words
         self.ts = self.seg.token_starts
         self.te = self.seg.token_ends
+        self.line_starts = self.seg._line_starts
         self.t = _tables(lex)
         self.cues = lex["attribution_cues"]
         self.full_names: dict[str, str] = {}  # surname -> first full name seen
+        # Names are learned lazily, sentence by sentence up to the current one, only when
+        # a lone surname needs its full name: most sentences are never looked at.
+        self.sent_order = 0  # position of the current sentence in content.sentences
+        self.learned = 0  # content sentences whose names are in full_names
         self.last_person: _Source | None = None
         self.last_group: _Source | None = None
         self.last_thing: _Source | None = None
@@ -203,7 +208,9 @@ class _Detector:
         self.capf = self.seg.is_cap
         self.wordf = self.seg.is_word
         n = len(self.words)
-        self.cap_pos = list(compress(range(n), self.capf))
+        capf = self.capf
+        # Capitalised tokens followed by another: only these can start a full name.
+        self.run_starts = [p for p in compress(range(n - 1), capf) if capf[p + 1]]
         # Tokens a cue may start at, and colons: each sentence looks only at these.
         self.cue_pos = list(compress(range(n), map(self.cues._index.__contains__, self.words)))
         # A colon is always a token of its own: find them in the text, not token by token.
@@ -275,13 +282,22 @@ class _Detector:
             return self.text[self.ts[first] : self.te[last - 1]]
         name = self.text[self.ts[toks[0]] : self.te[toks[-1]]].removesuffix("'s").removesuffix("’s")
         if len(toks) == 1:
+            self.learn_upto_current()
             return self.full_names.get(self.words[toks[0]].removesuffix("'s").removesuffix("’s"), name)
         return name
 
+    def learn_upto_current(self) -> None:
+        stoks, order = self.seg.sentence_tokens, self.c.sentences
+        while self.learned <= self.sent_order:
+            a, b = stoks[order[self.learned]]
+            self.learn_names(a, b)
+            self.learned += 1
+
     def learn_names(self, a: int, b: int) -> None:
         """Remember full names ("Vladimir Putin") so a later "Putin" maps to them."""
-        words, t, capf, caps = self.words, self.t, self.capf, self.cap_pos
-        # Only capitalised tokens can start a run (a capital letter is alphanumeric).
+        words, t, capf, caps = self.words, self.t, self.capf, self.run_starts
+        # Only a capitalised token followed by another can start a run of two or more
+        # (a capital letter is alphanumeric); a lone capital teaches nothing.
         c = bisect_left(caps, a)
         nxt = a  # first token not yet inside a run
         while c < len(caps) and caps[c] < b:
@@ -302,8 +318,8 @@ class _Detector:
                     k = x + 1
             if j - k >= 2:
                 surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                full = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
-                self.full_names.setdefault(surname, full)
+                if surname not in self.full_names:  # the first full name seen stays
+                    self.full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
 
     # --- noun phrases --------------------------------------------------------------
 
@@ -550,10 +566,10 @@ class _Detector:
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0
-        for si in self.c.sentences:
+        for order, si in enumerate(self.c.sentences):
             a, b = seg.sentence_tokens[si]
             self.sent_a = a
-            self.learn_names(a, b)
+            self.sent_order = order
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
             content_from: int | None = None  # token where the content of a subject-verb cue starts
             for first, last, entry in self.find_cues(a, b):
@@ -624,10 +640,10 @@ class _Detector:
         """``Content.token_span`` without its keyword plumbing (an article has dozens)."""
         seg = self.seg
         start, end = self.ts[first], self.te[last - 1]
-        line, col = seg.line_col(start)
+        line = max(0, bisect_right(self.line_starts, start) - 1)
         if voice is None:
             voice = QUOTED if seg.in_quote(start) else REPORTER
-        return new_span(kind, start, end, self.text[start:end], label, line, col, voice, rule, None, note)
+        return new_span(kind, start, end, self.text[start:end], label, line + 1, start - self.line_starts[line] + 1, voice, rule, None, note)
 
     def find_cues(self, a: int, b: int):
         """``cues.find_all(words, a, b)``, visiting only the tokens a cue can start at."""
