@@ -137,8 +137,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
         took = time.monotonic() - started
         hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
         print(
-            f"framing score: {writer.count} records -> {args.output}"
-            + (f" ({errors} errors)" if errors else "")
+            f"framing score: {_plural(writer.count, 'record')} -> {args.output}"
+            + (f" ({_plural(errors, 'error')})" if errors else "")
             + f" in {took:.1f}s{hits}",
             file=sys.stderr,
         )
@@ -164,3 +164,7 @@ def _check_paths(paths: list[str], output: str) -> None:
         raise UsageError(f"{output}: cannot write here ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK):
         raise UsageError(f"{output}: cannot write here (permission denied)")
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
