@@ -938,32 +938,38 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     quotes = seg.quotes
     nl, nq = len(line_starts), len(quotes)
     li = qi = 0
+    speaker_of: dict[int, str] = {}  # attribution index -> speaker name, computed once
     for m, sc in zip(mentions, scores):
-        d = actors[m.actor]
-        st = m.start
+        aid = m.actor
+        st, en = m.start, m.end
+        score = sc.score
         while li + 1 < nl and line_starts[li + 1] <= st:
             li += 1
         while qi < nq and quotes[qi][1] <= st:
             qi += 1
-        voice = "quote" if qi < nq and quotes[qi][0] <= st else "reporter"
-        spans.append(new_span(ACTOR, st, m.end, text[st : m.end], m.actor, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, sc.score, d.name))
-        row = per.get(m.actor)
+        in_quote = qi < nq and quotes[qi][0] <= st
+        voice = "quote" if in_quote else "reporter"
+        spans.append(new_span(ACTOR, st, en, text[st:en], aid, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, score, actors[aid].name))
+        row = per.get(aid)
         if row is None:
-            row = per[m.actor] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}
-        row["scores"].append(sc.score)
+            row = per[aid] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}
+        row["scores"].append(score)
         row["pol"].append(sc.polarity)
-        (row["quo"] if voice == "quote" else row["rep"]).append(sc.score)
-        cands = by_sentence.get(m.sentence) or (by_block.get(bisect_right(block_starts, m.start) - 1, []) if voice == "quote" else [])
+        (row["quo"] if in_quote else row["rep"]).append(score)
+        cands = by_sentence.get(m.sentence) or (by_block.get(bisect_right(block_starts, st) - 1) if in_quote else None)
         speaker = "reporter"
         if cands:
             at = cands[0] if len(cands) == 1 else min(cands, key=lambda x: abs(x.cue.start - st))
-            n = index_of[id(at)]
-            if at.source is not None and at.source.start < m.end and m.start < at.source.end:
+            src = at.source
+            if src is not None and src.start < en and st < src.end:
                 speaker = None  # the actor is the one speaking, not spoken about
             else:
-                speaker = _speaker_name(at, source_actor.get(n), actors)
+                n = index_of[id(at)]
+                speaker = speaker_of.get(n)
+                if speaker is None:
+                    speaker = speaker_of[n] = _speaker_name(at, source_actor.get(n), actors)
         if speaker is not None:
-            row["speaker"][speaker].append(sc.score)
+            row["speaker"][speaker].append(score)
     for aid, start, end, label in labels:
         if aid in per:
             spans.append(_span(seg, LABEL, start, end, label, RULE_LABEL, None, aid, content.voice(start)))
@@ -1007,7 +1013,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         "top_actor_share": results[0].mention_share if results else 0.0,
         "actor_labels": sum(len(r.labels) for r in results),
     }
-    return ActorsOutput(spans=tuple(sorted(spans, key=lambda s: (s.start, s.end, s.kind))), metrics=metrics, actors=tuple(results))
+    # Mention spans are already in (start, end) order and all of one kind; labels need the sort.
+    if len(spans) > len(mentions):
+        spans.sort(key=lambda s: (s.start, s.end, s.kind))
+    return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
 
 
 def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, ActorDef]) -> str:
