@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from importlib import resources
 from typing import Sequence
 
@@ -33,7 +34,6 @@ POLARITIES = ("neg", "neu", "pos")
 MODEL_FILE = "sentiment_lr.json"
 NEWS_LEXICON = "sentiment_news"
 
-WINDOW = 6  # tokens each side that get position-tagged word features
 PHRASE_CONTEXT = 0.1  # weight of the context model's lean for a phrase span
 NEG_SCALAR = -0.74  # VADER's N_SCALAR: a negated word flips and weakens
 # Tokens that end a clause: the tone of another clause is about someone else more often.
@@ -123,21 +123,25 @@ NUMERIC = (
     "v_l3", "v_r3", "cw:L:pos", "cw:L:neg", "cw:R:pos", "cw:R:neg", "no_sentiment",
     "in_quote", "sent_quote", "first", "possessive", "speaker:L", "speaker:R",
 )  # fmt: skip
-# Word features summed over a token range: sentence bag, window each side, clause each side.
+# Word features summed over a token range: sentence bag, window each side, clause each
+# side. (The bigram each side and the sentiment words by side cost < 0.003 CV macro-F1
+# and were dropped for speed: see docs/sentiment.md.)
 RANGE_ROLES = ("S", "L", "R", "CL", "CR")
-# Word features at one position: next words, descriptors inside the mention, sentiment
-# words by side and clause, the nearest sentiment word by side.
-POINT_ROLES = ("L1", "L2", "R1", "R2", "M", "SWL", "SWR", "SWoL", "SWoR", "nwL", "nwR")
-BIGRAM_ROLES = ("LB", "RB")  # the two words left, the two words right
+WINDOW = 6  # tokens each side in the L/R bags
+# Word features at one position: the two words each side, descriptors inside the
+# mention, the nearest sentiment word by side.
+POINT_ROLES = ("L1", "L2", "R1", "R2", "M", "nwL", "nwR")
 SIDES, BUCKETS, SIGNS = ("L", "R"), ("1", "3", "6", "far"), ("neg", "pos")
-UNKNOWN_NEGATOR = "<not>"  # an n't word VADER does not list
 LOOKUP_CAP = 500_000  # raw words remembered per lexicon version
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _norm(word: str) -> str:
     if "’" in word:
         word = word.replace("’", "'")
-    if word[:1].isdigit():
+    if _DIGIT.match(word):  # a number: one feature for all
         return "0"
     return word
 
@@ -279,7 +283,6 @@ def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dic
         side = "L" if is_left else "R"
         if inside:
             add(f"cw:{side}:{'pos' if v > 0 else 'neg'}", abs(v) / 4.0)
-        add(("SW" if inside else "SWo") + side + ":" + nw[i - lo])
         if nearest is None or d < nearest[0]:
             nearest = (d, v, side, i)
     total = pos_s - neg_s
@@ -327,10 +330,6 @@ def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dic
     for k, i in (("R1", b), ("R2", b + 1)):
         if i < hi:
             add(f"{k}:" + nw[i - lo])
-    if a - 2 >= lo:
-        add(f"LB:{nw[a - 2 - lo]} {nw[a - 1 - lo]}")
-    if b + 1 < hi:
-        add(f"RB:{nw[b - lo]} {nw[b + 1 - lo]}")
     for i in range(cl, a):
         add("CL:" + nw[i - lo])
     for i in range(b, cr):
@@ -349,6 +348,9 @@ def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dic
 # --- the same sum, for every mention of an article at once ------------------------------
 
 
+_VAL, _BRK, _QUOTE = 1, 2, 4  # kinds of word a sentence pass visits, as bits
+
+
 class _Weights:
     """The model as one dict per feature role, keyed by word, with complex weights.
 
@@ -362,7 +364,7 @@ class _Weights:
     def __init__(self, model: dict, table: dict[str, float]):
         _, boosters, negate = _vader_tables()
         self.valence, self.boosters, self.negate = table, boosters, negate
-        role: dict[str, dict[str, complex]] = {r: {} for r in (*RANGE_ROLES, *POINT_ROLES, *BIGRAM_ROLES)}
+        role: dict[str, dict[str, complex]] = {r: {} for r in (*RANGE_ROLES, *POINT_ROLES)}
         num: dict[str, complex] = {}
         self.near: dict[tuple[int, int, bool], complex] = {}
         numeric = frozenset(NUMERIC)
@@ -397,9 +399,15 @@ class _Weights:
             for side in SIDES
         )
         self.k3 = (nm["v_l3"] / 4.0, nm["v_r3"] / 4.0)
-        self.sw = ((role["SWoL"].get, role["SWL"].get), (role["SWoR"].get, role["SWR"].get))
         self.nw = (role["nwL"].get, role["nwR"].get)
         self.norm: dict[str, str] = {}  # raw token -> normalised, grows with the words seen
+        # Words a sentence pass must visit: sentiment words, clause breaks, quote marks (bits).
+        self.special: dict[str, int] = {}
+        for words, bit in ((table, _VAL), (CLAUSE_BREAKS, _BRK), (QUOTE_CHARS, _QUOTE)):
+            for w in words:
+                if w in table and bit == _VAL and not table[w]:
+                    continue
+                self.special[w] = self.special.get(w, 0) | bit
 
 
 _WEIGHTS: dict[str, _Weights] = {}
@@ -410,6 +418,16 @@ def _weights(lex: Lexicons) -> _Weights:
     if w is None:
         w = _WEIGHTS[lex.version] = _Weights(load_model(), _valence_table(lex))
     return w
+
+
+def _normalised_article(seg: Segmentation, W: _Weights) -> list[str]:
+    """``_norm`` of every token: a copy with numbers as "0" unless the text has a curly apostrophe."""
+    if "’" in seg.text:
+        return _normalised(seg.words, W)
+    nws = list(seg.words)
+    for m in _DIGIT.finditer(seg.first_chars):
+        nws[m.start()] = "0"
+    return nws
 
 
 def _normalised(words: Sequence[str], W: _Weights) -> list[str]:
@@ -425,18 +443,26 @@ def _normalised(words: Sequence[str], W: _Weights) -> list[str]:
 
 
 _ZERO = repeat(0j)
-_BRK_HAS = CLAUSE_BREAKS.__contains__
 
 
-def _sentence(seg: Segmentation, W: _Weights, lo: int, hi: int, multi: bool) -> tuple:
-    """What every mention of one sentence shares: normalised words, bag weight, sentiment words, clause breaks, a quote."""
-    nws = _normalised(seg.words[lo:hi], W)
-    valence, boosters, negate = W.valence, W.boosters, W.negate
+def _sentence(seg: Segmentation, W: _Weights, nws: list[str], hits: list[int], lo: int, hi: int, multi: bool) -> tuple:
+    """What every mention of tokens ``lo:hi`` shares: sentiment words (position, valence), clause breaks, a quote."""
+    special, valence, boosters, negate = W.special, W.valence, W.boosters, W.negate
     sw = []
-    for k in compress(range(hi - lo), map(valence.get, nws)):
-        v = valence[nws[k]]
-        # VADER's rules (as _token_valence), on the normalised words of this sentence.
-        floor = _sentence_floor(seg, lo + k) - lo if multi else 0
+    breaks = []
+    quote = False
+    for k in hits[bisect_left(hits, lo) : bisect_left(hits, hi)]:
+        w = nws[k]
+        kind = special[w]
+        if kind & _BRK:
+            breaks.append(k)
+        if kind & _QUOTE:
+            quote = True
+        if not kind & _VAL:
+            continue
+        v = valence[w]
+        # VADER's rules (as _token_valence), on the normalised words.
+        floor = _sentence_floor(seg, k) if multi else lo
         sign = 1.0 if v > 0 else -1.0
         out = v
         for j, decay in ((k - 1, 1.0), (k - 2, 0.95), (k - 3, 0.9)):
@@ -448,47 +474,38 @@ def _sentence(seg: Segmentation, W: _Weights, lo: int, hi: int, multi: bool) -> 
         for j in (k - 1, k - 2, k - 3):
             if j < floor:
                 break
-            w = nws[j]
-            if w in CLAUSE_BREAKS:
+            x = nws[j]
+            if x in CLAUSE_BREAKS:
                 break
-            if w in negate or w.endswith("n't"):
+            if x in negate or x.endswith("n't"):
                 out *= NEG_SCALAR
                 break
         if out:
             sw.append((k, out))
-    return (
-        nws,
-        sum(map(W.role["S"].get, nws, _ZERO)),
-        sw,
-        list(compress(range(hi - lo), map(_BRK_HAS, nws))),
-        not QUOTE_CHARS.isdisjoint(nws),
-    )
+    return sw, breaks, quote
 
 
-def _score(W: _Weights, st: tuple, la: int, lb: int, in_quote: bool, lower: list[int]) -> tuple[complex, float]:
-    """The model's score (neg - neu) + (pos - neu)j for the mention at local tokens ``la:lb``, and its own valence."""
-    nws, bag, sws, brk, quote = st
+def _score(W: _Weights, nws: list[str], prefix: list[complex], st: tuple, lo: int, hi: int, a: int, b: int, in_quote: bool, lower: list[int]) -> tuple[complex, float]:
+    """The model's score (neg - neu) + (pos - neu)j for the mention at tokens ``a:b`` of sentence ``lo:hi``, and its own valence."""
+    sws, brk, quote = st
     role, num = W.role, W.num
-    n = len(nws)
-    s = W.bias + bag
-    if lb - la == 1:
-        s -= role["S"].get(nws[la], 0j)
-    else:
-        s -= sum(map(role["S"].get, nws[la:lb], _ZERO))
-    s += sum(map(role["L"].get, nws[la - WINDOW if la > WINDOW else 0 : la], _ZERO))
-    s += sum(map(role["R"].get, nws[lb : lb + WINDOW], _ZERO))
-    k = bisect_left(brk, la)
-    cl = brk[k - 1] + 1 if k else 0
-    k = bisect_left(brk, lb)
-    cr = brk[k] if k < len(brk) else n
-    s += sum(map(role["CL"].get, nws[cl:la], _ZERO)) + sum(map(role["CR"].get, nws[lb:cr], _ZERO))
-    if la:
-        w1 = nws[la - 1]
+    s = W.bias + prefix[hi] - prefix[b] + prefix[a] - prefix[lo]  # the sentence's bag, the mention left out
+    k = bisect_left(brk, a)
+    cl = brk[k - 1] + 1 if k else lo
+    k = bisect_left(brk, b)
+    cr = brk[k] if k < len(brk) else hi
+    s += sum(map(role["L"].get, nws[max(lo, a - WINDOW) : a], _ZERO))
+    s += sum(map(role["R"].get, nws[b : min(hi, b + WINDOW)], _ZERO))
+    if cl < a:
+        s += sum(map(role["CL"].get, nws[cl:a], _ZERO))
+    if b < cr:
+        s += sum(map(role["CR"].get, nws[b:cr], _ZERO))
+    if a > lo:
+        w1 = nws[a - 1]
         s += role["L1"].get(w1, 0j)
-        if la > 1:
-            w2 = nws[la - 2]
-            s += role["L2"].get(w2, 0j) + role["LB"].get(f"{w2} {w1}", 0j)
-            if not SAY_VERBS.isdisjoint(nws[la - 3 if la > 3 else 0 : la]):
+        if a - 1 > lo:
+            s += role["L2"].get(nws[a - 2], 0j)
+            if not SAY_VERBS.isdisjoint(nws[max(lo, a - 3) : a]):
                 s += num["speaker:L"]
         elif w1 in SAY_VERBS:
             s += num["speaker:L"]
@@ -496,15 +513,14 @@ def _score(W: _Weights, st: tuple, la: int, lb: int, in_quote: bool, lower: list
             s += num["first"]
     else:
         s += num["first"]
-    if lb < n:
-        w1 = nws[lb]
+    if b < hi:
+        w1 = nws[b]
         s += role["R1"].get(w1, 0j)
         if w1 == "'s":
             s += num["possessive"]
-        if lb + 1 < n:
-            w2 = nws[lb + 1]
-            s += role["R2"].get(w2, 0j) + role["RB"].get(f"{w1} {w2}", 0j)
-        if not SAY_VERBS.isdisjoint(nws[lb : lb + 3]):
+        if b + 1 < hi:
+            s += role["R2"].get(nws[b + 1], 0j)
+        if not SAY_VERBS.isdisjoint(nws[b : min(hi, b + 3)]):
             s += num["speaker:R"]
     for k in lower:
         s += role["M"].get(nws[k], 0j)
@@ -515,23 +531,21 @@ def _score(W: _Weights, st: tuple, la: int, lb: int, in_quote: bool, lower: list
 
     # Sentiment words of the sentence, the mention's own left out.
     own = total = 0.0
-    best = n + 1
+    best = hi
     nearest = None
-    kv, kd, k3, swg = W.kv, W.kd, W.k3, W.sw
+    kv, kd, k3 = W.kv, W.kd, W.k3
     for k, v in sws:
-        if k < la:
+        if k < a:
             side = 0
-            d = la - k
-        elif k >= lb:
+            d = a - k
+        elif k >= b:
             side = 1
-            d = k - lb + 1
+            d = k - b + 1
         else:
             own += v
             continue
-        inside = cl <= k < cr
-        pos = v > 0
         total += v
-        s += v * kv[side][pos][inside] + (v / d) * kd[side][pos] + swg[side][inside](nws[k], 0j)
+        s += v * kv[side][v > 0][cl <= k < cr] + (v / d) * kd[side][v > 0]
         if d <= 3:
             s += v * k3[side]
         if d < best:
@@ -572,7 +586,11 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     text, tstarts, tends, words = seg.text, seg.token_starts, seg.token_ends, seg.words
     sst, stok = seg._sentence_starts, seg.sentence_tokens
     quotes = bool(seg.quotes)
-    sentences: dict[tuple[int, int], _Sentence] = {}
+    sentences: dict[tuple[int, int], tuple] = {}
+    special = W.special
+    nws: list[str] | None = None
+    prefix: list[complex] = []
+    hits: list[int] = []
     exp = math.exp
     for s, e in mentions:
         a = bisect_right(tends, s)
@@ -584,23 +602,29 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             b = a + 1
         if stok:
             first = bisect_right(sst, tstarts[a]) - 1
-            last = bisect_right(sst, tstarts[b - 1]) - 1
-            lo = stok[max(0, first)][0]
-            hi = max(stok[max(0, last)][1], b)
+            last = first if b == a + 1 else bisect_right(sst, tstarts[b - 1]) - 1
+            lo = stok[first if first > 0 else 0][0]
+            hi = stok[last if last > 0 else 0][1]
+            if hi < b:
+                hi = b
         else:
             first = last = 0
             lo, hi = 0, n
         st = sentences.get((lo, hi))
         if st is None:
-            st = sentences[(lo, hi)] = _sentence(seg, W, lo, hi, first != last)
+            if nws is None:  # once per article: normalised words, the bag's prefix sums, special words
+                nws = _normalised_article(seg, W)
+                prefix = list(accumulate(map(W.role["S"].get, nws, _ZERO), initial=0j))
+                hits = list(compress(range(n), map(special.get, nws)))
+            st = sentences[(lo, hi)] = _sentence(seg, W, nws, hits, lo, hi, first != last)
         lower: list[int] = []
         phrase = False
         if b - a > 1 or not text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
             for i in range(a, b):
                 if words[i][:1].isalpha() and not text[tstarts[i]].isupper():
-                    lower.append(i - lo)
+                    lower.append(i)
             phrase = _is_phrase(seg, a, b, table)
-        sc, own = _score(W, st, a - lo, b - lo, quotes and seg.in_quote(tstarts[a]), lower)
+        sc, own = _score(W, nws, prefix, st, lo, hi, a, b, quotes and seg.in_quote(tstarts[a]), lower)
         # Softmax over (neg, neu, pos) with neu's score fixed at 0.
         x0, x2 = sc.real, sc.imag
         top = max(x0, x2, 0.0)
