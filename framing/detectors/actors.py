@@ -353,6 +353,13 @@ class _Article:
                 hits.add(j)
         self.hits = sorted(hits)
         self.caps = list(compress(range(n), self.cap))
+        # Capitals a name run can start at: a capitalised function word or title alone
+        # ("The", "In", "President" before a lower-case word) yields no run, so it is left out.
+        cap, low, lead_skip, joiners = self.cap, seg.words, g.lead_skip, g.joiners
+        self.run_caps = [
+            j for j in self.caps
+            if not (norm[j] in lead_skip and not poss[j] and (j + 1 == n or not cap[j + 1] and norm[j + 1] not in joiners and low[j + 1] != "."))
+        ]
 
     def word_cap(self, j: int) -> bool:
         """A capitalised word that could be part of a name."""
@@ -585,7 +592,7 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
     """Capitalised token runs not covered by known actors, stripped of function words."""
     g = art.g
     out: list[tuple[int, int, int, bool]] = []
-    caps, cap, poss, norm, low, starts, ends = art.caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
+    caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
     joiners, lead_skip, roles_by_first = g.joiners, g.lead_skip, g.roles_by_first
     c = bisect_left(caps, a)
     nc = len(caps)
@@ -629,6 +636,7 @@ def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tup
                 if norm[ps] not in g.not_names or (pe - ps > 1 and norm[pe - 1] in g.org_suffixes):
                     out.append((ps, pe, si, ps == a))
         j = max(k, j + 1)
+        c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
     return out
 
 
