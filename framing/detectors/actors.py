@@ -676,6 +676,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     """
     g = art.g
     seg = art.seg
+    text = seg.text
     taken_surnames = {art.norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name and a.source_type == "named" and getattr(a, "source_label", "named") in ("named", "")}
     non_initial = {tuple(art.norm[s:e]) for s, e, _, initial in runs if not initial}
@@ -691,7 +692,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         p = _skip_dot_back(art, s - 1, a)
         titled = p >= a and art.norm[p] in g.honorifics
         role = _prev_role(art, p, a) if p >= a else None
-        last_raw = art.raw[e - 1][: len(art.raw[e - 1]) - art.poss[e - 1]]
+        last_raw = text[art.starts[e - 1] : art.ends[e - 1] - art.poss[e - 1]]
         n = e - s
         kind = None
         if last_raw.lower() in g.org_suffixes or (n >= 3 and words[0] in g.org_heads and words[1] in g.joiners):
