@@ -620,10 +620,15 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
         lower: list[int] = []
         phrase = False
         if b - a > 1 or not text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
+            lower_alnum = False
             for i in range(a, b):
-                if words[i][:1].isalpha() and not text[tstarts[i]].isupper():
-                    lower.append(i)
-            phrase = _is_phrase(seg, a, b, table)
+                c = text[tstarts[i]]
+                if c.isalnum() and not c.isupper():
+                    lower_alnum = True
+                    if c.isalpha():
+                        lower.append(i)
+            # Without a lower-case word ("Donald Trump", "U.S.") a span is never a phrase.
+            phrase = lower_alnum and _is_phrase(seg, a, b, table)
         sc, own = _score(W, nws, prefix, st, lo, hi, a, b, quotes and seg.in_quote(tstarts[a]), lower)
         # Softmax over (neg, neu, pos) with neu's score fixed at 0.
         x0, x2 = sc.real, sc.imag
