@@ -16,7 +16,7 @@ Method: the features are exactly those of ``framing.detectors.sentiment`` (VADER
 valences scoped to the mention's clause and window, with negation and boosters;
 position-tagged words around the mention; voice; the sentence as a bag of words),
 read from ``mention_features``, the plain-dict definition; inference computes the same
-weighted sum from arrays (a unit test checks both agree). Features seen fewer than
+weighted sum from per-role weight dicts (a unit test checks both agree). Features seen fewer than
 ``--min-count`` times are dropped; a multinomial logistic regression (scikit-learn,
 lbfgs, class weights balanced for macro-F1) is fitted, with C chosen by stratified
 k-fold cross-validation on the training split (macro-F1). The weights are exported as
