@@ -378,3 +378,14 @@ def test_loaded_labels_lexicon_has_a_header():
     wl = load_lexicons()["loaded_labels"]
     assert wl.source and set(wl.categories) == {"pejorative", "dehumanising", "neutral"}
     assert wl.category("regime") == "pejorative" and wl.category("sanctions regime") == "neutral"
+
+
+def test_readme_lists_every_rule():
+    from pathlib import Path
+
+    from framing.lexicon import load_lexicons
+    from framing.rules import load_rules
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [rid for rid in load_rules(load_lexicons()) if f"`{rid}`" not in readme]
+    assert not missing, f"README.md does not list: {missing}"
