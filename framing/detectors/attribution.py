@@ -435,22 +435,28 @@ class _Detector:
         hw = words[h].removesuffix("'s").removesuffix("’s")
         kind = t.source_kind.get(hw)
         text = self.text[self.ts[first] : self.te[last - 1]]
-        has_name = any(i != h and self.proper(i) for i in range(first, last))
-        definite = words[first] in t.det or any(words[i].endswith(("'s", "’s")) for i in range(first, h))
         plural = hw.endswith("s") and not hw.endswith("ss")
         if kind in ("anonymous", "vague"):
             return _Source(first, last, kind, text, ANONYMOUS, si, plural=plural)
         if kind == "document":
+            has_name = self.has_name(first, last, h)
             return _Source(first, last, "document", self.bare(first, last) if has_name else text, NAMED if has_name else ANONYMOUS, si)
         if self.proper(h):
             return _Source(first, last, NAMED, self.name_of(first, h + 1), NAMED, si, plural=plural and not self.cap(h))
-        if has_name and hw in t.org:
+        if hw in t.org and self.has_name(first, last, h):
             return _Source(first, last, NAMED, self.bare(first, last), NAMED, si, plural=plural)
-        if definite:
+        if words[first] in t.det or any(words[i].endswith(("'s", "’s")) for i in range(first, h)):  # definite
             return _Source(first, last, "description", text, ANONYMOUS, si, plural=plural)
         if self.abstract(h):
             return None  # "historical alignments", "an interim arrangement": not a speaker
         return _Source(first, last, ANONYMOUS, text, ANONYMOUS, si, plural=plural)
+
+    def has_name(self, first: int, last: int, h: int) -> bool:
+        """A proper name in the phrase besides its head."""
+        for i in range(first, last):
+            if i != h and self.proper(i):
+                return True
+        return False
 
     def bare(self, first: int, last: int) -> str:
         """The phrase as a name: no leading article, no trailing possessive."""
