@@ -107,8 +107,7 @@ class Segmentation:
     @cached_property
     def is_word(self) -> bytes:
         """1 for tokens that are words (start with a letter or digit), 0 for punctuation."""
-        t = self.text
-        return bytes(1 if t[s].isalnum() else 0 for s in self.token_starts)
+        return char_flags(self.first_chars, str.isalnum)
 
     @cached_property
     def first_chars(self) -> str:
