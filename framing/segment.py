@@ -14,7 +14,8 @@ from functools import cached_property
 from operator import itemgetter
 
 # Words with inner apostrophes/hyphens stay one token ("Kim's", "state-run", "don't").
-_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]", re.UNICODE)
+# Possessive quantifiers: the same matches, without backtracking attempts.
+_TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|[^\w\s]", re.UNICODE)
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # A closing quote alone (no terminal mark) does not end a sentence: ’ is also the
