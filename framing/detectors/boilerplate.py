@@ -21,11 +21,13 @@ from __future__ import annotations
 import json
 import math
 import operator
+from operator import itemgetter
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
@@ -249,6 +251,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     ends = seg.token_ends
     cues = _cue_list(lex)
     function_words, verb_words = _word_classes(lex)
+    word_bits = _word_bits(lex)
     sent_starts = seg._sentence_starts
     # The non-blank lines, trimmed, with their token ranges.
     spans: list[tuple[int, int, int]] = []
@@ -265,11 +268,10 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     tok_b = tok_a[1:] + [len(starts)]  # blank lines hold no tokens: a line's tokens run to the next line's
     # Token kinds by their first character (translate caches a character's kind), plus
     # function word and verb by the lower-cased token: one byte of bits per token.
-    firsts = "".join([text[i] for i in starts])
+    firsts = seg.first_chars
     bits = np.frombuffer(firsts.translate(_KINDS).encode("latin-1"), dtype=np.uint8)
-    if function_words or verb_words:
-        bits = bits | (np.frombuffer(bytes(map(function_words.__contains__, words)), dtype=np.uint8) << 4)
-        bits |= np.frombuffer(bytes(map(verb_words.__contains__, words)), dtype=np.uint8) << 5
+    if word_bits:
+        bits = bits | np.frombuffer(bytes(map(word_bits.get, words, repeat(0, len(words)))), dtype=np.uint8)
     else:
         bits = bits.copy()
     # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
@@ -277,11 +279,17 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     digit_toks = [t for t in maybe_digit if words[t].isdigit()]
     if digit_toks:
         bits[digit_toks] |= _DIGIT_BIT
-    caps_toks = [t for t in np.flatnonzero(bits & _UPPER).tolist() if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
-    if caps_toks:
-        bits[caps_toks] |= _ALLCAPS
+    upper_toks = np.flatnonzero(bits & _UPPER).tolist()
+    if upper_toks:
+        # A capital followed by a lower-case letter ("The") cannot be in capitals throughout:
+        # only the others are sliced and tested.
+        seconds = "".join(itemgetter(*[starts[t] + 1 for t in upper_toks])(text + " ")) if len(upper_toks) > 1 else (text + " ")[starts[upper_toks[0]] + 1]
+        maybe_caps = [t for t, k in zip(upper_toks, seconds.translate(_KINDS)) if not ord(k) & _LOWER]
+        caps_toks = [t for t in maybe_caps if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
+        if caps_toks:
+            bits[caps_toks] |= _ALLCAPS
     counts = np.add.reduceat(np.unpackbits(bits[:, None], axis=1, bitorder="little"), tok_a, axis=0, dtype=np.int64).tolist()
-    wide = (np.frombuffer(firsts.translate(_WIDE_FIRST).encode("latin-1"), dtype=np.uint8).any()) if not firsts.isascii() else False
+    wide = not firsts.isascii() and max(firsts) >= "\u2e80"
     # Which lines hold a digit, from the UTF-8 bytes (a multi-byte character never holds an
     # ASCII digit byte); other decimal digits ("٣") send every line to the regex.
     raw = text.encode("utf-8", "surrogatepass")
@@ -394,15 +402,6 @@ class _KindTable(dict):
 _KINDS = _KindTable()
 
 
-class _WideTable(dict):
-    """A ``str.translate`` table: character -> chr(1) for CJK and wider, else chr(0)."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = kind = chr(1 if code >= 0x2E80 else 0)
-        return kind
-
-
-_WIDE_FIRST = _WideTable()
 _CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}
 
 
@@ -419,6 +418,26 @@ def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
             _CLASS_CACHE.clear()
         hit = _CLASS_CACHE[id(wl)] = (wl, func, verb)
     return hit[1], hit[2]
+
+
+_BITS_CACHE: dict[int, tuple[WordList, dict[str, int]]] = {}
+
+
+def _word_bits(lex: Lexicons) -> dict[str, int]:
+    """Function word and verb bits of each word of ``boilerplate_words.tsv`` (cached per list)."""
+    wl = lex.lists.get("boilerplate_words")
+    if wl is None:
+        return {}
+    hit = _BITS_CACHE.get(id(wl))
+    if hit is None or hit[0] is not wl:
+        function_words, verb_words = _word_classes(lex)
+        bits = dict.fromkeys(function_words, _FUNCTION)
+        for w in verb_words:
+            bits[w] = bits.get(w, 0) | _VERB
+        if len(_BITS_CACHE) > 8:
+            _BITS_CACHE.clear()
+        hit = _BITS_CACHE[id(wl)] = (wl, bits)
+    return hit[1]
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:
