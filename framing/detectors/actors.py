@@ -917,10 +917,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     seg = content.seg
     scores = sentiment.score_mentions(content, lex, [(m.start, m.end) for m in mentions]) if mentions else []
     by_sentence = _speaker_index(content, attributions)
-    block_starts = [s for s, _ in seg.blocks]
-    by_block: dict[int, list[Attribution]] = defaultdict(list)
-    for at in attributions:
-        by_block[bisect_right(block_starts, at.cue.start) - 1].append(at)
+    block_starts: list[int] = []
+    # Attributions by block, built on first need: only a quoted mention in a sentence
+    # without an attribution looks there.
+    by_block: dict[int, list[Attribution]] | None = None
 
     # Who each attribution cites, as an actor id when the source is a known actor.
     source_actor: dict[int, str] = {}
@@ -965,7 +965,14 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         row["scores"].append(score)
         row["pol"].append(sc.polarity)
         (row["quo"] if in_quote else row["rep"]).append(score)
-        cands = by_sentence.get(m.sentence) or (by_block.get(bisect_right(block_starts, st) - 1) if in_quote else None)
+        cands = by_sentence.get(m.sentence)
+        if not cands and in_quote:
+            if by_block is None:
+                block_starts = [s for s, _ in seg.blocks]
+                by_block = defaultdict(list)
+                for at in attributions:
+                    by_block[bisect_right(block_starts, at.cue.start) - 1].append(at)
+            cands = by_block.get(bisect_right(block_starts, st) - 1)
         speaker = "reporter"
         if cands:
             at = cands[0] if len(cands) == 1 else min(cands, key=lambda x: abs(x.cue.start - st))
