@@ -114,8 +114,10 @@ class _Tables:
     not_np: frozenset[str]  # function | skip
     not_proper: frozenset[str]  # words that are never part of a proper name
     not_head_ok: frozenset[str]  # not_head | time | not_source
-    # First word -> ((length, {words: entry}), ...) of the cues starting with it, longest first.
-    cue_index: dict[str, tuple[tuple[int, dict[tuple[str, ...], Entry]], ...]]
+    # First word -> ((length, {words: (category, role)}), ...) of the cues of two or more
+    # words starting with it, longest first; cue_one: one-word cues.
+    cue_multi: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]
+    cue_one: dict[str, tuple[str, str]]
 
 
 _TABLES: dict[str, _Tables] = {}
@@ -131,6 +133,14 @@ def _tables(lex: Lexicons) -> _Tables:
         g = lambda c: frozenset(by.get(c, ()))  # noqa: E731
         source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
         pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
+        multi, one = {}, {}
+        for w, es in lex["attribution_cues"]._index.items():
+            groups = _by_length(es)
+            if groups[-1][0] == 1:
+                one[w] = groups[-1][1][(w,)]
+                groups = groups[:-1]
+            if groups:
+                multi[w] = groups
         t = _Tables(
             skip=g("skip") | g("do") | g("modal") | g("negation"),
             function=g("function") | g("infinitive") | g("pron_object"),
@@ -157,17 +167,19 @@ def _tables(lex: Lexicons) -> _Tables:
             not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
             not_proper=g("det") | g("indef") | g("title") | g("not_head") | g("function") | g("infinitive") | g("pron_object") | frozenset(pronoun) | g("time") | frozenset(source_kind),
             not_head_ok=g("not_head") | g("time") | g("not_source"),
-            cue_index={w: _by_length(es) for w, es in lex["attribution_cues"]._index.items()},
+            cue_multi=multi,
+            cue_one=one,
         )
         _TABLES[lex.version] = t
     return t
 
 
-def _by_length(entries: tuple[Entry, ...]) -> tuple[tuple[int, dict[tuple[str, ...], Entry]], ...]:
-    """Entries grouped by length, longest first; within a length the first in index order wins."""
-    by: dict[int, dict[tuple[str, ...], Entry]] = {}
+def _by_length(entries: tuple[Entry, ...]) -> tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]:
+    """Entries as (category, role) grouped by length, longest first; within a length the
+    first in index order wins."""
+    by: dict[int, dict[tuple[str, ...], tuple[str, str]]] = {}
     for e in entries:
-        by.setdefault(len(e.words), {}).setdefault(e.words, e)
+        by.setdefault(len(e.words), {}).setdefault(e.words, (e.category, e.extra[0] if e.extra else "verb"))
     return tuple(sorted(by.items(), reverse=True))
 
 
@@ -211,8 +223,9 @@ class _Detector:
         capf = self.capf
         # Capitalised tokens followed by another: only these can start a full name.
         self.run_starts = [p for p in compress(range(n - 1), capf) if capf[p + 1]]
-        # Tokens a cue may start at, and colons: each sentence looks only at these.
-        self.cue_pos = list(compress(range(n), map(self.cues._index.__contains__, self.words)))
+        # The longest cue starting at each token (as WordList.match), found once for the
+        # article; each sentence keeps those that end inside it.
+        self.cue_pos, self.cue_last, self.cue_kind = self.find_cues()
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
@@ -572,33 +585,46 @@ class _Detector:
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0
+        cue_pos, cue_last, cue_kind = self.cue_pos, self.cue_last, self.cue_kind
+        ncues = len(cue_pos)
+        stoks, ts = seg.sentence_tokens, self.ts
+        quote_starts, quotes = seg._quote_starts, seg.quotes
         for order, si in enumerate(self.c.sentences):
-            a, b = seg.sentence_tokens[si]
+            a, b = stoks[si]
             self.sent_a = a
             self.sent_order = order
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
             content_from: int | None = None  # token where the content of a subject-verb cue starts
-            for first, last, entry in self.find_cues(a, b):
-                role = entry.extra[0] if entry.extra else "verb"
-                if seg.in_quote(self.ts[first]):
+            c = bisect_left(cue_pos, a)
+            nxt = a  # cues do not overlap
+            while c < ncues and cue_pos[c] < b:
+                first, last = cue_pos[c], cue_last[c]
+                category, role = cue_kind[c]
+                c += 1
+                # The longest cue at a token, kept only if it ends in the sentence.
+                if first < nxt or last > b:
                     continue
-                if not self.plausible(first, last, a, role, entry.category):
+                nxt = last
+                q = bisect_right(quote_starts, ts[first]) - 1
+                if q >= 0 and ts[first] < quotes[q][1]:  # seg.in_quote
+                    continue
+                if not self.plausible(first, last, a, role, category):
                     continue
                 # "said in a statement": one cue, not two.
-                if found and role == "phrase" and entry.category != HEARSAY and found[-1][1] >= first - 1:
+                if found and role == "phrase" and category != HEARSAY and found[-1][1] >= first - 1:
                     f = found[-1]
                     found[-1] = (f[0], last, f[2], f[3], f[4])
                     continue
                 # A cue inside the reported content of an earlier one is the speaker's words,
                 # not a new attribution: "Smith said her family asked for privacy".
                 self.subject_before = False
-                src = self.find_source(first, last, a, b, role, entry.category, si, found)
+                src = self.find_source(first, last, a, b, role, category, si, found)
                 if content_from is not None:
                     # Its own subject, when that is inside the earlier content, starts its clause.
                     start = src.first if src is not None and content_from <= src.first < first else first
                     if not self.new_clause(content_from, start):
                         continue
-                found.append((first, last, entry.category, role, src))
+                found.append((first, last, category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
                 if role in ("verb", "nounverb", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
@@ -651,24 +677,33 @@ class _Detector:
             voice = QUOTED if seg.in_quote(start) else REPORTER
         return new_span(kind, start, end, self.text[start:end], label, line + 1, start - self.line_starts[line] + 1, voice, rule, None, note)
 
-    def find_cues(self, a: int, b: int):
-        """``cues.find_all(words, a, b)``, visiting only the tokens a cue can start at."""
-        pos, words, index = self.cue_pos, self.words, self.t.cue_index
-        c = bisect_left(pos, a)
-        nxt = a
-        while c < len(pos) and pos[c] < b:
-            i = pos[c]
-            c += 1
-            if i < nxt:
-                continue
-            # The longest entry matching at i (as WordList.match); kept only if it ends in the sentence.
-            for n, by_words in index[words[i]]:
-                e = by_words.get(words[i : i + n])
-                if e is not None:
-                    if i + n <= b:
-                        nxt = i + n
-                        yield i, nxt, e
-                    break
+    def find_cues(self) -> tuple[list[int], list[int], list[tuple[str, str]]]:
+        """First token, end token and (category, role) of the longest cue at each token."""
+        words, multi, one = self.words, self.t.cue_multi, self.t.cue_one
+        pos: list[int] = []
+        ends: list[int] = []
+        kinds: list[tuple[str, str]] = []
+        for i in compress(range(len(words)), map(self.cues._index.__contains__, words)):
+            w = words[i]
+            groups = multi.get(w)
+            if groups is not None:
+                for n, by_words in groups:
+                    k = by_words.get(words[i : i + n])
+                    if k is not None:
+                        pos.append(i)
+                        ends.append(i + n)
+                        kinds.append(k)
+                        break
+                else:
+                    groups = None
+                if groups is not None:
+                    continue
+            k = one.get(w)
+            if k is not None:
+                pos.append(i)
+                ends.append(i + 1)
+                kinds.append(k)
+        return pos, ends, kinds
 
     def new_clause(self, lo: int, hi: int) -> bool:
         """A clause boundary lies between an earlier cue's content start and this cue's clause."""
