@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import mul
 from typing import Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
@@ -961,10 +962,11 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         spans.append(new_span(ACTOR, st, en, text[st:en], aid, li + 1, st - line_starts[li] + 1, voice, RULE_MENTION, score, actors[aid].name))
         row = per.get(aid)
         if row is None:
-            row = per[aid] = {"scores": [], "pol": [], "rep": [], "quo": [], "speaker": defaultdict(list), "labels": []}
-        row["scores"].append(score)
-        row["pol"].append(sc.polarity)
-        (row["quo"] if in_quote else row["rep"]).append(score)
+            # scores, polarities, reporter scores, quoted scores, by speaker, labels
+            row = per[aid] = ([], [], [], [], {}, [])
+        row[0].append(score)
+        row[1].append(sc.polarity)
+        row[3 if in_quote else 2].append(score)
         cands = by_sentence.get(m.sentence)
         if not cands and in_quote:
             if by_block is None:
@@ -985,21 +987,24 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                 if speaker is None:
                     speaker = speaker_of[n] = _speaker_name(at, source_actor.get(n), actors)
         if speaker is not None:
-            row["speaker"][speaker].append(score)
+            by = row[4].get(speaker)
+            if by is None:
+                row[4][speaker] = [score]
+            else:
+                by.append(score)
     for aid, start, end, label in labels:
         if aid in per:
             spans.append(_span(seg, LABEL, start, end, label, RULE_LABEL, None, aid, content.voice(start)))
-            if label not in per[aid]["labels"]:
-                per[aid]["labels"].append(label)
+            if label not in per[aid][5]:
+                per[aid][5].append(label)
 
     quoted = defaultdict(int)
     for n, aid in source_actor.items():
         quoted[aid] += 1
     total = len(mentions)
     results = []
-    for aid, row in per.items():
+    for aid, (xs, pol, rep, quo, by_speaker, row_labels) in per.items():
         d = actors[aid]
-        xs = row["scores"]
         k = len(xs)
         mean = sum(xs) / k
         results.append(
@@ -1011,15 +1016,15 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                 mentions=k,
                 mention_share=k / total,
                 sentiment_mean=mean,
-                sentiment_std=math.sqrt(max(0.0, sum(x * x for x in xs) / k - mean * mean)),
+                sentiment_std=math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)),
                 sentiment_count=k,
-                negative_share=row["pol"].count("neg") / k,
-                positive_share=row["pol"].count("pos") / k,
-                reporter_sentiment=sum(row["rep"]) / len(row["rep"]) if row["rep"] else None,
-                quoted_sentiment=sum(row["quo"]) / len(row["quo"]) if row["quo"] else None,
+                negative_share=pol.count("neg") / k,
+                positive_share=pol.count("pos") / k,
+                reporter_sentiment=sum(rep) / len(rep) if rep else None,
+                quoted_sentiment=sum(quo) / len(quo) if quo else None,
                 quoted_as_source=quoted.get(aid, 0),
-                labels=tuple(row["labels"]),
-                by_speaker={s: sum(v) / len(v) for s, v in row["speaker"].items()},
+                labels=tuple(row_labels),
+                by_speaker={s: sum(v) / len(v) for s, v in by_speaker.items()},
             )
         )
     results.sort(key=lambda r: (-r.mentions, r.id))
