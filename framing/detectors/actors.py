@@ -100,6 +100,8 @@ class Gazetteer:
     not_names: frozenset[str]
     dates: frozenset[str]
     lead_skip: frozenset[str]  # function words, honorifics and joiners: never open a name
+    single_first: frozenset[str] = frozenset()  # words that are a whole form
+    multi_first: frozenset[str] = frozenset()  # words that only start multi-word forms
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,8 @@ def _build(lex: Lexicons) -> Gazetteer:
         not_names=words("not_names") | words("dates"),
         dates=words("dates"),
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
+        single_first=frozenset(k for k, v in single.items() if v),
+        multi_first=frozenset(k for k, v in single.items() if not v),
     )
 
 
@@ -344,10 +348,11 @@ class _Article:
         self.cap = seg.is_cap
         self.alpha = char_flags(seg.first_chars, str.isalpha)
         # Token positions worth a look: a form may start there, or a name may.
-        index, single, pairs = g.index, g.single, g.pairs
+        single, pairs = g.single, g.pairs
         # A word that starts only multi-word forms ("the", "republic") is a hit only when
         # the next word continues one of them.
-        hits = {j for j in compress(range(n), map(index.__contains__, norm)) if single[norm[j]] or j + 1 < n and (norm[j], norm[j + 1]) in pairs}
+        hits = set(compress(range(n), map(g.single_first.__contains__, norm)))
+        hits.update([j for j in compress(range(n - 1), map(g.multi_first.__contains__, norm)) if (norm[j], norm[j + 1]) in pairs])
         for j in hyphens:
             w = norm[j]
             if "-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))):
