@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
@@ -317,62 +317,81 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         if len(group) > 1:
             seen = Counter(normalize_line(text[spans[k][1] : spans[k][2]]) for k in group) if exact_keys else None
             repeated.update(k for k in group if seen is None or seen[normalize_line(text[spans[k][1] : spans[k][2]])] > 1)
-    out: list[LineInfo] = []
-    for k, (idx, s, e) in enumerate(spans):
-        a = tok_a[k]
-        b = tok_b[k]
-        c = counts[k]
-        nw = c[0]
-        if wide and nw and max(text[s:e]) >= "\u2e80":
-            nw = sum(_cjk_words(words[t], firsts[t]) for t in range(a, b) if firsts[t].isalnum())
-        verbs = c[5]
-        if not verbs:
-            # A regular past tense ("approved", "state-owned") reads as a finite verb too.
-            verbs = sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
-        if c[0]:
-            first_word = a
-            while not firsts[first_word].isalnum():
-                first_word += 1
-        else:
-            first_word = -1
-        cue, cue_any = _line_cue(cues, words, a, b, first_word, nw)
-        tail = text[max(s, e - 4) : e].rstrip("\"”’)]")
-        line_text = text[s:e]
-        has_digit = _DIGIT.search(line_text) is not None if exotic_digits else bool(raw_lines[idx].translate(None, _NOT_DIGIT_BYTES))
-        dated = (any_stamp and not _STAMP_WORDS.isdisjoint(words[a:b])) or (
-            has_digit
-            and ((any(c in line_text for c in _DATE_NUM_GATE) and _DATE_NUM.search(line_text) is not None) or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(line_text) is not None))
+    # The per-line records are built as columns, one comprehension each.
+    n = len(spans)
+    idxs, line_starts, line_ends = zip(*spans)
+    line_texts = [text[s:e] for _, s, e in spans]
+    ranges = list(zip(tok_a, tok_b))
+    kinds = list(zip(*counts))  # per bit: a column of per-line counts
+    nws = list(kinds[0])
+    if wide:
+        for k, (a, b) in enumerate(ranges):
+            if nws[k] and max(line_texts[k]) >= "\u2e80":
+                nws[k] = sum(_cjk_words(words[t], firsts[t]) for t in range(a, b) if firsts[t].isalnum())
+    # A regular past tense ("approved", "state-owned") reads as a finite verb too.
+    verbs = [
+        v or sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
+        for v, (a, b) in zip(kinds[5], ranges)
+    ]
+    # A short line with none of the furniture phrases' first words needs no phrase search.
+    index = cues._index.keys() if cues is not None else None
+    cue_pairs = [
+        _NO_CUE if index is None or not w or (nw <= _SHORT_FOR_CUE and index.isdisjoint(words[a:b])) else _line_cue(cues, words, a, b, _first_word(firsts, a), nw)
+        for w, nw, (a, b) in zip(kinds[0], nws, ranges)
+    ]
+    if exotic_digits:
+        has_digit = [_DIGIT.search(t) is not None for t in line_texts]
+    else:
+        has_digit = [bool(raw_lines[idx].translate(None, _NOT_DIGIT_BYTES)) for idx in idxs]
+    dated = [
+        (any_stamp and not _STAMP_WORDS.isdisjoint(words[a:b]))
+        or (
+            d
+            and ((any(c in t for c in _DATE_NUM_GATE) and _DATE_NUM.search(t) is not None) or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(t) is not None))
         )
-        out.append(
-            LineInfo(
-                idx,
-                s,
-                e,
-                nw,
-                c[1],
-                c[2],
-                c[3],
-                c[7],
-                c[4],
-                verbs,
-                c[6],
-                b - a,
-                (b - a) - c[0],
-                text.count(",", s, e),
-                max(1, bisect_left(sent_starts, e) - bisect_left(sent_starts, s)),
-                tail[-1:] in _TERMINAL_CHARS and bool(tail),
-                cue,
-                cue_any,
-                dated,
-                any_sep and any(c in line_text for c in _SEPARATOR_GATE) and _SEPARATOR.search(line_text) is not None,
-                any_url and _maybe_url(low[s:e]) and _URL.search(line_text) is not None,
-                any_credit and any(k in line_text for k in _CREDIT_KEYS) and _CREDIT.search(line_text) is not None,
-                any_legal and ("©" in line_text or "(" in line_text or "opyr" in line_text.lower()) and _LEGAL.search(line_text) is not None,
-                any_month and has_digit and _CAPTION_DATE.search(line_text) is not None,
-                k in repeated,
-            )
-        )
+        for t, d, (a, b) in zip(line_texts, has_digit, ranges)
+    ]
+    no = [False] * n
+    columns = (
+        idxs,
+        line_starts,
+        line_ends,
+        nws,
+        kinds[1],
+        kinds[2],
+        kinds[3],
+        kinds[7],
+        kinds[4],
+        verbs,
+        kinds[6],
+        [b - a for a, b in ranges],
+        [b - a - w for (a, b), w in zip(ranges, kinds[0])],
+        [t.count(",") for t in line_texts],
+        [max(1, bisect_left(sent_starts, e) - bisect_left(sent_starts, s)) for s, e in zip(line_starts, line_ends)],
+        [t[-4:].rstrip("\"”’)]")[-1:] in _TERMINAL_CHARS for t in line_texts],
+        [c for c, _ in cue_pairs],
+        [c for _, c in cue_pairs],
+        dated,
+        [any(c in t for c in _SEPARATOR_GATE) and _SEPARATOR.search(t) is not None for t in line_texts] if any_sep else no,
+        [_maybe_url(low[s:e]) and _URL.search(t) is not None for t, s, e in zip(line_texts, line_starts, line_ends)] if any_url else no,
+        [any(k in t for k in _CREDIT_KEYS) and _CREDIT.search(t) is not None for t in line_texts] if any_credit else no,
+        [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts] if any_legal else no,
+        [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
+        [k in repeated for k in range(n)] if repeated else no,
+    )
+    out = list(map(_new_info, zip(*columns)))
     return out
+
+
+_NO_CUE = (None, None)
+_new_info = partial(tuple.__new__, LineInfo)
+
+
+def _first_word(firsts: str, a: int) -> int:
+    """The first word token from token ``a`` on (the line has one)."""
+    while not firsts[a].isalnum():
+        a += 1
+    return a
 
 
 def _maybe_url(low_line: str) -> bool:
