@@ -62,6 +62,8 @@ _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed"
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
 _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
 _COLON = re.compile(":")
+# Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
+_CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve")
 
@@ -219,17 +221,16 @@ class _Detector:
         # Per-token flags, shared with other detectors through the segmentation.
         self.capf = self.seg.is_cap
         self.wordf = self.seg.is_word
-        n = len(self.words)
-        capf = self.capf
         # Capitalised tokens followed by another: only these can start a full name.
-        self.run_starts = [p for p in compress(range(n - 1), capf) if capf[p + 1]]
+        self.run_starts = [m.start() for m in _CAP_PAIR.finditer(self.capf)]
         # The longest cue starting at each token (as WordList.match), found once for the
         # article; each sentence keeps those that end inside it.
         self.cue_pos, self.cue_last, self.cue_kind = self.find_cues()
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
-        self.lower_seen = frozenset(compress(self.words, char_flags(self.seg.first_chars, str.islower)))
+        # Built on first need (most articles, not all).
+        self.lower_seen: frozenset[str] | None = None
 
     # --- token helpers -------------------------------------------------------------
 
@@ -253,7 +254,11 @@ class _Detector:
         if w in self.t.not_proper:
             return False
         initial = i == self.sent_a or not self.wordf[i - 1]
-        return not (initial and w in self.lower_seen)
+        if not initial:
+            return True
+        if self.lower_seen is None:
+            self.lower_seen = frozenset(compress(self.words, char_flags(self.seg.first_chars, str.islower)))
+        return w not in self.lower_seen
 
     def head_ok(self, j: int) -> bool:
         """Token ``j`` can head a source: not an adverb, verb form, number, date or abstract noun."""
