@@ -104,6 +104,8 @@ _DIGIT = re.compile(r"\d")
 _ASCII_BYTES = bytes(range(128))
 _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
+_GATE_WORDS = _STAMP_WORDS | _MONTH_WORDS
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
 _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
@@ -298,12 +300,15 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     raw_lines = raw.split(b"\n")  # one per seg.lines
     # Whole-text checks first, so a pattern only runs on the lines that can hold it.
     low = text.lower()
-    any_stamp = not _STAMP_WORDS.isdisjoint(words)
+    # One pass over the tokens for the gates that are words. A caption date's month name
+    # stands between spaces, so it is a token of its own.
+    gate_words = _GATE_WORDS.intersection(words)
+    any_stamp = not _STAMP_WORDS.isdisjoint(gate_words)
     any_sep = any(c in text for c in _SEPARATOR_CHARS) or " / " in text
     any_url = "@" in text or "www." in low or "http" in low or ".com" in low
     any_credit = any(k in text for k in _CREDIT_KEYS)
     any_legal = "©" in text or "(c)" in low or "copyright" in low
-    any_month = any(m in text for m in _MONTHS)
+    any_month = not _MONTH_WORDS.isdisjoint(gate_words)
     # Whether the same line (of three words or more) appears twice: equal lines have equal
     # lower-cased tokens, so only lines that share them are compared in full. (Without a
     # dotted capital I, lower-casing keeps every character's length and word-ness, so the
