@@ -116,9 +116,9 @@ class _Tables:
     not_np: frozenset[str]  # function | skip
     not_proper: frozenset[str]  # words that are never part of a proper name
     not_head_ok: frozenset[str]  # not_head | time | not_source
-    # First word -> ((length, {words: (category, role)}), ...) of the cues of two or more
-    # words starting with it, longest first; cue_one: one-word cues.
-    cue_multi: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]
+    # First word -> (their second words, ((length, {words: (category, role)}), ...)) of the
+    # cues of two or more words starting with it, longest first; cue_one: one-word cues.
+    cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
     cue_one: dict[str, tuple[str, str]]
 
 
@@ -142,7 +142,7 @@ def _tables(lex: Lexicons) -> _Tables:
                 one[w] = groups[-1][1][(w,)]
                 groups = groups[:-1]
             if groups:
-                multi[w] = groups
+                multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
         t = _Tables(
             skip=g("skip") | g("do") | g("modal") | g("negation"),
             function=g("function") | g("infinitive") | g("pron_object"),
@@ -675,12 +675,14 @@ class _Detector:
 
     def span(self, kind: str, first: int, last: int, label: str, rule: str, note: str, voice: str | None = None) -> Span:
         """``Content.token_span`` without its keyword plumbing (an article has dozens)."""
-        seg = self.seg
         start, end = self.ts[first], self.te[last - 1]
-        line = max(0, bisect_right(self.line_starts, start) - 1)
+        line_starts = self.line_starts
+        line = bisect_right(line_starts, start) - 1
+        if line < 0:
+            line = 0
         if voice is None:
-            voice = QUOTED if seg.in_quote(start) else REPORTER
-        return new_span(kind, start, end, self.text[start:end], label, line + 1, start - self.line_starts[line] + 1, voice, rule, None, note)
+            voice = QUOTED if self.seg.in_quote(start) else REPORTER
+        return new_span(kind, start, end, self.text[start:end], label, line + 1, start - line_starts[line] + 1, voice, rule, None, note)
 
     def find_cues(self) -> tuple[list[int], list[int], list[tuple[str, str]]]:
         """First token, end token and (category, role) of the longest cue at each token."""
@@ -688,11 +690,13 @@ class _Detector:
         pos: list[int] = []
         ends: list[int] = []
         kinds: list[tuple[str, str]] = []
+        last = len(words) - 1
         for i in compress(range(len(words)), map(self.cues._index.__contains__, words)):
             w = words[i]
-            groups = multi.get(w)
-            if groups is not None:
-                for n, by_words in groups:
+            m = multi.get(w)
+            # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").
+            if m is not None and i < last and words[i + 1] in m[0]:
+                for n, by_words in m[1]:
                     k = by_words.get(words[i : i + n])
                     if k is not None:
                         pos.append(i)
@@ -700,8 +704,8 @@ class _Detector:
                         kinds.append(k)
                         break
                 else:
-                    groups = None
-                if groups is not None:
+                    m = None
+                if m is not None:
                     continue
             k = one.get(w)
             if k is not None:
@@ -807,14 +811,15 @@ class _Detector:
 
     def sentence_has_quote(self, si: int) -> bool:
         """The sentence holds quoted words, or ends with ':' before a quote."""
-        ss, se = self.seg.sentences[si]
-        quotes = self.seg.quotes
-        k = bisect_left(self.seg._quote_starts, se)
-        for qs, qe in quotes[max(0, k - 8) : k]:
-            if qe > ss and " " in self.text[qs:qe].strip():
-                return True
-        end = self.text[ss:se].rstrip()
-        if end.endswith(":") and k < len(quotes) and quotes[k][0] - se < 4:
+        seg, text = self.seg, self.text
+        ss, se = seg.sentences[si]
+        quotes = seg.quotes
+        k = bisect_left(seg._quote_starts, se)
+        if k:
+            for qs, qe in quotes[k - 8 if k > 8 else 0 : k]:
+                if qe > ss and " " in text[qs:qe].strip():
+                    return True
+        if k < len(quotes) and quotes[k][0] - se < 4 and text[ss:se].rstrip().endswith(":"):
             return True
         return False
 
