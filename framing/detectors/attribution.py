@@ -256,16 +256,20 @@ class _Detector:
         initial = i == self.sent_a or not self.wordf[i - 1]
         if not initial:
             return True
+        return w not in (self.lower_seen or self.lower_words())
+
+    def lower_words(self) -> frozenset[str]:
         if self.lower_seen is None:
             self.lower_seen = frozenset(compress(self.words, char_flags(self.seg.first_chars, str.islower)))
-        return w not in self.lower_seen
+        return self.lower_seen
 
     def head_ok(self, j: int) -> bool:
         """Token ``j`` can head a source: not an adverb, verb form, number, date or abstract noun."""
-        w, t = self.words[j], self.t
-        if not self.wordf[j] or w in t.not_head_ok or w[0].isdigit():
+        w, t, wordf = self.words[j], self.t, self.wordf
+        if not wordf[j] or w in t.not_head_ok or w[0].isdigit():
             return False
-        if self.proper(j):
+        # self.proper(j), inlined
+        if self.capf[j] and w not in t.not_proper and (not (j == self.sent_a or not wordf[j - 1]) or w not in (self.lower_seen or self.lower_words())):
             return True
         kind = t.source_kind.get(w.removesuffix("'s").removesuffix("’s"))
         if kind == "abstract":
@@ -290,18 +294,18 @@ class _Detector:
 
     def name_of(self, first: int, last: int) -> str:
         """Canonical name of a capitalised run: titles dropped, surname expanded."""
-        toks: list[int] = []
+        words, wordf, capf, title, det = self.words, self.wordf, self.capf, self.t.title, self.t.det
         i = last - 1
         # The trailing run of capitalised words, titles and descriptions left out.
-        while i >= first and self.is_word(i) and self.cap(i) and self.words[i] not in self.t.title and self.words[i] not in self.t.det:
-            toks.insert(0, i)
+        while i >= first and wordf[i] and capf[i] and words[i] not in title and words[i] not in det:
             i -= 1
-        if not toks:
+        if i == last - 1:
             return self.text[self.ts[first] : self.te[last - 1]]
-        name = self.text[self.ts[toks[0]] : self.te[toks[-1]]].removesuffix("'s").removesuffix("’s")
-        if len(toks) == 1:
-            self.learn_upto_current()
-            return self.full_names.get(self.words[toks[0]].removesuffix("'s").removesuffix("’s"), name)
+        name = self.text[self.ts[i + 1] : self.te[last - 1]].removesuffix("'s").removesuffix("’s")
+        if i == last - 2:
+            if self.learned <= self.sent_order:
+                self.learn_upto_current()
+            return self.full_names.get(words[last - 1].removesuffix("'s").removesuffix("’s"), name)
         return name
 
     def learn_upto_current(self) -> None:
@@ -365,31 +369,33 @@ class _Detector:
 
     def np_core(self, j: int, a: int, si: int) -> _Source | None:
         """The noun phrase ending at ``j`` without a following prepositional phrase."""
-        w = self.words[j]
+        words, wordf = self.words, self.wordf
+        w = words[j]
         t = self.t
-        if not self.is_word(j):
+        if not wordf[j]:
             return None
-        pk = self.pronoun_key(w)
+        pk = self.pronoun_key(w) if w.endswith(_CONTRACTIONS) else w
         if pk in t.pronoun:
             return self.pronoun_source(j, si, pk)
         if pk in t.relative:
             return self.relative_source(j, a, si)
-        if w in t.not_np or w in t.det or w in t.indef and not self.cap(j) or not self.head_ok(j):
+        if w in t.not_np or w in t.det or w in t.indef and not self.capf[j] or not self.head_ok(j):
             return None
         first = j
+        det, indef, cue_words = t.det, t.indef, self.cues._index
         while first - 1 >= a and j - first < _NP_MAX:
             p = first - 1
-            pw = self.words[p]
-            if pw in t.det or pw in t.indef:
+            pw = words[p]
+            if pw in det or pw in indef:
                 first = p
                 break
-            if pw == "." and p - 1 >= a and self.words[p - 1] in t.title:
+            if pw == "." and p - 1 >= a and words[p - 1] in t.title:
                 first = p - 1
                 continue
-            if not self.is_word(p) or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in t.not_head or pw in self.cues._index and not self.cap(p):
+            if not wordf[p] or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in t.not_head or pw in cue_words and not self.capf[p]:
                 break
             first = p
-        if self.words[first] in _NEG_DET:
+        if words[first] in _NEG_DET:
             return None
         return self.classify(first, j + 1, si)
 
@@ -515,9 +521,11 @@ class _Detector:
         """Subject to the left of the cue; also says what stopped the search."""
         j = i - 1
         t = self.t
+        words, skip = self.words, t.skip
         while j >= a:
-            w = self.words[j]
-            if w in t.skip or self.adverb(j):
+            w = words[j]
+            # self.adverb(j), inlined
+            if w in skip or len(w) > 4 and w.endswith("ly") and not self.capf[j]:
                 j -= 1
             elif w == ")":
                 # "Sen. Smith (D-Ore.) said": the party and state are not the subject.
@@ -799,12 +807,17 @@ class _Detector:
 
     def passive(self, cue: int, a: int) -> bool:
         """A form of "be" before a participle cue: "were disclosed", "is also seen"."""
-        w = self.words[cue]
+        words = self.words
+        w = words[cue]
         if not (w.endswith(("ed", "en")) or w in _PARTICIPLES or w in self.t.not_head):
             return False
         j = cue - 1
-        while j >= a and (self.words[j] in self.t.skip or self.adverb(j)):
-            if self.words[j] in _BE:
+        skip, capf = self.t.skip, self.capf
+        while j >= a:
+            w = words[j]
+            if not (w in skip or len(w) > 4 and w.endswith("ly") and not capf[j]):  # self.adverb(j)
+                break
+            if w in _BE:
                 return True
             j -= 1
         return False
