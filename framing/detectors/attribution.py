@@ -309,39 +309,39 @@ class _Detector:
         return name
 
     def learn_upto_current(self) -> None:
+        """Remember full names ("Vladimir Putin") so a later "Putin" maps to them: the
+        content sentences up to the current one, each once."""
         stoks, order = self.seg.sentence_tokens, self.c.sentences
+        words, capf, caps = self.words, self.capf, self.run_starts
+        name_stop, title, full_names = self.t.name_stop, self.t.title, self.full_names
+        ncaps = len(caps)
         while self.learned <= self.sent_order:
             a, b = stoks[order[self.learned]]
-            self.learn_names(a, b)
             self.learned += 1
-
-    def learn_names(self, a: int, b: int) -> None:
-        """Remember full names ("Vladimir Putin") so a later "Putin" maps to them."""
-        words, t, capf, caps = self.words, self.t, self.capf, self.run_starts
-        # Only a capitalised token followed by another can start a run of two or more
-        # (a capital letter is alphanumeric); a lone capital teaches nothing.
-        c = bisect_left(caps, a)
-        nxt = a  # first token not yet inside a run
-        while c < len(caps) and caps[c] < b:
-            i = caps[c]
-            c += 1
-            if i < nxt or words[i] in t.name_stop:
-                continue
-            j = i + 1
-            while j < b and capf[j]:
-                j += 1
-            nxt = j
-            if j - i < 2:
-                continue
-            # "Halvarian Foreign Minister Ilsa Dorn": the name starts after the last title.
-            k = i
-            for x in range(i, j):
-                if words[x] in t.title:
-                    k = x + 1
-            if j - k >= 2:
-                surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                if surname not in self.full_names:  # the first full name seen stays
-                    self.full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
+            # Only a capitalised token followed by another can start a run of two or more
+            # (a capital letter is alphanumeric); a lone capital teaches nothing.
+            c = bisect_left(caps, a)
+            nxt = a  # first token not yet inside a run
+            while c < ncaps and caps[c] < b:
+                i = caps[c]
+                c += 1
+                if i < nxt or words[i] in name_stop:
+                    continue
+                j = i + 1
+                while j < b and capf[j]:
+                    j += 1
+                nxt = j
+                if j - i < 2:
+                    continue
+                # "Halvarian Foreign Minister Ilsa Dorn": the name starts after the last title.
+                k = i
+                for x in range(i, j):
+                    if words[x] in title:
+                        k = x + 1
+                if j - k >= 2:
+                    surname = words[j - 1].removesuffix("'s").removesuffix("’s")
+                    if surname not in full_names:  # the first full name seen stays
+                        full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
 
     # --- noun phrases --------------------------------------------------------------
 
