@@ -844,6 +844,7 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
     if not by_sentence:
         return out
     order = list(content.sentences)
+    ids_of = {si: {m.actor for m in ms} for si, ms in by_sentence.items()}
     for n, si in enumerate(order):
         # Only a sentence that names a country, or follows one within two, can hold a label.
         if si not in by_sentence and not (n >= 1 and order[n - 1] in by_sentence) and not (n >= 2 and order[n - 2] in by_sentence):
@@ -861,12 +862,12 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
         # country names exactly one.
         prev_ids: set[str] = set()
         for p in reversed(order[max(0, n - 2) : n]):
-            prev_ids = {m.actor for m in by_sentence.get(p, [])}
+            prev_ids = ids_of.get(p) or set()
             if prev_ids:
                 break
         if len(prev_ids) == 1:
             # Only before the sentence names a country itself.
-            stop = min((m.first for m in here), default=b)
+            stop = here[0].first if here else b  # mentions are in text order
             j = a
             while True:
                 try:
