@@ -458,22 +458,23 @@ class _Detector:
         h = last - 1 if head is None else head
         hw = words[h].removesuffix("'s").removesuffix("’s")
         kind = t.source_kind.get(hw)
-        text = self.text[self.ts[first] : self.te[last - 1]]
         plural = hw.endswith("s") and not hw.endswith("ss")
         if kind in ("anonymous", "vague"):
-            return _Source(first, last, kind, text, ANONYMOUS, si, plural=plural)
+            return _Source(first, last, kind, self.text[self.ts[first] : self.te[last - 1]], ANONYMOUS, si, plural)
         if kind == "document":
-            has_name = self.has_name(first, last, h)
-            return _Source(first, last, "document", self.bare(first, last) if has_name else text, NAMED if has_name else ANONYMOUS, si)
+            if self.has_name(first, last, h):
+                return _Source(first, last, "document", self.bare(first, last), NAMED, si)
+            return _Source(first, last, "document", self.text[self.ts[first] : self.te[last - 1]], ANONYMOUS, si)
         if self.proper(h):
-            return _Source(first, last, NAMED, self.name_of(first, h + 1), NAMED, si, plural=plural and not self.cap(h))
+            # A proper head is capitalised: never a plural common noun.
+            return _Source(first, last, NAMED, self.name_of(first, h + 1), NAMED, si)
         if hw in t.org and self.has_name(first, last, h):
-            return _Source(first, last, NAMED, self.bare(first, last), NAMED, si, plural=plural)
+            return _Source(first, last, NAMED, self.bare(first, last), NAMED, si, plural)
         if words[first] in t.det or any(words[i].endswith(("'s", "’s")) for i in range(first, h)):  # definite
-            return _Source(first, last, "description", text, ANONYMOUS, si, plural=plural)
+            return _Source(first, last, "description", self.text[self.ts[first] : self.te[last - 1]], ANONYMOUS, si, plural)
         if self.abstract(h):
             return None  # "historical alignments", "an interim arrangement": not a speaker
-        return _Source(first, last, ANONYMOUS, text, ANONYMOUS, si, plural=plural)
+        return _Source(first, last, ANONYMOUS, self.text[self.ts[first] : self.te[last - 1]], ANONYMOUS, si, plural)
 
     def has_name(self, first: int, last: int, h: int) -> bool:
         """A proper name in the phrase besides its head."""
@@ -839,11 +840,13 @@ class _Detector:
     def metrics(self, atts: list[Attribution], spans: list[Span], attributed: int) -> dict[str, float]:
         n = len(atts)
         words = max(1, self.c.words)
-        named = sum(a.source_type == NAMED for a in atts)
-        anon = sum(a.source_type == ANONYMOUS for a in atts)
-        unsourced = sum(a.source_type == UNSOURCED for a in atts)
-        dist = sum(a.distancing for a in atts)
-        direct = sum(a.direct for a in atts)
+        by_type = {NAMED: 0, ANONYMOUS: 0, UNSOURCED: 0}
+        dist = direct = 0
+        for x in atts:
+            by_type[x.source_type] = by_type.get(x.source_type, 0) + 1
+            dist += x.distancing
+            direct += x.direct
+        named, anon, unsourced = by_type[NAMED], by_type[ANONYMOUS], by_type[UNSOURCED]
         share = lambda x: x / n if n else 0.0  # noqa: E731
         return {
             "attributions": n,
