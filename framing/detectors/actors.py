@@ -983,7 +983,14 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             cands = by_block.get(bisect_right(block_starts, st) - 1)
         speaker = "reporter"
         if cands:
-            at = cands[0] if len(cands) == 1 else min(cands, key=lambda x: abs(x.cue.start - st))
+            at = cands[0]
+            if len(cands) > 1:
+                # The nearest cue, the first of equals (as min() picks), without a key function.
+                best = abs(at.cue.start - st)
+                for x in cands:
+                    d = abs(x.cue.start - st)
+                    if d < best:
+                        at, best = x, d
             src = at.source
             if src is not None and src.start < en and st < src.end:
                 speaker = None  # the actor is the one speaking, not spoken about
