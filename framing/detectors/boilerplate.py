@@ -316,9 +316,15 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     repeated: set[int] = set()
     by_words: dict[tuple[str, ...], list[int]] = {}
     exact_keys = "\u0130" not in text
-    for k, c in enumerate(counts):
-        if c[0] >= 3:
-            by_words.setdefault(words[tok_a[k] : tok_b[k]] if exact_keys else normalize_line(text[spans[k][1] : spans[k][2]]), []).append(k)
+    multi = [k for k, c in enumerate(counts) if c[0] >= 3]
+    if exact_keys:
+        # Lines with equal tokens have equal token counts and first and last tokens: when
+        # no two lines share those, no line repeats (the usual case, at little cost).
+        firsts_lasts = {(tok_b[k] - tok_a[k], words[tok_a[k]], words[tok_b[k] - 1]) for k in multi}
+        if len(firsts_lasts) == len(multi):
+            multi = []
+    for k in multi:
+        by_words.setdefault(words[tok_a[k] : tok_b[k]] if exact_keys else normalize_line(text[spans[k][1] : spans[k][2]]), []).append(k)
     for group in by_words.values():
         if len(group) > 1:
             seen = Counter(normalize_line(text[spans[k][1] : spans[k][2]]) for k in group) if exact_keys else None
