@@ -599,7 +599,7 @@ class _Detector:
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0
-        cue_pos, cue_last, cue_kind = self.cue_pos, self.cue_last, self.cue_kind
+        cue_pos, cue_last, cue_kind, colon_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos
         ncues = len(cue_pos)
         stoks, ts = seg.sentence_tokens, self.ts
         quote_starts, quotes = seg._quote_starts, seg.quotes
@@ -643,6 +643,8 @@ class _Detector:
                 if role in ("verb", "nounverb", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
             if not found:
+                if not colon_pos:
+                    continue
                 colon = self.colon_cue(a, b, si)
                 if colon is None:
                     continue
@@ -725,7 +727,7 @@ class _Detector:
 
     def new_clause(self, lo: int, hi: int) -> bool:
         """A clause boundary lies between an earlier cue's content start and this cue's clause."""
-        return any(w in _CLAUSE_OPENERS for w in self.words[lo:hi])
+        return not _CLAUSE_OPENERS.isdisjoint(self.words[lo:hi])
 
     def colon_cue(self, a: int, b: int, si: int):
         """'Smith: "We will win."' - a colon before a quote, with a source before it."""
