@@ -631,12 +631,16 @@ class _Detector:
                     continue
                 # A cue inside the reported content of an earlier one is the speaker's words,
                 # not a new attribution: "Smith said her family asked for privacy".
+                # No boundary up to the cue means none up to its subject either: the source
+                # need not be looked for (finding it changes nothing but caches).
+                if content_from is not None and not self.new_clause(content_from, first):
+                    continue
                 self.subject_before = False
                 src = self.find_source(first, last, a, b, role, category, si, found)
                 if content_from is not None:
                     # Its own subject, when that is inside the earlier content, starts its clause.
                     start = src.first if src is not None and content_from <= src.first < first else first
-                    if not self.new_clause(content_from, start):
+                    if start < first and not self.new_clause(content_from, start):
                         continue
                 found.append((first, last, category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
