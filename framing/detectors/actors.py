@@ -552,7 +552,6 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
     g = art.g
     p = _skip_dot_back(art, m.first - 1, a)
     q = m.last
-    prev_is_title = p >= a and (art.norm[p] in g.honorifics or _prev_role(art, p, a) is not None)
     possessive = art.poss[m.last - 1] > 0
     if m.type == DEMONYM and q < b and _longest_role_at(art, q, b) is not None:
         # "Russian President Vladimir Putin", "the Russian president": about a person.
@@ -561,7 +560,8 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
         # Inside a longer capitalised name ("Moscow State University", "George Washington").
         if not possessive and q < b and art.word_cap(q) and q not in starts_at and not _role_then_name(art, q, b) and art.starts[q] - art.ends[q - 1] <= 1:
             return IN_NAME
-        if p > a and art.word_cap(p) and not prev_is_title and p not in ends_at and art.starts[m.first] - art.ends[p] <= 1:
+        # (the title test last: a role lookup, needed only before a capitalised word)
+        if p > a and art.word_cap(p) and p not in ends_at and art.starts[m.first] - art.ends[p] <= 1 and not (art.norm[p] in g.honorifics or _prev_role(art, p, a) is not None):
             return IN_NAME
     if m.type == CAPITAL and not possessive and p >= a:
         w = art.norm[p]
