@@ -427,23 +427,30 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, tu
 
 def _fits(art: _Article, i: int, f: Form) -> tuple[int, int] | None:
     """Characters (start, end) of form ``f`` matched at token ``i``, or None when it does not fit."""
-    norm, n = art.norm, len(f.words)
+    norm, poss, cap = art.norm, art.poss, art.cap
+    words, case = f.words, f.case
+    n = len(words)
+    # Case tests inlined from _Article.case_ok: this runs for every candidate form.
     for k in range(n - 1):
         j = i + k
-        if norm[j] != f.words[k] or art.poss[j] or not art.case_ok(j, f.case[k]):
+        if norm[j] != words[k] or poss[j]:
+            return None
+        need = case[k]
+        if need and not (cap[j] if need == _INITIAL else _upper_ok(art.raw[j])):
             return None
     j = i + n - 1
-    w = f.words[-1]
+    w = words[-1]
+    need = case[-1]
     if norm[j] == w:
-        if not art.case_ok(j, f.case[-1]):
+        if need and not (cap[j] if need == _INITIAL else _upper_ok(art.raw[j])):
             return None
-        end = art.ends[j] - art.poss[j]
+        ends = art.ends
         # A form glued to more letters is part of another word ("U.S." in "U.S.S.R.").
-        if j + 1 < len(norm) and art.starts[j + 1] == art.ends[j] and art.seg.is_word[j + 1]:
+        if j + 1 < len(norm) and art.starts[j + 1] == ends[j] and art.seg.is_word[j + 1]:
             return None
-        return art.starts[i], end
+        return art.starts[i], ends[j] - poss[j]
     # "US-led", "Kremlin-backed": the first half of a hyphenated compound acts.
-    if norm[j].startswith(w + "-") and norm[j][len(w) + 1 :] in art.g.hyphen_actor and art.case_ok(j, f.case[-1], len(w)):
+    if norm[j].startswith(w + "-") and norm[j][len(w) + 1 :] in art.g.hyphen_actor and art.case_ok(j, need, len(w)):
         return art.starts[i], art.starts[j] + len(w)
     # "anti-Trump", "pro-Russian": the second half names the actor.
     if n == 1 and norm[j].endswith("-" + w) and norm[j][: -len(w) - 1] in ("anti", "pro"):
@@ -451,6 +458,11 @@ def _fits(art: _Article, i: int, f: Form) -> tuple[int, int] | None:
         if art.seg.text[start : start + 1].isupper():
             return start, art.ends[j] - art.poss[j]
     return None
+
+
+def _upper_ok(w: str) -> bool:
+    """An acronym's case: long ones are often written in title case ("Nato"), short ones never ("US" vs "us")."""
+    return w.isupper() or (len(w) >= 4 and w[:1].isupper())
 
 
 def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...]) -> ActorsOutput:
