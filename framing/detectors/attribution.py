@@ -350,6 +350,9 @@ class _Detector:
         src = self.np_core(j, a, si)
         if src is None or src.label == "pronoun":
             return src
+        p = src.first - 1
+        if p - 1 < a or self.words[p] not in _PP:  # the usual case, before the loop below
+            return src
         # "Sources familiar with the talks", "a spokesman for the ministry": the phrase before
         # the preposition is the source.
         for _ in range(3):
@@ -695,8 +698,9 @@ class _Detector:
         line = bisect_right(line_starts, start) - 1
         if line < 0:
             line = 0
-        if voice is None:
-            voice = QUOTED if self.seg.in_quote(start) else REPORTER
+        if voice is None:  # seg.in_quote(start)
+            q = bisect_right(self.seg._quote_starts, start) - 1
+            voice = QUOTED if q >= 0 and start < self.seg.quotes[q][1] else REPORTER
         return new_span(kind, start, end, self.text[start:end], label, line + 1, start - line_starts[line] + 1, voice, rule, None, note)
 
     def find_cues(self) -> tuple[list[int], list[int], list[tuple[str, str]]]:
