@@ -405,7 +405,7 @@ class _Detector:
     def np_starting(self, i: int, b: int, si: int) -> _Source | None:
         """The noun phrase starting at token ``i`` (inverted "said Smith", "according to X")."""
         t = self.t
-        if i >= b or not self.is_word(i):
+        if i >= b or not self.wordf[i]:
             return None
         w = self.words[i]
         pk = self.pronoun_key(w)
@@ -414,7 +414,7 @@ class _Detector:
         if w in _NEG_DET or w in t.not_head or w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time:
             return None
         j = i + 1 if (w in t.det or w in t.indef) else i
-        if j >= b or not self.is_word(j):
+        if j >= b or not self.wordf[j]:
             return None
         last = j
         while last + 1 < b and last + 1 - i < _NP_MAX:
@@ -423,10 +423,10 @@ class _Detector:
             if nw == "." and self.words[last] in t.title:
                 last = n
                 continue
-            if not self.is_word(n) or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues._index:
+            if not self.wordf[n] or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues._index:
                 break
             # A name ends where capitals stop ("said Smith yesterday").
-            if self.cap(last) and not self.cap(n) and self.words[last] not in t.title:
+            if self.capf[last] and not self.capf[n] and self.words[last] not in t.title:
                 break
             last = n
         if last + 3 < b and self.words[last + 1] in _PP_ADJ and self.words[last + 2] in _PP:
@@ -768,7 +768,7 @@ class _Detector:
         if role == "phrase":
             # "In a statement, ..." opening a sentence introduces the next cue, which is counted.
             return category == HEARSAY or first > a
-        if self.cap(first) and first > a and not self.cap(first - 1):
+        if self.capf[first] and first > a and not self.capf[first - 1]:
             return False  # Title Case headline ("Terror Attacks Highlight Threat")
         if role == "adverb":
             return True
@@ -789,7 +789,7 @@ class _Detector:
                 return True
             # Otherwise a verb when an object follows: "the video shows him", "the office calls the ...".
             nxt = words[last] if last < len(words) else ""
-            return self.is_word(first - 1) and prev not in t.function and (nxt in t.det or nxt in t.obj or nxt == "that")
+            return self.wordf[first - 1] and prev not in t.function and (nxt in t.det or nxt in t.obj or nxt == "that")
         if weak and (t.pronoun.get(prev) in ("self", "you") or prev in t.negation):
             return False
         return True
