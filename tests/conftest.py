@@ -37,3 +37,18 @@ def lex():
     from framing.lexicon import load_lexicons
 
     return load_lexicons()
+
+
+
+@pytest.fixture(scope="session")
+def gold(eval_dir):
+    """``gold(name)``: the records of one file in ../shared/eval; skips the test when it is absent."""
+    from framing.evaluate import read_gold
+
+    def records(name: str) -> list[dict]:
+        path = eval_dir / name
+        if not path.is_file():
+            pytest.skip(f"{name} is not present")
+        return list(read_gold(path))
+
+    return records

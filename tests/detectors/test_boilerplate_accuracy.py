@@ -3,7 +3,6 @@ skipped when ../shared is absent."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -20,12 +19,8 @@ BOILERPLATE_F1_FLOOR = 0.961
 
 
 @pytest.fixture(scope="module")
-def aeb(eval_dir):
-    path = eval_dir / "boilerplate.aeb.dev.jsonl"
-    if not path.is_file():
-        pytest.skip("boilerplate.aeb.dev.jsonl is not present")
-    with open(path, encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
+def aeb(gold):
+    records = gold("boilerplate.aeb.dev.jsonl")
     lex = load_lexicons()
     return score("boilerplate", records, [predict_boilerplate(r, lex) for r in records])
 

@@ -3,7 +3,6 @@ the measured level; skipped when ../shared/eval is absent."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -16,12 +15,8 @@ SENTENCE_F1_FLOOR = 0.87
 
 
 @pytest.fixture(scope="module")
-def factbank(eval_dir):
-    path = eval_dir / "hedging.szeged.dev.jsonl"
-    if not path.is_file():
-        pytest.skip("hedging.szeged.dev.jsonl is not present")
-    with open(path, encoding="utf-8") as fh:
-        records = [r for r in map(json.loads, fh) if r.get("part") == "factbank"]
+def factbank(gold):
+    records = [r for r in gold("hedging.szeged.dev.jsonl") if r.get("part") == "factbank"]
     lex = load_lexicons()
     preds = [predict_hedging(r, lex) for r in records]
     return score("hedging", records, preds)["factbank"]
