@@ -41,10 +41,14 @@ def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value:
 
     rows = []
     names: dict[str, str] = {}
-    for rec in _records(items):
+    records = _records(items)
+    same_person = _same_person(records)
+    for rec in records:
         for actor in rec.get("actors") or []:
             aid = actor.get("id") or actor["name"]
-            names.setdefault(aid, actor["name"])
+            aid = same_person.get(aid, aid)
+            if aid not in names or actor.get("id") == aid:  # a joined person keeps the full name
+                names[aid] = actor["name"]
             rows.append({"source": rec.get("source"), "actor": aid, "mentions": actor["mentions"], "value": actor.get(value)})
     if not rows:
         return pd.DataFrame()
@@ -70,18 +74,28 @@ def label_table(items: Iterable[ArticleResult | Mapping[str, Any] | str]):
 
     counts: dict[tuple[str, str], Counter] = {}
     names: dict[str, str] = {}
-    for rec in _records(items):
+    records = _records(items)
+    same_person = _same_person(records)
+    for rec in records:
         for actor in rec.get("actors") or []:
             if not actor.get("labels"):
                 continue
             aid = actor.get("id") or actor["name"]
-            names.setdefault(aid, actor["name"])
+            aid = same_person.get(aid, aid)
+            if aid not in names or actor.get("id") == aid:  # a joined person keeps the full name
+                names[aid] = actor["name"]
             counts.setdefault((aid, str(rec.get("source"))), Counter()).update(actor["labels"])
     if not counts:
         return pd.DataFrame()
     cells = {key: ", ".join(f"{label} ({n})" for label, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for key, c in counts.items()}
     table = pd.Series(cells).unstack(level=1).fillna("")
     return table.rename(index=_display_names(names))
+
+
+def _same_person(records: list[dict[str, Any]]) -> dict[str, str]:
+    from .detectors.actors import corpus_actor_ids
+
+    return corpus_actor_ids(a for rec in records for a in rec.get("actors") or [])
 
 
 def _display_names(names: Mapping[str, str]) -> dict[str, str]:

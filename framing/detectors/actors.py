@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import mul
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, tokenize_term
 from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
@@ -1108,3 +1108,47 @@ def _resolve_known(g: Gazetteer, name: str) -> str | None:
                 if best is None or key < best:
                     best = key
     return best[2] if best is not None else None
+
+
+def corpus_actor_ids(actors: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Join the people that separate articles named differently: ``{id: corpus id}``.
+
+    Each article merges its own mentions; across articles, a person found under a bare
+    surname in one ("Hallberg") and in full in another ("Erik Hallberg") would stay two
+    actors. Here a one-word person name joins the single full name ending in that word
+    (never when two full names share it), and full names that share first and last word
+    ("Hillary Clinton", "Hillary Rodham Clinton") join the most mentioned form. ``actors``
+    are actor records (``to_dict()`` form) from any number of articles.
+    """
+    names: dict[str, str] = {}
+    mentions: dict[str, int] = defaultdict(int)
+    for a in actors:
+        if a.get("kind") != "person" or not a.get("id"):
+            continue
+        aid = str(a["id"])
+        names.setdefault(aid, str(a.get("name") or aid))
+        mentions[aid] += int(a.get("mentions") or 0)
+
+    def words(name: str) -> list[str]:
+        return [_norm(w).lower().removesuffix("'s") for w in name.replace("-", " ").split()]
+
+    by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for aid, name in names.items():
+        w = words(name)
+        if len(w) >= 2:
+            by_first_last[(w[0], w[-1])].append(aid)
+    mapping: dict[str, str] = {}
+    for group in by_first_last.values():
+        if len(group) > 1:
+            keep = max(group, key=lambda i: (mentions[i], -len(names[i]), i))
+            mapping.update({i: keep for i in group if i != keep})
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for (_, last), group in by_first_last.items():
+        by_last[last].update(mapping.get(i, i) for i in group)
+    for aid, name in names.items():
+        w = words(name)
+        if len(w) == 1 and len(by_last.get(w[0], ())) == 1:
+            (target,) = by_last[w[0]]
+            if target != aid:
+                mapping[aid] = target
+    return mapping

@@ -261,10 +261,15 @@ def build_corpus(records: Iterable[Mapping[str, Any]]) -> Corpus:
     mentions: Counter[tuple[str, str]] = Counter()
     weighted: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     labels: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    from ..detectors.actors import corpus_actor_ids
+
+    same_person = corpus_actor_ids(act for a in articles for act in a.actors)
     for a in articles:
         for act in a.actors:
             aid = str(act.get("id") or act.get("name") or "?")
-            names[aid][str(act.get("name") or aid)] += 1
+            own = same_person.get(aid, aid) == aid
+            aid = same_person.get(aid, aid)
+            names[aid][str(act.get("name") or aid)] += 1 if own else 0  # a joined person keeps the full name
             kinds.setdefault(aid, str(act.get("kind") or ""))
             key = (aid, a.source)
             mentions[key] += int(_num(act.get("mentions")))

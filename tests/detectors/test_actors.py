@@ -412,3 +412,30 @@ def test_abbreviated_roles_are_stored_in_full_and_name_dense_sentences_are_prose
     assert ids["jens-stoltenberg"].labels == ("secretary-general",)
     assert ids["shin-wonsik"].labels == ("defence minister",)
     assert "south-korea" not in ids
+
+
+def test_corpus_joins_a_bare_surname_to_the_one_full_name():
+    from framing.detectors.actors import corpus_actor_ids
+
+    actors = [
+        {"id": "hallberg", "name": "Hallberg", "kind": "person", "mentions": 2},
+        {"id": "erik-hallberg", "name": "Erik Hallberg", "kind": "person", "mentions": 3},
+        {"id": "marsh", "name": "Marsh", "kind": "person", "mentions": 1},
+        {"id": "elin-marsh", "name": "Elin Marsh", "kind": "person", "mentions": 1},
+        {"id": "tom-marsh", "name": "Tom Marsh", "kind": "person", "mentions": 1},
+        {"id": "ana-ruiz", "name": "Ana Ruiz", "kind": "person", "mentions": 1},
+        {"id": "ana-maria-ruiz", "name": "Ana Maria Ruiz", "kind": "person", "mentions": 4},
+        {"id": "varne", "name": "Varne", "kind": "organisation", "mentions": 5},
+    ]
+    mapping = corpus_actor_ids(actors)
+    assert mapping == {"hallberg": "erik-hallberg", "ana-ruiz": "ana-maria-ruiz"}  # two Marshes: ambiguous, left alone
+
+
+def test_actor_table_merges_people_across_articles():
+    import framing
+
+    one = framing.analyze("Minister Erik Hallberg defended the plan on Monday in the capital.", source="A")
+    two = framing.analyze("The plan was defended again. Minister Hallberg said it would pass.", source="B")
+    table = framing.actor_table([one, two], value="mentions")
+    rows = [name for name in table.index if "Hallberg" in name]
+    assert rows == ["Erik Hallberg"], list(table.index)
