@@ -116,6 +116,13 @@ class _Tables:
     not_np: frozenset[str]  # function | skip
     not_proper: frozenset[str]  # words that are never part of a proper name
     not_head_ok: frozenset[str]  # not_head | time | not_source
+    # "the X" that can point back to a name introduced earlier: person roles (titles,
+    # "spokesman") and institutions ("the commission"); company heads ("the firm") also
+    # point back to a name ending in a company suffix ("Holdings").
+    role: frozenset[str]
+    org_role: frozenset[str]
+    org_suffix: frozenset[str]
+    company_head: frozenset[str]
     # First word -> (their second words, ((length, {words: (category, role)}), ...)) of the
     # cues of two or more words starting with it, longest first; cue_one: one-word cues.
     cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
@@ -169,6 +176,10 @@ def _tables(lex: Lexicons) -> _Tables:
             not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
             not_proper=g("det") | g("indef") | g("title") | g("not_head") | g("function") | g("infinitive") | g("pron_object") | frozenset(pronoun) | g("time") | frozenset(source_kind),
             not_head_ok=g("not_head") | g("time") | g("not_source"),
+            role=g("title") | frozenset(w for w, k in source_kind.items() if k == "anonymous" and w.startswith("spokes") and not w.endswith("people")),
+            org_role=frozenset(w for w, k in source_kind.items() if k == "organisation") - g("title"),
+            org_suffix=g("org_suffix"),
+            company_head=g("company_head"),
             cue_multi=multi,
             cue_one=one,
         )
@@ -195,6 +206,7 @@ class _Source:
     sentence: int
     plural: bool = False
     span: Span | None = None
+    resolved: bool = False  # a definite description resolved to a name ("the company")
 
 
 class _Detector:
@@ -216,6 +228,10 @@ class _Detector:
         self.last_person: _Source | None = None
         self.last_group: _Source | None = None
         self.last_thing: _Source | None = None
+        # Role or institution word -> (first token, canonical name) of each name introduced
+        # with it ("President Anton Veyk", "the Harbour Commission"), learned lazily.
+        self.role_names: dict[str, list[tuple[int, str]]] = {}
+        self.roles_learned = 0  # content sentences whose role names are in role_names
         self.sent_a = 0  # first token of the current sentence
         self.subject_before = False  # the last cue had a subject on its left (kept as source or not)
         # Per-token flags, shared with other detectors through the segmentation.
@@ -343,6 +359,68 @@ class _Detector:
                     if surname not in full_names:  # the first full name seen stays
                         full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
 
+    def resolve_role(self, role: str, before: int) -> str | None:
+        """The name introduced with ``role`` before token ``before``; None when there is
+        none or more than one (ambiguous: the reader cannot tell either)."""
+        if self.roles_learned <= self.sent_order:
+            self.learn_roles()
+        keys = (role, "(company)") if role in self.t.company_head else (role,)
+        names = {name for k in keys for pos, name in self.role_names.get(k, ()) if pos < before}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        # "President Veyk" before "Anton Veyk" was written in full: the full name, as for named sources.
+        return name if " " in name else self.full_names.get(name, name)
+
+    def learn_roles(self) -> None:
+        """Names with their role, up to the current sentence: a title or role word before a
+        name ("President Anton Veyk", "spokesman Tor Lind"), an institution word or company
+        suffix ending one ("the Harbour Commission", "Keldgate Holdings")."""
+        if self.learned <= self.sent_order:
+            self.learn_upto_current()  # full names, for "President Veyk"
+        stoks, order = self.seg.sentence_tokens, self.c.sentences
+        words, capf, wordf, t = self.words, self.capf, self.wordf, self.t
+        add = lambda k, pos, name: self.role_names.setdefault(k, []).append((pos, name))  # noqa: E731
+        while self.roles_learned <= self.sent_order:
+            a, b = stoks[order[self.roles_learned]]
+            self.roles_learned += 1
+            i = a
+            while i < b:
+                if not (capf[i] and wordf[i]) or words[i] in t.det:
+                    i += 1
+                    continue
+                j = i + 1
+                while j < b and capf[j] and wordf[j]:
+                    j += 1
+                run, i = (i, j), j
+                s, e = run
+                # The name starts after the last title in the run ("Veldish Foreign Minister Ana Roos").
+                k, role = s, None
+                for x in range(s, e):
+                    if words[x] in t.title:
+                        k, role = x + 1, words[x]
+                if role is None and s > a and not capf[s - 1] and words[s - 1] in t.role:
+                    role = words[s - 1]  # "spokesman Tor Lind"
+                if role is not None and k - 2 >= s and words[k - 2] in ("vice", "prime"):
+                    role = None  # "Vice President X" is not "the president", nor "Prime Minister X" "the minister"
+                if role is not None and k < e and not any(words[x] in t.not_proper for x in range(k, e)):
+                    name = self.text[self.ts[k] : self.te[e - 1]].removesuffix("'s").removesuffix("’s")
+                    if e - k == 1:
+                        name = self.full_names.get(name, name)
+                    add(role, s, name)
+                    continue
+                lw = words[e - 1].removesuffix("'s").removesuffix("’s")
+                if e - s >= 2 and (lw in t.org_role or lw in t.org_suffix) and words[s] not in t.not_proper:
+                    end = e
+                    if e + 1 < b and words[e] == "of" and capf[e + 1]:
+                        # "the Illinois Board of Elections": the name runs over "of".
+                        end = e + 2
+                        while end < b and capf[end] and wordf[end]:
+                            end += 1
+                        i = end
+                    name = self.text[self.ts[s] : self.te[end - 1]].removesuffix("'s").removesuffix("’s")
+                    add(lw if lw in t.org_role else "(company)", s, name)
+
     # --- noun phrases --------------------------------------------------------------
 
     def np_ending(self, j: int, a: int, si: int) -> _Source | None:
@@ -462,6 +540,11 @@ class _Detector:
         hw = words[h].removesuffix("'s").removesuffix("’s")
         kind = t.source_kind.get(hw)
         plural = hw.endswith("s") and not hw.endswith("ss")
+        if last - first == 2 and head is None and words[first] == "the" and (hw in t.role or hw in t.org_role):
+            # "the company", "the president": the one name the article introduced in that role.
+            name = self.resolve_role(hw, first)
+            if name is not None:
+                return _Source(first, last, "pronoun", name, NAMED, si, resolved=True)
         if kind in ("anonymous", "vague"):
             return _Source(first, last, kind, self.text[self.ts[first] : self.te[last - 1]], ANONYMOUS, si, plural)
         if kind == "document":
@@ -585,6 +668,10 @@ class _Detector:
         return None
 
     def remember(self, src: _Source) -> None:
+        if src.label == NAMED and src.type == NAMED and src.last - src.first >= 2:
+            hw = self.words[src.last - 1].removesuffix("'s").removesuffix("’s")
+            if hw in self.t.org_role:  # "the Veldish foreign ministry" for a later "the ministry"
+                self.role_names.setdefault(hw, []).append((src.first, src.name))
         if src.label == "pronoun" and (src.name is None or src.name.endswith(" (unresolved)")):
             return
         if src.type == NAMED and not src.plural and src.label in (NAMED, "pronoun") and src.label != "document":
@@ -672,7 +759,8 @@ class _Detector:
                         # Descriptions ("the company") and pronouns point back to someone the article
                         # introduced; a definite document ("the statement") too.
                         srule = "attribution.anonymous" if src.label in ("anonymous", "vague") or src.label == "document" and src.type == ANONYMOUS and self.words[src.first] not in t.det else ""
-                        src.span = self.span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, srule, src.name or "")
+                        note = f"{src.name} (resolved)" if src.resolved else src.name or ""
+                        src.span = self.span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, srule, note)
                         spans.append(src.span)
                     sspan = src.span
                     self.remember(src)
