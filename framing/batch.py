@@ -20,12 +20,12 @@ import math
 import tempfile
 from array import array
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cache import Cache, pack, record_key, program_version, unpack
-from .ingest import Document
+from .ingest import Document, finish_html
 from .lexicon import Lexicons
 from .model import ERROR, OK, ArticleResult
 from .output import dumps
@@ -70,6 +70,16 @@ def _short_lines(text: str) -> set[str]:
     return out
 
 
+def _visible_text(doc: Document) -> str:
+    """The text whose lines the pre-pass counts: for a page not yet extracted, its visible
+    text from lxml alone (what extraction would give), never the costly trafilatura pass."""
+    if not doc.html_pending:
+        return doc.text
+    from .html import visible_text
+
+    return visible_text(doc.text)
+
+
 class Templates:
     """Per-source template lines found by :meth:`collect`; ``lines_for(doc)`` gives a document's."""
 
@@ -97,13 +107,16 @@ class Templates:
                 n += 1
                 if doc.status != OK:
                     continue
+                text = _visible_text(doc)
+                if doc.html_pending and not text.strip():
+                    continue  # will be skipped as a page with no visible text
                 sid = sources.setdefault(doc.source, len(sources))
                 if sid == len(per_source):
                     per_source.append(0)
                 per_source[sid] += 1
                 high = sid << _LINE_BITS
                 # One count per article: a line repeated inside one page is not a template.
-                buf.extend(high | _line_hash(line) for line in _short_lines(doc.text))
+                buf.extend(high | _line_hash(line) for line in _short_lines(text))
                 if len(buf) >= _SPILL_AT:
                     _spill(buf, files)
                     buf = array("Q")
@@ -126,7 +139,7 @@ class Templates:
         if sid is None or not self.keys or doc.status != OK:
             return frozenset()
         high = sid << _LINE_BITS
-        return frozenset(line for line in _short_lines(doc.text) if high | _line_hash(line) in self.keys)
+        return frozenset(line for line in _short_lines(_visible_text(doc)) if high | _line_hash(line) in self.keys)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -158,7 +171,23 @@ def _recurring(keys: array, need: list[int]) -> frozenset[int]:
 
 
 def error_record(doc: Document, lex_version: str, message: str) -> ArticleResult:
+    if doc.html_pending:  # the record carries extracted text or none, never the markup
+        doc = replace(doc, text="", html_pending=False)
     return unscored_result(doc, lex_version, status=ERROR, error=message)
+
+
+def html_key_tag() -> str:
+    """Stands in for the main text in the cache key of a page not yet extracted: its markup
+    is keyed instead, and the extractors' versions, which decide what text it gives."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = ["html-pending"]
+    for name in ("lxml", "trafilatura"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=none")
+    return " ".join(parts)
 
 
 def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> tuple[bytes, str]:
@@ -166,6 +195,8 @@ def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> t
     from .pipeline import analyze_document
 
     try:
+        # A page read with defer_html is extracted here, once, in the worker.
+        doc = finish_html(doc)
         result = analyze_document(doc, lex, recurring)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
         result = error_record(doc, lex.version, f"internal error: {type(exc).__name__}: {exc}")
@@ -367,6 +398,7 @@ def score_stream(
 ) -> Iterator[tuple[Document, str, str]]:
     """Yield (document, serialized record, status) for every document, in input order."""
     program = program_version()
+    html_tag: str | None = None
     # Started at the first article that needs scoring: a run served wholly from the
     # cache loads no models and starts no workers.
     backend = None
@@ -405,7 +437,11 @@ def score_stream(
             else:
                 recurring = templates.lines_for(doc) if templates is not None else frozenset()
                 if cache is not None:
-                    key = record_key(doc, recurring, lex.version, program)
+                    keyed = doc
+                    if doc.html_pending:
+                        html_tag = html_tag or html_key_tag()
+                        keyed = replace(doc, main_text=html_tag)
+                    key = record_key(keyed, recurring, lex.version, program)
                     hit = cache.get(key)
                     ready = None if hit is None else (hit, OK)
                 if ready is None:

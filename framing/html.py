@@ -20,19 +20,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 def extract(html: str) -> tuple[str, str | None, str | None]:
     """Return (visible text one block per line, main text or None, page title or None)."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    visible, title, ok = _visible(html)
+    if not ok:
         return "", None, None
-    title_el = root.find(".//title")
-    title = _clean(title_el.text_content()) if title_el is not None and title_el.text_content() else None
-    chunks: list[str] = []
-    _walk(root, chunks)
-    lines = [_clean(line) for line in "".join(chunks).split("\n")]
-    visible = "\n".join(line for line in lines if line)
     main = None
     try:
         import trafilatura
@@ -40,7 +30,29 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
         main = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=False, deduplicate=False)
     except Exception:  # trafilatura is a hint only; a page it chokes on is still scored
         main = None
-    return visible, main, title or None
+    return visible, main, title
+
+
+def visible_text(html: str) -> str:
+    """The visible text of :func:`extract` alone: lxml only, without trafilatura (a tenth
+    of the cost), for the template pre-pass, which needs the lines and nothing else."""
+    return _visible(html)[0]
+
+
+def _visible(html: str) -> tuple[str, str | None, bool]:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return "", None, False
+    title_el = root.find(".//title")
+    title = _clean(title_el.text_content()) if title_el is not None and title_el.text_content() else None
+    chunks: list[str] = []
+    _walk(root, chunks)
+    lines = [_clean(line) for line in "".join(chunks).split("\n")]
+    return "\n".join(line for line in lines if line), title or None, True
 
 
 def _walk(el, out: list[str]) -> None:

@@ -49,14 +49,21 @@ class Document:
     error: str | None = None
     main_text: str | None = None  # HTML only: trafilatura's idea of the article body
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # HTML read with defer_html: ``text`` is the page's markup, extracted by
+    # :func:`finish_html` in the worker that scores it (not in the reading process).
+    html_pending: bool = False
 
 
 class InputError(Exception):
     """A command-line input that does not exist or cannot be listed."""
 
 
-def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None) -> Iterator[Document]:
-    """Yield one Document per article in ``inputs``, in a stable order."""
+def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None, defer_html: bool = False) -> Iterator[Document]:
+    """Yield one Document per article in ``inputs``, in a stable order.
+
+    ``defer_html``: HTML pages come decoded but not extracted (``html_pending``), so that
+    the costly extraction runs in the batch workers; :func:`finish_html` completes them.
+    """
     for raw in inputs:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin
@@ -70,9 +77,9 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
                 rel = f.relative_to(path)
                 folder_source = rel.parts[-2] if len(rel.parts) > 1 else None
                 doc_id = rel.with_suffix("").as_posix()
-                yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source), source)
+                yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source, defer_html=defer_html), source)
         elif path.is_file():
-            yield from _override(_from_file(path, doc_id=path.stem, folder_source=None), source)
+            yield from _override(_from_file(path, doc_id=path.stem, folder_source=None, defer_html=defer_html), source)
         else:
             yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
 
@@ -82,7 +89,7 @@ def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document
         yield replace(d, source=source) if source else d
 
 
-def _from_file(path: Path, *, doc_id: str, folder_source: str | None) -> Iterator[Document]:
+def _from_file(path: Path, *, doc_id: str, folder_source: str | None, defer_html: bool = False) -> Iterator[Document]:
     suffix = path.suffix.lower()
     src = folder_source or path.stem
     if suffix in COLLECTION_SUFFIXES and _is_utf8_text(path):
@@ -100,7 +107,7 @@ def _from_file(path: Path, *, doc_id: str, folder_source: str | None) -> Iterato
     if suffix not in SUPPORTED:
         yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=f"unsupported file type {suffix!r}")
         return
-    yield from _from_bytes(data, name=doc_id, path=str(path), source=src, suffix=suffix)
+    yield from _from_bytes(data, name=doc_id, path=str(path), source=src, suffix=suffix, defer_html=defer_html)
 
 
 def decode(data: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -123,27 +130,33 @@ def decode(data: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
     return text, None, (f"not UTF-8; decoded as {best.encoding}",)
 
 
-def _from_bytes(data: bytes, *, name: str, path: str | None, source: str, suffix: str) -> Iterator[Document]:
+def _from_bytes(data: bytes, *, name: str, path: str | None, source: str, suffix: str, defer_html: bool = False) -> Iterator[Document]:
     text, error, warnings = decode(data)
     if error:
         yield Document(id=name, source=source, text="", path=path, status=ERROR, error=error)
         return
     assert text is not None
     text = normalize_newlines(text)
-    main_text = None
     if suffix in HTML_SUFFIXES:
-        from .html import extract
-
-        text, main_text, html_title = extract(text)
-        if not text.strip():
-            yield Document(id=name, source=source, text="", path=path, status=SKIPPED, error="HTML page has no visible text", warnings=warnings)
-            return
-        yield Document(id=name, source=source, text=text, title=html_title or headline(text), path=path, main_text=main_text, warnings=warnings)
+        pending = Document(id=name, source=source, text=text, path=path, warnings=warnings, html_pending=True)
+        yield pending if defer_html else finish_html(pending)
         return
     if not text.strip():
         yield Document(id=name, source=source, text="", path=path, status=SKIPPED, error="empty file", warnings=warnings)
         return
     yield Document(id=name, source=source, text=text, title=headline(text), path=path, warnings=warnings)
+
+
+def finish_html(doc: Document) -> Document:
+    """The Document of a page read with ``defer_html``, its HTML extracted; others unchanged."""
+    if not doc.html_pending:
+        return doc
+    from .html import extract
+
+    text, main_text, html_title = extract(doc.text)
+    if not text.strip():
+        return replace(doc, text="", html_pending=False, status=SKIPPED, error="HTML page has no visible text")
+    return replace(doc, text=text, title=html_title or headline(text), main_text=main_text, html_pending=False)
 
 
 def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> Iterator[Document]:

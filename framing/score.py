@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     # Page templates need every article of a source before the first is scored: a
     # first, light pass (hashes only). Standard input can be read only once.
     files = [p for p in args.paths if p != "-"]
-    templates = Templates.collect(iter_documents(files, source=args.source)) if files else Templates()
+    # HTML pages are read, not extracted, here: the workers extract each page once; the
+    # pre-pass takes their visible lines from lxml alone (see docs/batch.md).
+    templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
     total = templates.documents if "-" not in args.paths else None
 
     cache = None
@@ -115,7 +117,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         with ResultWriter(args.output) as writer:
             try:
                 stream = score_stream(
-                    iter_documents(args.paths, source=args.source),
+                    iter_documents(args.paths, source=args.source, defer_html=True),
                     lex,
                     jobs=jobs,
                     engine=args.engine,
