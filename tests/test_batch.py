@@ -149,3 +149,59 @@ def test_a_worker_that_dies_costs_only_its_article(lex, monkeypatch):
         assert [d.id for d, _l, _s in out] == [d.id for d in docs]
         assert [s for _d, _l, s in out] == [OK, OK, OK, ERROR, OK, OK, OK, OK]
         assert json.loads(out[3][1])["error"] == "internal error: the worker process scoring this article died"
+
+
+def _pages(tmp_path, n: int = 8):
+    """A folder of HTML pages of one source sharing a menu and a footer (its template)."""
+    from framing.bench import make_articles
+
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    for i, (_id, _src, text) in enumerate(make_articles(n)):
+        paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:4])
+        head = text.split("\n", 1)[0]
+        (folder / f"{i:02d}.html").write_text(
+            f"<html><head><title>{head}</title></head><body><nav><a>Home</a> <a>Regions</a></nav>"
+            f"<h1>{head}</h1><article>{paras}</article><footer>Sign up for the morning briefing</footer></body></html>",
+            encoding="utf-8",
+        )
+    (folder / "empty.html").write_text("<html><body><style>p {}</style></body></html>", encoding="utf-8")
+    return tmp_path
+
+
+def test_html_extracted_in_the_workers_gives_the_records_of_eager_extraction(lex, tmp_path):
+    from framing.ingest import iter_documents
+
+    root = str(_pages(tmp_path))
+    eager = list(iter_documents([root]))
+    deferred = list(iter_documents([root], defer_html=True))
+    assert all(d.html_pending for d in deferred)
+    t_eager, t_deferred = Templates.collect(eager), Templates.collect(deferred)
+    assert len(t_eager) > 0 and t_deferred.keys == t_eager.keys and t_deferred.sources == t_eager.sources
+    assert [t_deferred.lines_for(d) for d in deferred] == [t_eager.lines_for(d) for d in eager]
+    want = records(score_stream(eager, lex, jobs=1, templates=t_eager))
+    assert records(score_stream(deferred, lex, jobs=1, templates=t_deferred)) == want
+    with Cache(tmp_path / "c.sqlite") as cache:
+        assert records(score_stream(deferred, lex, jobs=2, templates=t_deferred, cache=cache, chunk_size=2)) == want
+        assert cache.stored == 8  # the page without visible text is skipped, not cached
+    with Cache(tmp_path / "c.sqlite") as cache:
+        assert records(score_stream(deferred, lex, jobs=2, templates=t_deferred, cache=cache)) == want
+        assert cache.hits == 8
+        # Changed markup is a changed key, even where the old key of the text was the same.
+        edited = [replace(deferred[0], text=deferred[0].text.replace("<h1>", "<h1>Updated: "))]
+        again = records(score_stream(edited, lex, jobs=1, templates=t_deferred, cache=cache))
+        assert cache.stored == 1 and again[0]["text"] != want[0]["text"]
+    assert want[-1]["status"] == SKIPPED and "<" not in json.dumps(want)
+
+
+def test_a_page_whose_extraction_fails_is_an_error_record_without_markup(lex, monkeypatch):
+    import framing.html
+
+    def broken(_html):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(framing.html, "extract", broken)
+    page = Document(id="p", source="s", text="<html><body><p>Text.</p></body></html>", html_pending=True)
+    (rec,) = records(score_stream([page], lex, jobs=1))
+    assert rec["status"] == ERROR and rec["error"] == "internal error: RuntimeError: parser exploded"
+    assert rec["text"] == ""

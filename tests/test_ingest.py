@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from framing.ingest import headline, iter_documents
+from framing.ingest import finish_html, headline, iter_documents
 
 STORY = "Harbour Deal Signed in Port Elin\nThe port authority signed the lease on Monday, its chair said.\n"
 
@@ -133,3 +133,26 @@ def test_headline_rules():
     assert headline("By Jane Roe\nBody.") is None
     assert headline("A full sentence that ends with a period.\nBody.") is None
     assert headline("Only line") is None
+
+
+def test_deferred_html_is_read_not_extracted_and_finishes_as_the_eager_document(tmp_path):
+    (tmp_path / "a.html").write_text(
+        "<html><head><title>Ferry Fares Rise</title></head><body><nav>Home</nav>"
+        "<p>The ferry operator raised fares by a tenth on Monday, its chief said.</p>"
+        "<p>Commuters said the rise would hurt families who cross daily.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.htm").write_text("<html><body><script>var hidden = 1;</script></body></html>", encoding="utf-8")
+    (tmp_path / "c.html").write_bytes(b"\x00\x01binary" * 20)
+    (tmp_path / "d.txt").write_text("Plain Text Headline Here\nThe council met.\n", encoding="utf-8")
+    eager = list(iter_documents([str(tmp_path)]))
+    deferred = list(iter_documents([str(tmp_path)], defer_html=True))
+    a, b, c, d = deferred
+    # Pages that decode stay markup until a worker extracts them; unreadable ones and
+    # other formats are final at once.
+    assert a.html_pending and a.text.startswith("<html>") and a.title is None and a.main_text is None
+    assert b.html_pending and b.status == "ok"
+    assert not c.html_pending and c.status == "error" and c == eager[2]
+    assert not d.html_pending and d == eager[3]
+    assert [finish_html(x) for x in deferred] == eager
+    assert eager[1].status == "skipped" and eager[1].error == "HTML page has no visible text"
