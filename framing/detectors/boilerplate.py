@@ -23,7 +23,7 @@ import math
 import operator
 from operator import itemgetter
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import __version__
 from .charts import Chart, all_charts, write_chart_files
 from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, is_anonymous, slug
-from .findings import Finding, fmt, headline_findings
+from .findings import fmt, headline_findings
 from .highlight import highlight
 from .shared import SharedGroup, diff_markup, pair_counts, shared_sentences
 
