@@ -27,7 +27,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from .cli import ExitStatus, UsageError
 from .config import SEVERITIES, Config, ConfigError, check_rule_ids, config_for, load_config, rule_matches
-from .lexicon import Lexicons, WordList
+from .lexicon import Lexicons, WordList, per_lexicon
 from .model import ACTOR, ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, BOILERPLATE, HEDGE, REPORTER, ArticleResult, Span
 from .rules import Rule, load_rules
 from .segment import Segmentation, segment
@@ -178,14 +178,7 @@ def parse_directives(text: str) -> tuple[Directives, str]:
 # ---------------------------------------------------------------------------
 # Findings for one analyzed article
 
-_RULES_CACHE: dict[str, dict[str, Rule]] = {}
-
-
-def rules_for(lex: Lexicons) -> dict[str, Rule]:
-    got = _RULES_CACHE.get(lex.version)
-    if got is None:
-        got = _RULES_CACHE[lex.version] = load_rules(lex)
-    return got
+rules_for = per_lexicon(load_rules)
 
 
 def known_rule_ids(lex: Lexicons) -> set[str]:

@@ -20,14 +20,15 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from .segment import _TOKEN
 
 REMOVE = "off"
+T = TypeVar("T")
 
 
 class LexiconError(ValueError):
@@ -108,6 +109,24 @@ class Lexicons:
             return self.tables[name]
         except KeyError:
             raise LexiconError(f"no lexicon table named {name!r} (have: {', '.join(sorted(self.tables))})") from None
+
+
+def per_lexicon(build: Callable[["Lexicons"], T]) -> Callable[["Lexicons"], T]:
+    """Decorator: ``build(lex)`` runs once per lexicon version; later calls reuse its result.
+
+    Detectors compile their word lists into lookup tables this way, so the tables are
+    built once per run (and per worker), never per article.
+    """
+    built: dict[str, T] = {}
+
+    @wraps(build)
+    def get(lex: "Lexicons") -> T:
+        got = built.get(lex.version)
+        if got is None:
+            got = built[lex.version] = build(lex)
+        return got
+
+    return get
 
 
 def tokenize_term(term: str) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from itertools import compress
 from operator import mul
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..lexicon import LexiconError, Lexicons, tokenize_term
+from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
 from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment
@@ -121,16 +121,7 @@ class _Mention:
     words: tuple[str, ...] = ()  # the matched form's words
 
 
-_CACHE: dict[str, Gazetteer] = {}
 new_obj = object.__new__  # for the inlined new_span/new_frozen in _aggregate
-
-
-def gazetteer(lex: Lexicons) -> Gazetteer:
-    """The compiled actor index of ``lex`` (built once per lexicon version)."""
-    g = _CACHE.get(lex.version)
-    if g is None:
-        g = _CACHE[lex.version] = _build(lex)
-    return g
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,7 +149,9 @@ def _form(term: str, actor: str, type_: str) -> Form:
     return Form(tuple(_norm(s.lower()) for s in surfaces), tuple(_case_of(s) for s in surfaces), actor, type_)
 
 
-def _build(lex: Lexicons) -> Gazetteer:
+@per_lexicon
+def gazetteer(lex: Lexicons) -> Gazetteer:
+    """The compiled actor index of ``lex`` (built once per lexicon version)."""
     actors: dict[str, ActorDef] = {}
     forms: dict[tuple[tuple[str, ...], str], Form] = {}
 
@@ -847,7 +840,6 @@ def _person_labels(art: _Article, m: _Mention, a: int, b: int, mentions: list[_M
 def _country_descriptions(art: _Article, content: Content, mentions: list[_Mention], actors: Mapping[str, ActorDef]):
     """Country labels: an apposition ("North Korea, the reclusive state,") or a definite
     description right after the country was named, when no other country is in reach."""
-    g = art.g
     seg = art.seg
     out = []
     by_sentence: dict[int, list[_Mention]] = defaultdict(list)

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 
-from ..lexicon import Entry, Lexicons
+from ..lexicon import Entry, Lexicons, per_lexicon
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
 from ..segment import Content, char_flags
 
@@ -129,62 +129,56 @@ class _Tables:
     cue_one: dict[str, tuple[str, str]]
 
 
-_TABLES: dict[str, _Tables] = {}
-
-
+@per_lexicon
 def _tables(lex: Lexicons) -> _Tables:
-    t = _TABLES.get(lex.version)
-    if t is None:
-        ctx = lex["attribution_context"]
-        by: dict[str, set[str]] = {}
-        for e in ctx.entries.values():
-            by.setdefault(e.category, set()).add(e.term)
-        g = lambda c: frozenset(by.get(c, ()))  # noqa: E731
-        source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
-        pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
-        multi, one = {}, {}
-        for w, es in lex["attribution_cues"]._index.items():
-            groups = _by_length(es)
-            if groups[-1][0] == 1:
-                one[w] = groups[-1][1][(w,)]
-                groups = groups[:-1]
-            if groups:
-                multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
-        t = _Tables(
-            skip=g("skip") | g("do") | g("modal") | g("negation"),
-            function=g("function") | g("infinitive") | g("pron_object"),
-            det=g("det"),
-            indef=g("indef"),
-            title=g("title"),
-            relative=g("relative"),
-            pronoun=pronoun,
-            anonymity=g("anonymity"),
-            noun_before=g("noun_before") | g("det") | g("indef") | g("pron_object") | {"that"},
-            not_source=g("not_source"),
-            source_kind=source_kind,
-            markup=g("markup"),
-            do=g("do"),
-            modal=g("modal") | g("infinitive"),
-            obj=g("pron_object"),
-            time=g("time"),
-            not_speaker=g("not_speaker"),
-            time_mod=g("time_mod"),
-            negation=g("negation"),
-            not_head=g("not_head"),
-            org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
-            name_stop=g("det") | g("function") | g("infinitive") | g("pron_object") | g("title") | g("indef") | frozenset(pronoun),
-            not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
-            not_proper=g("det") | g("indef") | g("title") | g("not_head") | g("function") | g("infinitive") | g("pron_object") | frozenset(pronoun) | g("time") | frozenset(source_kind),
-            not_head_ok=g("not_head") | g("time") | g("not_source"),
-            role=g("title") | frozenset(w for w, k in source_kind.items() if k == "anonymous" and w.startswith("spokes") and not w.endswith("people")),
-            org_role=frozenset(w for w, k in source_kind.items() if k == "organisation") - g("title"),
-            org_suffix=g("org_suffix"),
-            company_head=g("company_head"),
-            cue_multi=multi,
-            cue_one=one,
-        )
-        _TABLES[lex.version] = t
-    return t
+    ctx = lex["attribution_context"]
+    by: dict[str, set[str]] = {}
+    for e in ctx.entries.values():
+        by.setdefault(e.category, set()).add(e.term)
+    g = lambda c: frozenset(by.get(c, ()))  # noqa: E731
+    source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
+    pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
+    multi, one = {}, {}
+    for w, es in lex["attribution_cues"]._index.items():
+        groups = _by_length(es)
+        if groups[-1][0] == 1:
+            one[w] = groups[-1][1][(w,)]
+            groups = groups[:-1]
+        if groups:
+            multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
+    return _Tables(
+        skip=g("skip") | g("do") | g("modal") | g("negation"),
+        function=g("function") | g("infinitive") | g("pron_object"),
+        det=g("det"),
+        indef=g("indef"),
+        title=g("title"),
+        relative=g("relative"),
+        pronoun=pronoun,
+        anonymity=g("anonymity"),
+        noun_before=g("noun_before") | g("det") | g("indef") | g("pron_object") | {"that"},
+        not_source=g("not_source"),
+        source_kind=source_kind,
+        markup=g("markup"),
+        do=g("do"),
+        modal=g("modal") | g("infinitive"),
+        obj=g("pron_object"),
+        time=g("time"),
+        not_speaker=g("not_speaker"),
+        time_mod=g("time_mod"),
+        negation=g("negation"),
+        not_head=g("not_head"),
+        org=frozenset(e.term for e in lex["attribution_sources"].entries.values() if e.category == "organisation") | g("title"),
+        name_stop=g("det") | g("function") | g("infinitive") | g("pron_object") | g("title") | g("indef") | frozenset(pronoun),
+        not_np=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation"),
+        not_proper=g("det") | g("indef") | g("title") | g("not_head") | g("function") | g("infinitive") | g("pron_object") | frozenset(pronoun) | g("time") | frozenset(source_kind),
+        not_head_ok=g("not_head") | g("time") | g("not_source"),
+        role=g("title") | frozenset(w for w, k in source_kind.items() if k == "anonymous" and w.startswith("spokes") and not w.endswith("people")),
+        org_role=frozenset(w for w, k in source_kind.items() if k == "organisation") - g("title"),
+        org_suffix=g("org_suffix"),
+        company_head=g("company_head"),
+        cue_multi=multi,
+        cue_one=one,
+    )
 
 
 def _by_length(entries: tuple[Entry, ...]) -> tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]:
@@ -685,7 +679,7 @@ class _Detector:
     # --- main loop -----------------------------------------------------------------
 
     def run(self) -> AttributionOutput:
-        seg, words, t = self.seg, self.words, self.t
+        seg, t = self.seg, self.t
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0

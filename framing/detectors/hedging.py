@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from ..lexicon import LexiconError, Lexicons, WordList
+from ..lexicon import LexiconError, Lexicons, WordList, per_lexicon
 from ..model import BOOSTER, HEDGE, DetectorOutput, Span
 from ..segment import Content
 
@@ -57,23 +57,18 @@ class _Words:
     ctx: Mapping[str, frozenset[str]]
 
 
-_CACHE: dict[str, _Words] = {}
-
-
+@per_lexicon
 def _words(lex: Lexicons) -> _Words:
-    got = _CACHE.get(lex.version)
-    if got is None:
-        hedges, boosters = lex["hedging"], lex["boosters"]
-        for wl in (hedges, boosters):
-            for e in wl.entries.values():
-                if e.extra and e.extra[0] and e.extra[0] not in GUARDS:
-                    raise LexiconError(
-                        f"{wl.name}.tsv: {e.term!r} names unknown guard {e.extra[0]!r} (known: {', '.join(sorted(GUARDS))})"
-                    )
-        table = lex.table("hedging_context").get("words", {})
-        ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
-        got = _CACHE[lex.version] = _Words(hedges, boosters, ctx)
-    return got
+    hedges, boosters = lex["hedging"], lex["boosters"]
+    for wl in (hedges, boosters):
+        for e in wl.entries.values():
+            if e.extra and e.extra[0] and e.extra[0] not in GUARDS:
+                raise LexiconError(
+                    f"{wl.name}.tsv: {e.term!r} names unknown guard {e.extra[0]!r} (known: {', '.join(sorted(GUARDS))})"
+                )
+    table = lex.table("hedging_context").get("words", {})
+    ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
+    return _Words(hedges, boosters, ctx)
 
 
 class _Ctx:
@@ -420,7 +415,6 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
             continue
         c = _Ctx(words, seg, a, b, words_.ctx)
         found = _matches(words_.hedges, c)
-        taken = [(i, j) for i, j, _ in found]
         for i, j, cat in _matches(words_.boosters, c):
             # A booster inside a longer hedge ("almost certainly") yields to it; a longer
             # booster ("no doubt") replaces the hedge it contains ("doubt").

@@ -27,7 +27,7 @@ from itertools import accumulate, compress, repeat
 from importlib import resources
 from typing import Sequence
 
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, per_lexicon
 from ..segment import Content, Segmentation
 
 POLARITIES = ("neg", "neu", "pos")
@@ -69,18 +69,10 @@ def _vader_tables() -> tuple[dict[str, float], dict[str, float], frozenset[str]]
     return lexicon, dict(BOOSTER_DICT), negate
 
 
-_TABLES: dict[str, dict[str, float]] = {}
 
 
+@per_lexicon
 def _valence_table(lex: Lexicons) -> dict[str, float]:
-    """VADER's lexicon with the news additions on top (single-word entries), once per lexicon version."""
-    table = _TABLES.get(lex.version)
-    if table is None:
-        table = _TABLES[lex.version] = _build_valence_table(lex)
-    return table
-
-
-def _build_valence_table(lex: Lexicons) -> dict[str, float]:
     base, _, _ = _vader_tables()
     table = dict(base)
     try:
@@ -410,14 +402,9 @@ class _Weights:
                 self.special[w] = self.special.get(w, 0) | bit
 
 
-_WEIGHTS: dict[str, _Weights] = {}
-
-
+@per_lexicon
 def _weights(lex: Lexicons) -> _Weights:
-    w = _WEIGHTS.get(lex.version)
-    if w is None:
-        w = _WEIGHTS[lex.version] = _Weights(load_model(), _valence_table(lex))
-    return w
+    return _Weights(load_model(), _valence_table(lex))
 
 
 def _normalised_article(seg: Segmentation, W: _Weights) -> list[str]:
@@ -583,7 +570,7 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     out: list[MentionSentiment] = []
     W = _weights(lex)
     table = W.valence
-    text, tstarts, tends, words = seg.text, seg.token_starts, seg.token_ends, seg.words
+    text, tstarts, tends = seg.text, seg.token_starts, seg.token_ends
     sst, stok = seg._sentence_starts, seg.sentence_tokens
     quotes = bool(seg.quotes)
     sentences: dict[tuple[int, int], tuple] = {}
