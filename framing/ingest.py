@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -72,8 +73,7 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted((p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED), key=lambda p: p.as_posix())
-            for f in files:
+            for f in walk_files(path):
                 rel = f.relative_to(path)
                 folder_source = rel.parts[-2] if len(rel.parts) > 1 else None
                 doc_id = rel.with_suffix("").as_posix()
@@ -82,6 +82,25 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
             yield from _override(_from_file(path, doc_id=path.stem, folder_source=None, defer_html=defer_html), source)
         else:
             yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
+
+
+def walk_files(root: Path) -> Iterator[Path]:
+    """Supported files under ``root`` in the order of their sorted paths, listed one folder
+    at a time so a folder of a million articles never sits in memory as one list.
+
+    Sorting each folder's entries by name, with "/" appended to folder names, gives the
+    same order as sorting the full paths. Symlinked folders are not followed (no loops).
+    """
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(((e.name + "/" if e.is_dir(follow_symlinks=False) else e.name), e.path) for e in it)
+    except OSError:
+        return
+    for key, entry_path in entries:
+        if key.endswith("/"):
+            yield from walk_files(Path(entry_path))
+        elif Path(entry_path).suffix.lower() in SUPPORTED and os.path.isfile(entry_path):
+            yield Path(entry_path)
 
 
 def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document]:

@@ -30,6 +30,26 @@ def test_folder_recursive_source_from_subfolder_in_stable_order(tmp_path):
     assert [(d.id, d.source) for d in got] == [("a-wire/one", "a-wire"), ("b-times/one", "b-times")]
 
 
+def test_folder_walk_gives_the_order_of_sorted_full_paths(tmp_path):
+    # "a-c/" sorts before "a/" as a path ("-" < "/") though "a" < "a-c" as a name.
+    names = ["a/b.txt", "a-c/x.txt", "a.txt", "ab.txt", "a/z/y.txt", "A/q.txt", "a/b.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    from framing.ingest import walk_files
+
+    expected = sorted((p for p in tmp_path.rglob("*") if p.is_file() and p.suffix == ".txt"), key=lambda p: p.as_posix())
+    assert list(walk_files(tmp_path)) == expected
+    assert [d.id for d in docs(tmp_path)] == ["A/q", "a-c/x", "a", "a/b", "a/z/y", "ab"]
+
+
+def test_folder_walk_does_not_follow_folder_symlinks(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "one.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path)
+    assert [d.id for d in docs(tmp_path)] == ["real/one"]
+
+
 def test_source_override(tmp_path):
     f = tmp_path / "x.txt"
     f.write_text(STORY, encoding="utf-8")
