@@ -689,73 +689,89 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     g = art.g
     seg = art.seg
     text = seg.text
-    taken_surnames = {art.norm[m.last - 1] for m in known_persons}
+    norm, starts, ends, poss, cap, low = art.norm, art.starts, art.ends, art.poss, art.cap, art.low
+    stoks = seg.sentence_tokens
+    honorifics, joiners, org_suffixes, org_heads = g.honorifics, g.joiners, g.org_suffixes, g.org_heads
+    taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name and a.source_type == "named" and getattr(a, "source_label", "named") in ("named", "")}
-    non_initial = {tuple(art.norm[s:e]) for s, e, _, initial in runs if not initial}
-    single_words = {art.norm[s] for s, e, _, _ in runs if e - s == 1}
+    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
+    non_initial = None  # word tuples of runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
     surname_of: dict[str, str | None] = {}
     by_first_last: dict[tuple[str, str], str] = {}
-    plan: list[tuple[int, int, int, str | None, bool]] = []  # (s, e, si, kind, titled)
+    # (s, e, si, kind, initial); kind None: a bare word, its evidence looked at only
+    # when no full name claims it (most capitalised single words are neither).
+    plan: list[tuple[int, int, int, str | None, bool]] = []
     for s, e, si, initial in runs:
-        words = tuple(art.norm[s:e])
-        a, b = seg.sentence_tokens[si]
-        p = _skip_dot_back(art, s - 1, a)
-        titled = p >= a and art.norm[p] in g.honorifics
-        role = _prev_role(art, p, a) if p >= a else None
-        last_raw = text[art.starts[e - 1] : art.ends[e - 1] - art.poss[e - 1]]
         n = e - s
-        kind = None
-        if last_raw.lower() in g.org_suffixes or (n >= 3 and words[0] in g.org_heads and words[1] in g.joiners):
+        last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
+        if last_raw.lower() in org_suffixes or (n >= 3 and norm[s] in org_heads and norm[s + 1] in joiners):
             kind = "organisation"
         elif n == 1 and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
-            kind = "organisation" if not initial or words in non_initial else None
-        elif 2 <= n <= 5 and all(art.cap[t] or art.norm[t] in g.joiners or art.low[t] == "." for t in range(s, e)):
-            if titled or role is not None or words[-1] in single_words or " ".join(words) in source_names or _apposition_role(art, e, b) is not None:
-                kind = "person"
-        elif n == 1:
-            if words[0] in taken_surnames:
+            if initial:
+                if non_initial is None:
+                    non_initial = {tuple(norm[s2:e2]) for s2, e2, _, i2 in runs if not i2}
+                if (norm[s],) not in non_initial:
+                    continue
+            kind = "organisation"
+        elif 2 <= n <= 5 and all(cap[t] or norm[t] in joiners or low[t] == "." for t in range(s, e)):
+            words = tuple(norm[s:e])
+            a, b = stoks[si]
+            p = _skip_dot_back(art, s - 1, a)
+            if not (
+                (p >= a and (norm[p] in honorifics or _prev_role(art, p, a) is not None))
+                or words[-1] in single_words
+                or " ".join(words) in source_names
+                or _apposition_role(art, e, b) is not None
+            ):
                 continue
-            # Alone, a capitalised word is a person only with a title, a role, an
-            # apposition with a role, or when cited as a source ("Comey said").
-            evidence = titled or (role is not None and not initial) or words[0] in source_names or _apposition_role(art, e, b) is not None
-            plan.append((s, e, si, None, evidence))
-            continue
-        if kind is None:
-            continue
-        plan.append((s, e, si, kind, titled))
-        if kind == "person":
+            kind = "person"
             key = (words[0], words[-1])
-            aid = by_first_last.get(key) or slug(art.seg.text[art.starts[s] : art.ends[e - 1] - art.poss[e - 1]])
+            aid = by_first_last.get(key) or slug(text[starts[s] : ends[e - 1] - poss[e - 1]])
             by_first_last.setdefault(key, aid)
             if surname_of.get(words[-1], aid) != aid:
                 surname_of[words[-1]] = None  # two people share it: a bare surname stays unresolved
             else:
                 surname_of[words[-1]] = aid
+        elif n == 1:
+            if norm[s] in taken_surnames:
+                continue
+            kind = None
+        else:
+            continue
+        plan.append((s, e, si, kind, initial))
 
     mentions: list[_Mention] = []
-    for s, e, si, kind, titled in plan:
-        words = tuple(art.norm[s:e])
-        end = art.ends[e - 1] - art.poss[e - 1]
-        surface = art.seg.text[art.starts[s] : end]
+    for s, e, si, kind, initial in plan:
+        end = ends[e - 1] - poss[e - 1]
         if kind is None:
-            # A bare surname: the person named in full, else a titled person of its own.
-            aid = surname_of.get(words[0])
+            # A bare surname: the person named in full, else a person of its own with a
+            # title, a role, an apposition with a role, or when cited as a source ("Comey said").
+            w = norm[s]
+            aid = surname_of.get(w)
             if aid:
-                mentions.append(_Mention(aid, art.starts[s], end, s, e, si, SHORT))
+                mentions.append(_Mention(aid, starts[s], end, s, e, si, SHORT))
                 continue
-            if not titled or words[0] in surname_of:
+            if w in surname_of:
+                continue
+            a, b = stoks[si]
+            p = _skip_dot_back(art, s - 1, a)
+            if p >= a and norm[p] in honorifics:
+                pass
+            elif not ((p >= a and not initial and _prev_role(art, p, a) is not None) or w in source_names or _apposition_role(art, e, b) is not None):
                 continue
             kind = "person"
-        if kind == "person" and len(words) > 1:
-            aid = by_first_last[(words[0], words[-1])]
+            aid = slug(text[starts[s] : end])
+        elif kind == "person":
+            aid = by_first_last[(norm[s], norm[e - 1])]
         else:
-            aid = slug(surface)
+            aid = slug(text[starts[s] : end])
         if not aid or (aid in g.actors and g.actors[aid].kind != kind):
             continue
-        actors.setdefault(aid, ActorDef(aid, " ".join(surface.split()), kind))
-        mentions.append(_Mention(aid, art.starts[s], end, s, e, si, NAME))
+        if aid not in actors:
+            actors[aid] = ActorDef(aid, " ".join(text[starts[s] : end].split()), kind)
+        mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
 
 
