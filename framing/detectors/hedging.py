@@ -15,11 +15,13 @@ count them as hedges.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 from typing import Callable, Mapping
 
 from ..lexicon import LexiconError, Lexicons, WordList, per_lexicon
-from ..model import BOOSTER, HEDGE, DetectorOutput, Span
+from ..model import BOOSTER, HEDGE, QUOTED, REPORTER, DetectorOutput, Span, new_span
 from ..segment import Content
 
 APPROXIMATOR = "approximator"
@@ -55,6 +57,10 @@ class _Words:
     hedges: WordList
     boosters: WordList
     ctx: Mapping[str, frozenset[str]]
+    # Per list (hedges, boosters): the first words of its entries, the one-word entries, and
+    # the first two words of the longer ones. Only a token that is a one-word entry or starts
+    # a pair can start a cue ("in" alone never can, "in fact" can).
+    starts: tuple[tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]], ...] = ()
 
 
 @per_lexicon
@@ -68,7 +74,18 @@ def _words(lex: Lexicons) -> _Words:
                 )
     table = lex.table("hedging_context").get("words", {})
     ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
-    return _Words(hedges, boosters, ctx)
+    starts = []
+    for wl in (hedges, boosters):
+        entries = [e for es in wl._index.values() for e in es]
+        one = frozenset(e.words[0] for e in entries if len(e.words) == 1)
+        two = frozenset(e.words[:2] for e in entries if len(e.words) > 1)
+        starts.append((frozenset(wl._index), one, two))
+    return _Words(hedges, boosters, ctx, tuple(starts))
+
+
+def _cue_starts(words: tuple[str, ...], firsts: frozenset[str], one: frozenset[str], two: frozenset[tuple[str, ...]]) -> list[int]:
+    """The tokens at which ``WordList.match`` can find an entry (one C pass, then a pair test)."""
+    return [i for i in compress(range(len(words)), map(firsts.__contains__, words)) if words[i] in one or words[i : i + 2] in two]
 
 
 class _Ctx:
@@ -386,9 +403,21 @@ GUARDS: dict[str, Guard] = {
 }
 
 
-def _matches(wl: WordList, c: _Ctx) -> list[tuple[int, int, str]]:
+def _matches(wl: WordList, c: _Ctx, hits: list[int]) -> list[tuple[int, int, str]]:
+    """``wl.find_all(c.words, c.a, c.b)`` visiting only ``hits``, the tokens that start an entry."""
     out = []
-    for i, j, entry in wl.find_all(c.words, c.a, c.b):
+    nxt = c.a  # the first token a match may start at: matches do not overlap
+    match, b = wl.match, c.b
+    for i in hits:
+        if i < nxt:
+            continue
+        entry = match(c.words, i)
+        if entry is None:
+            continue
+        j = i + len(entry.words)
+        if j > b:  # as find_all: a longest match past the sentence end is no match
+            continue
+        nxt = j
         cat: str | None = entry.category
         guard = entry.extra[0] if entry.extra else ""
         if guard:
@@ -403,19 +432,34 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
     words_ = _words(lex)
     seg = content.seg
     words = seg.words
+    text, tstarts, tends = seg.text, seg.token_starts, seg.token_ends
     spans: list[Span] = []
     hedges = {"reporter": 0, "quote": 0}
     boosters = {"reporter": 0, "quote": 0}
     by_cat = dict.fromkeys(HEDGE_CATEGORIES, 0)
     approximators = 0
     uncertain = 0
-    for si in content.sentences:
-        a, b = seg.sentence_tokens[si]
-        if a >= b:
-            continue
+    # Tokens that may start a cue, by sentence: most sentences hold none.
+    (hf, h1, h2), (bf, b1, b2) = words_.starts
+    if type(words) is not tuple:
+        words = tuple(words)  # pairs are looked up as tuple slices
+    cues: dict[int, tuple[list[int], list[int]]] = {}
+    stok = seg.sentence_tokens
+    for which, hits in ((0, _cue_starts(words, hf, h1, h2)), (1, _cue_starts(words, bf, b1, b2))):
+        for i in hits:
+            si = seg.sentence_index(tstarts[i])
+            if si < len(stok) and stok[si][0] <= i < stok[si][1]:
+                cues.setdefault(si, ([], []))[which].append(i)
+    if cues and len(content.sentences) < len(stok):  # boilerplate sentences are not read
+        keep = frozenset(content.sentences)
+        cues = {si: v for si, v in cues.items() if si in keep}
+    quotes = seg.quotes
+    for si in sorted(cues):
+        a, b = stok[si]
+        hh, bh = cues[si]
         c = _Ctx(words, seg, a, b, words_.ctx)
-        found = _matches(words_.hedges, c)
-        for i, j, cat in _matches(words_.boosters, c):
+        found = _matches(words_.hedges, c, hh) if hh else []
+        for i, j, cat in _matches(words_.boosters, c, bh) if bh else ():
             # A booster inside a longer hedge ("almost certainly") yields to it; a longer
             # booster ("no doubt") replaces the hedge it contains ("doubt").
             clash = [k for k, (hi, hj, _) in enumerate(found) if hi < j and i < hj]
@@ -426,19 +470,21 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
         found.sort()
         sentence_hedged = False
         for i, j, cat in found:
-            start = seg.token_starts[i]
-            voice = content.voice(start)
+            start, end = tstarts[i], tends[j - 1]
+            voice = QUOTED if quotes and seg.in_quote(start) else REPORTER
+            line, col = seg.line_col(start)
             if cat == "booster":
                 boosters[voice] += 1
-                spans.append(content.token_span(BOOSTER, i, j, "booster", rule="hedging.booster", voice=voice))
+                kind, label, rule = BOOSTER, "booster", "hedging.booster"
             elif cat == APPROXIMATOR:
                 approximators += 1
-                spans.append(content.token_span(APPROXIMATOR, i, j, APPROXIMATOR, rule="hedging.approximator", voice=voice))
+                kind, label, rule = APPROXIMATOR, APPROXIMATOR, "hedging.approximator"
             else:
                 hedges[voice] += 1
                 by_cat[cat] = by_cat.get(cat, 0) + 1
                 sentence_hedged = True
-                spans.append(content.token_span(HEDGE, i, j, cat, rule=f"hedging.{cat}", voice=voice))
+                kind, label, rule = HEDGE, cat, f"hedging.{cat}"
+            spans.append(new_span(kind, start, end, text[start:end], label, line, col, voice, rule))
         uncertain += sentence_hedged
     return DetectorOutput(spans=tuple(spans), metrics=_metrics(content, hedges, boosters, by_cat, approximators, uncertain))
 

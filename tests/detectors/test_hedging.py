@@ -181,3 +181,56 @@ def test_unknown_guard_is_a_lexicon_error(tmp_path):
 def test_deterministic():
     text = "Officials believe the fire may have started in a kitchen, reportedly after about 9pm."
     assert run(text) == run(text)
+
+
+def _reference(content, lex) -> list[tuple[int, int, str, str]]:
+    """The detector's matching spelled out: ``find_all`` over every content sentence (the slow, plain form)."""
+    w = hedging._words(lex)
+    seg = content.seg
+    out = []
+    for si in content.sentences:
+        a, b = seg.sentence_tokens[si]
+        c = hedging._Ctx(seg.words, seg, a, b, w.ctx)
+        lists = []
+        for wl in (w.hedges, w.boosters):
+            got = []
+            for i, j, entry in wl.find_all(seg.words, a, b):
+                guard = entry.extra[0] if entry.extra else ""
+                cat = hedging.GUARDS[guard](c, i, j, entry.category) if guard else entry.category
+                if cat is not None:
+                    got.append((i, j, cat))
+            lists.append(got)
+        found, boost = lists
+        for i, j, cat in boost:
+            clash = [k for k, (hi, hj, _) in enumerate(found) if hi < j and i < hj]
+            if any(found[k][1] - found[k][0] >= j - i for k in clash):
+                continue
+            found = [f for k, f in enumerate(found) if k not in clash] + [(i, j, cat)]
+        out += [(seg.token_starts[i], seg.token_ends[j - 1], cat, content.voice(seg.token_starts[i])) for i, j, cat in sorted(found)]
+    return out
+
+
+SPEED_TEXTS = (
+    # Cue pairs across a sentence end, a cue as the last token, repeated first words.
+    "It is clear that the plan failed. In fact, it is not clear. There is no doubt about it. Of course\n\nit is",
+    'Without a doubt the mayor may resign. "She could, in fact, stay," he said; as many as 40 may follow. It is said to',
+    "Nobody knows. The board is said to be split, reportedly. Was said to be. Not sure. Not known whether it might.",
+)
+
+
+@pytest.mark.parametrize("text", SPEED_TEXTS)
+def test_detect_equals_find_all_over_every_sentence(lex, text):
+    """The detector looks only at tokens that can start a cue; it must find what a full scan finds."""
+    for drop in (frozenset(), frozenset({1})):  # also with a line left out as boilerplate
+        content = content_view(segment(text), drop)
+        spans = hedging.detect(content, lex).spans
+        got = [(s.start, s.end, s.label if s.kind == "hedge" else s.kind, s.voice) for s in spans]
+        assert got == _reference(content, lex)
+        assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_detect_equals_find_all_on_the_seeds(lex, seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        content = content_view(segment(path.read_text(encoding="utf-8")), frozenset({0, 1, 2}))
+        got = [(s.start, s.end, s.label if s.kind == "hedge" else s.kind, s.voice) for s in hedging.detect(content, lex).spans]
+        assert got == _reference(content, lex), path.name
