@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from ..model import DetectorOutput
@@ -85,7 +86,12 @@ def offline_textstat():
     return textstat
 
 
-_memo: dict[str, tuple[int, int, int]] = {}
+# Per word type, memoized across articles: syllables, letters, 1 if difficult. Three
+# parallel dicts so that an article's totals are three sums of C-level lookups.
+_SYLLABLES: dict[str, int] = {}
+_LETTERS: dict[str, int] = {}
+_DIFFICULT: dict[str, int] = {}
+_MEMO_MAX = 200_000  # bounded: a long batch meets endless names and typos
 
 
 def syllables(word: str) -> int:
@@ -94,39 +100,55 @@ def syllables(word: str) -> int:
 
 
 def _word_counts(word: str) -> tuple[int, int, int]:
-    """(syllables, letters, 1 if difficult) for one lower-case word, memoized."""
-    counts = _memo.get(word)
-    if counts is None:
-        key = word.translate(_APOSTROPHES)
-        n = _cmu_syllables().get(key)
-        if n is None:
-            n = len(_pyphen().positions(key)) + 1
-        letters = sum(1 for c in word if c.isalnum())
-        counts = (n, letters, int(n >= DIFFICULT_SYLLABLES and word not in _easy_words()))
-        if len(_memo) < 200_000:  # bounded: a long batch meets endless names and typos
-            _memo[word] = counts
-    return counts
+    """(syllables, letters, 1 if difficult) for one lower-case word."""
+    key = word.translate(_APOSTROPHES)
+    n = _cmu_syllables().get(key)
+    if n is None:
+        n = len(_pyphen().positions(key)) + 1
+    letters = sum(1 for c in word if c.isalnum())
+    return n, letters, int(n >= DIFFICULT_SYLLABLES and word not in _easy_words())
+
+
+def _remember(types: set[str]) -> None:
+    """Add the counts of new word types to the memo."""
+    new = types.difference(_SYLLABLES)
+    if not new:
+        return
+    if len(_SYLLABLES) + len(new) > _MEMO_MAX:
+        _SYLLABLES.clear()
+        _LETTERS.clear()
+        _DIFFICULT.clear()
+        new = types
+    for w in new:
+        _SYLLABLES[w], _LETTERS[w], _DIFFICULT[w] = _word_counts(w)
 
 
 def measure(content: Content) -> DetectorOutput:
     seg = content.seg
     n_sentences = len(content.sentences)
     words = seg.words
-    starts = seg.token_starts
-    text = seg.text
-    n_words = n_syllables = n_letters = n_difficult = 0
+    is_word = seg.is_word
+    sentence_tokens = seg.sentence_tokens
+    # The word tokens (not punctuation) of the content sentences, taken in runs of
+    # adjacent sentences: one slice per run rather than a test per token.
+    found: list[str] = []
+    run_a = run_b = -1
     for i in content.sentences:
-        a, b = seg.sentence_tokens[i]
-        for t in range(a, b):
-            if not text[starts[t]].isalnum():
-                continue
-            syl, letters, difficult = _word_counts(words[t])
-            n_words += 1
-            n_syllables += syl
-            n_letters += letters
-            n_difficult += difficult
+        a, b = sentence_tokens[i]
+        if a != run_b:
+            if run_b > run_a:
+                found += compress(words[run_a:run_b], is_word[run_a:run_b])
+            run_a = a
+        run_b = b
+    if run_b > run_a:
+        found += compress(words[run_a:run_b], is_word[run_a:run_b])
+    n_words = len(found)
     if not n_sentences or not n_words:
         return DetectorOutput(metrics={m: None for m in METRICS})  # type: ignore[misc]
+    _remember(set(found))
+    n_syllables = sum(map(_SYLLABLES.__getitem__, found))
+    n_letters = sum(map(_LETTERS.__getitem__, found))
+    n_difficult = sum(map(_DIFFICULT.__getitem__, found))
     wps = n_words / n_sentences
     spw = n_syllables / n_words
     metrics = {
