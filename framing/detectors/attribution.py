@@ -62,6 +62,8 @@ _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed"
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
 _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
 _COLON = re.compile(":")
+# A dash after a closing quote mark, before a capitalised name: '..." - Ana Roos'.
+_QUOTE_DASH = re.compile("(?:[\"”»]|'')\\s*[―—–-]{1,2}[ \t]*(?=[A-Z])")
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
@@ -238,6 +240,8 @@ class _Detector:
         self.cue_pos, self.cue_last, self.cue_kind = self.find_cues()
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
+        # The dash token of each '..." - Name' (quote marks are one token each, so is the dash).
+        self.dash_pos = [bisect_left(self.ts, m.end()) - 1 for m in _QUOTE_DASH.finditer(self.text)] if "-" in self.text or "—" in self.text or "―" in self.text or "–" in self.text else []
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
         # Built on first need (most articles, not all).
         self.lower_seen: frozenset[str] | None = None
@@ -683,7 +687,7 @@ class _Detector:
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0
-        cue_pos, cue_last, cue_kind, colon_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos
+        cue_pos, cue_last, cue_kind, colon_pos, dash_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos, self.dash_pos
         ncues = len(cue_pos)
         stoks, ts = seg.sentence_tokens, self.ts
         quote_starts, quotes = seg._quote_starts, seg.quotes
@@ -695,6 +699,17 @@ class _Detector:
             content_from: int | None = None  # token where the content of a subject-verb cue starts
             c = bisect_left(cue_pos, a)
             nxt = a  # cues do not overlap
+            if colon_pos:
+                # "Fallin: Well, I think ...": a speaker's colon before any cue makes the rest
+                # of the sentence theirs, so no cue after it is a new attribution.
+                colon = self.colon_cue(a, b, si)
+                if colon is not None and (c >= ncues or cue_pos[c] > colon[0]):
+                    found.append(colon)
+                    c = ncues
+            if dash_pos:
+                dash = self.dash_cue(a, b, si)
+                if dash is not None:
+                    found.append(dash)
             while c < ncues and cue_pos[c] < b:
                 first, last = cue_pos[c], cue_last[c]
                 category, role = cue_kind[c]
@@ -738,7 +753,8 @@ class _Detector:
                     continue
                 found.append(colon)
             attributed += 1
-            direct = self.sentence_has_quote(si)
+            # A dash cue follows the quote it closes: '"..." - Ana Roos'.
+            direct = self.sentence_has_quote(si) or found[-1][3] == "dash"
             for first, last, label, role, src in found:
                 if role == "phrase" and label != HEARSAY and len(found) > 1:
                     continue
@@ -830,13 +846,42 @@ class _Detector:
                 continue
             # Before a quote, or after a bare name opening the sentence ("Smith: No deal").
             # Not a label line ("Correction: ...", "Q: ...", "Clinton: 547").
+            # A headline speaker may carry a title ("Dr. Ana Roos: ..."); "The Latest: ..." is a label.
             if self.words[k + 1] in _OPEN_QUOTES or (
-                k - a <= 3 and all(self.cap(i) for i in range(a, k)) and self.words[k - 1] not in self.t.not_speaker and self.text[self.ts[k + 1]].isalpha()
+                k - a <= 5
+                and self.words[a] not in self.t.det
+                and all(self.capf[i] or self.words[i] == "." for i in range(a, k))
+                and self.capf[k - 1]
+                and self.words[k - 1] not in self.t.not_speaker
+                and self.text[self.ts[k + 1]].isalpha()
             ):
                 src, _ = self.left_source(k, a, si)
                 if src is not None:
                     return (k, k + 1, "neutral", "colon", src)
         return None
+
+    def dash_cue(self, a: int, b: int, si: int):
+        """'"We will win." - Ana Roos': a dash after a quote, before a name that ends its line."""
+        c = bisect_left(self.dash_pos, a)
+        if c >= len(self.dash_pos) or self.dash_pos[c] >= b - 1:
+            return None
+        k = self.dash_pos[c]
+        while k + 1 < b and self.words[k + 1] in ("-", "—", "―", "–"):  # "--" is two tokens
+            k += 1
+        # Only a byline-like name: capitalised words up to the end of the line, a period,
+        # a comma or a bracket ("- Ana Roos (@aroos)"); not '" - Links to the best of ...'.
+        j = k + 1
+        while j < b and self.capf[j] and self.wordf[j] and j - k <= 4:
+            j += 1
+        if j == k + 1 or j - k > 4:
+            return None
+        line_end = self.text.find("\n", self.ts[k])
+        if not (j == b or self.words[j] in (".", ",", "(") or line_end != -1 and self.ts[j] > line_end):
+            return None
+        src = self.np_starting(k + 1, j, si)
+        if src is None or src.type == UNSOURCED:
+            return None
+        return (self.dash_pos[c], self.dash_pos[c] + 1, "neutral", "dash", src)
 
     def plausible(self, first: int, last: int, a: int, role: str, category: str) -> bool:
         """Context rules that tell a reporting verb from a noun, an infinitive or a headline word."""

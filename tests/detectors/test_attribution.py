@@ -200,3 +200,26 @@ def test_colon_label_lines_are_not_quotes(lex):
     assert run("Correction: An earlier version misspelled the ferry's name.", lex).attributions == ()
     assert run("Brandt: 547.", lex).attributions == ()
     assert [a.cue.text for a in run("Brandt: Tolls will end in May.", lex).attributions] == [":"]
+
+
+def test_speaker_colon_makes_the_rest_of_the_line_theirs(lex):
+    out = run("MORA: Well, I think the harbour board wants a new pier.", lex)
+    assert [(a.cue.text, a.source.text) for a in out.attributions] == [(":", "MORA")]
+
+
+def test_headline_speaker_colon_with_a_title(lex):
+    out = run("Dr. Ilsa Dorn: The Pier Plan Is Too Expensive.\n\nThe board met on Monday.", lex)
+    assert [(a.cue.text, a.source_name) for a in out.attributions] == [(":", "Ilsa Dorn")]
+    assert run("The Latest: Board approves the pier.", lex).attributions == ()
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "―", "--"])
+def test_dash_after_a_quote_names_the_speaker(lex, dash):
+    text = f"“The pier will pay for itself within ten years.”\n\n{dash} Ilsa Dorn.\n\nThe board met on Monday."
+    out = run(text, lex)
+    assert [(a.cue.text, a.source.text, a.direct) for a in out.attributions] == [(dash[0], "Ilsa Dorn", True)]
+
+
+def test_dash_after_a_quote_before_prose_is_not_a_cue(lex):
+    out = run("The council named it a “small step” - Links to the minutes are here.", lex)
+    assert out.attributions == ()
