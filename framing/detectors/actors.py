@@ -467,7 +467,9 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     mentions: list[_Mention] = []
     labels: list[tuple[str, int, int, str]] = []  # (actor, start, end, label)
     shorts: list[_Mention] = []
-    runs: list[tuple[int, int, int, bool]] = []  # (first, last+1, sentence, sentence-initial)
+    # Sentences whose capitals may open unlisted names, as (first, last+1, sentence):
+    # all are scanned in one call once the known forms are matched and covered.
+    run_spans: list[tuple[int, int, int]] = []
     covered: set[int] = set()
 
     hits, caps = art.hits, art.caps
@@ -483,7 +485,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         h = bisect_left(hits, a)
         if h == len(hits) or hits[h] >= b:
             if n_caps and not title_case:
-                runs.extend(_runs(art, a, b, si, covered))
+                run_spans.append((a, b, si))
             continue
         matches = _match_forms(art, a, b)
         starts_at = {m[0] for m in matches}
@@ -501,8 +503,9 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
                 mentions.append(m)
             covered.update(range(first, last))
         if not title_case:
-            runs.extend(_runs(art, a, b, si, covered))
+            run_spans.append((a, b, si))
 
+    runs = _runs(art, run_spans, covered)
     persons_full = [m for m in mentions if g.actors[m.actor].kind == "person"]
     discovered, auto_mentions, surname_of = _discover(art, runs, attributions, persons_full + shorts)
     mentions.extend(auto_mentions)
@@ -600,55 +603,57 @@ def _role_then_name(art: _Article, i: int, b: int) -> bool:
 
 
 
-def _runs(art: _Article, a: int, b: int, si: int, covered: set[int]) -> list[tuple[int, int, int, bool]]:
-    """Capitalised token runs not covered by known actors, stripped of function words."""
+def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -> list[tuple[int, int, int, bool]]:
+    """Capitalised token runs not covered by known actors, stripped of function words,
+    as (first, last+1, sentence, sentence-initial), in the sentences ``spans``."""
     g = art.g
     out: list[tuple[int, int, int, bool]] = []
     caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
-    joiners, lead_skip, roles_by_first = g.joiners, g.lead_skip, g.roles_by_first
-    c = bisect_left(caps, a)
+    joiners, lead_skip, roles_by_first, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.not_names, g.org_suffixes
     nc = len(caps)
-    j = a
-    while c < nc and caps[c] < b:
-        if caps[c] < j or caps[c] in covered:
-            c += 1
-            continue
-        j = caps[c]
-        k = j
-        while k < b and k not in covered:
-            if cap[k]:
-                if poss[k]:
-                    k += 1
-                    break
-                # An initial and its period stay in the name ("Franklin D. Roosevelt").
-                if ends[k] - starts[k] == 1 and k + 1 < b and low[k + 1] == "." and starts[k + 1] == ends[k]:
-                    k += 2
-                    continue
-                k += 1
-            elif norm[k] in joiners and k + 1 < b and cap[k + 1] and k + 1 not in covered:
-                k += 1
-            else:
-                break
-        s = j
-        # Leading function words and titles are not part of the name ("In", "President").
-        while s < k:
-            if norm[s] in lead_skip or low[s] == ".":
-                s += 1
+    for a, b, si in spans:
+        c = bisect_left(caps, a)
+        j = a
+        while c < nc and caps[c] < b:
+            if caps[c] < j or caps[c] in covered:
+                c += 1
                 continue
-            r = _longest_role_at(art, s, k) if norm[s] in roles_by_first else None
-            if r is None:
-                break
-            s += len(r)
-        e = k
-        while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
-            e -= 1
-        if e > s:
-            for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
-                # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                if norm[ps] not in g.not_names or (pe - ps > 1 and norm[pe - 1] in g.org_suffixes):
-                    out.append((ps, pe, si, ps == a))
-        j = max(k, j + 1)
-        c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
+            j = caps[c]
+            k = j
+            while k < b and k not in covered:
+                if cap[k]:
+                    if poss[k]:
+                        k += 1
+                        break
+                    # An initial and its period stay in the name ("Franklin D. Roosevelt").
+                    if ends[k] - starts[k] == 1 and k + 1 < b and low[k + 1] == "." and starts[k + 1] == ends[k]:
+                        k += 2
+                        continue
+                    k += 1
+                elif norm[k] in joiners and k + 1 < b and cap[k + 1] and k + 1 not in covered:
+                    k += 1
+                else:
+                    break
+            s = j
+            # Leading function words and titles are not part of the name ("In", "President").
+            while s < k:
+                if norm[s] in lead_skip or low[s] == ".":
+                    s += 1
+                    continue
+                r = _longest_role_at(art, s, k) if norm[s] in roles_by_first else None
+                if r is None:
+                    break
+                s += len(r)
+            e = k
+            while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
+                e -= 1
+            if e > s:
+                for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
+                    # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
+                    if norm[ps] not in not_names or (pe - ps > 1 and norm[pe - 1] in org_suffixes):
+                        out.append((ps, pe, si, ps == a))
+            j = max(k, j + 1)
+            c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
     return out
 
 
