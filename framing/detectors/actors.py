@@ -514,10 +514,23 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     actors_def.update(discovered)
     mentions.sort(key=lambda m: (m.start, m.end))
 
+    # Role nouns before a person ("dictator Kim Jong Un") and in an apposition after it
+    # (the cheap lookups first: most mentions have neither).
+    low, norm, starts, ends, roles_by_last = art.low, art.norm, art.starts, art.ends, g.roles_by_last
     for m in mentions:
-        kind = actors_def[m.actor].kind
-        if kind == "person":
-            labels.extend(_person_labels(art, m, seg.sentence_tokens[m.sentence][0], seg.sentence_tokens[m.sentence][1], mentions))
+        if actors_def[m.actor].kind == "person":
+            a, b = stoks[m.sentence]
+            p = m.first - 1
+            if p > a and low[p] == "." and ends[p - 1] == starts[p]:  # "Mr. Kim", "Gen. Smith"
+                p -= 1
+            if p >= a and norm[p] in roles_by_last:
+                r = _prev_role(art, p, a)
+                if r is not None:
+                    labels.append((m.actor, starts[r[0]], ends[p], _role_label(g, r[1])))
+            if m.last < b and low[m.last] == ",":
+                ap = _apposition_role(art, m.last, b)
+                if ap is not None:
+                    labels.append((m.actor, starts[ap[0]], ends[ap[1] - 1], _role_label(g, ap[2])))
     labels.extend(_country_descriptions(art, content, mentions, actors_def))
     return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
 
@@ -696,7 +709,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     text = seg.text
     norm, starts, ends, poss, cap, low = art.norm, art.starts, art.ends, art.poss, art.cap, art.low
     stoks = seg.sentence_tokens
-    honorifics, joiners, org_suffixes, org_heads = g.honorifics, g.joiners, g.org_suffixes, g.org_heads
+    honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name and a.source_type == "named" and getattr(a, "source_label", "named") in ("named", "")}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
@@ -723,12 +736,13 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         elif 2 <= n <= 5 and all(cap[t] or norm[t] in joiners or low[t] == "." for t in range(s, e)):
             words = tuple(norm[s:e])
             a, b = stoks[si]
-            p = _skip_dot_back(art, s - 1, a)
+            # (the cheap set lookups before the calls: most runs have no title, role or apposition)
+            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # _skip_dot_back
             if not (
-                (p >= a and (norm[p] in honorifics or _prev_role(art, p, a) is not None))
+                (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
                 or words[-1] in single_words
                 or " ".join(words) in source_names
-                or _apposition_role(art, e, b) is not None
+                or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
             ):
                 continue
             kind = "person"
@@ -761,10 +775,14 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             if w in surname_of:
                 continue
             a, b = stoks[si]
-            p = _skip_dot_back(art, s - 1, a)
+            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # _skip_dot_back
             if p >= a and norm[p] in honorifics:
                 pass
-            elif not ((p >= a and not initial and _prev_role(art, p, a) is not None) or w in source_names or _apposition_role(art, e, b) is not None):
+            elif not (
+                (p >= a and not initial and norm[p] in roles_by_last and _prev_role(art, p, a) is not None)
+                or w in source_names
+                or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
+            ):
                 continue
             kind = "person"
             aid = slug(text[starts[s] : end])
@@ -840,22 +858,6 @@ def _apposition_role(art: _Article, e: int, b: int) -> tuple[int, int, tuple[str
 def _role_label(g: Gazetteer, words: tuple[str, ...]) -> str:
     label = " ".join(words)
     return g.label_forms.get(label, label)
-
-
-def _person_labels(art: _Article, m: _Mention, a: int, b: int, mentions: list[_Mention]) -> list[tuple[str, int, int, str]]:
-    """Role nouns before the person ("dictator Kim Jong Un") and in an apposition after it."""
-    out = []
-    p = _skip_dot_back(art, m.first - 1, a)
-    if p >= a:
-        r = _prev_role(art, p, a)
-        if r is not None:
-            out.append((m.actor, art.starts[r[0]], art.ends[p], _role_label(art.g, r[1])))
-    ap = _apposition_role(art, m.last, b)
-    if ap is not None:
-        s, e, words = ap
-        # The role belongs to a name inside the apposition if one precedes it ("Kim Jong Un's father" is Kim Jong Il's label).
-        out.append((m.actor, art.starts[s], art.ends[e - 1], _role_label(art.g, words)))
-    return out
 
 
 def _country_descriptions(art: _Article, content: Content, mentions: list[_Mention], actors: Mapping[str, ActorDef]):
