@@ -61,6 +61,10 @@ _PP = frozenset({"of", "with", "in", "at", "for", "from", "on", "about", "near",
 _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed", "loyal", "opposed", "allied", "connected", "aligned", "affiliated", "present"})
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
 _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
+# What follows a stance noun that is a cue: "criticism of", "concern that", "praise for".
+_NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from", "to", "toward", "towards", "on"})
+# Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _COLON = re.compile(":")
 # A dash after a closing quote mark, before a capitalised name: '..." - Ana Roos'.
 _QUOTE_DASH = re.compile("(?:[\"”»]|'')\\s*[―—–-]{1,2}[ \t]*(?=[A-Z])")
@@ -722,7 +726,10 @@ class _Detector:
                 if q >= 0 and ts[first] < quotes[q][1]:  # seg.in_quote
                     continue
                 if not self.plausible(first, last, a, role, category):
-                    continue
+                    # "her doubts about", "the praise for": not a verb, but a stance noun.
+                    if role != "nounstance" or not self.noun_reading(first, last, a):
+                        continue
+                    role = "noun"
                 # "said in a statement": one cue, not two.
                 if found and role == "phrase" and category != HEARSAY and found[-1][1] >= first - 1:
                     f = found[-1]
@@ -743,7 +750,7 @@ class _Detector:
                         continue
                 found.append((first, last, category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
-                if role in ("verb", "nounverb", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
+                if role in ("verb", "nounverb", "nounstance", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
             if not found:
                 if not colon_pos:
@@ -888,6 +895,8 @@ class _Detector:
         words, t = self.words, self.t
         prev = words[first - 1] if first > a else ""
         weak = category in _WEAK
+        if role == "nounstance":
+            role = "nounverb"
         if prev in t.markup:
             return False
         if role == "prep":
@@ -899,6 +908,8 @@ class _Detector:
             return False  # Title Case headline ("Terror Attacks Highlight Threat")
         if role == "adverb":
             return True
+        if role == "noun":
+            return self.noun_reading(first, last, a)
         if prev in t.det or prev in t.indef:
             return False  # "a say", "the claims"
         if role == "ing" and (weak or first == a):
@@ -921,15 +932,38 @@ class _Detector:
             return False
         return True
 
+    def noun_reading(self, first: int, last: int, a: int) -> bool:
+        """A stance noun is a cue before what it is about: "criticism of", "concern that"."""
+        return last < len(self.words) and self.words[last] in _NOUN_PREP and not (first > a and self.words[first - 1] in _PREPOSITIONS)
+
+    def noun_source(self, first: int, last: int, a: int, b: int, si: int) -> _Source | None:
+        """The holder of a stance: "his criticism", "Smith's concern", "criticism from Smith"."""
+        words = self.words
+        j = first - 1
+        if j > a and self.wordf[j] and words[j] not in _POSSESSIVE and not words[j].endswith(("'s", "’s")):
+            j -= 1  # one adjective: "his sharp criticism"
+        if j >= a:
+            w = words[j]
+            pk = _POSSESSIVE.get(w)
+            if pk is not None:
+                return self.pronoun_source(j, si, pk)
+            if w.endswith(("'s", "’s")) and self.wordf[j]:
+                return self.np_ending(j, a, si)
+        if last + 1 < b and words[last] in ("from", "by"):
+            return self.np_starting(last + 1, b, si)
+        return None
+
     def find_source(self, first, last, a, b, role, category, si, found) -> _Source | None:
         if role == "adverb" or category == HEARSAY:
             return None
+        if role == "noun":
+            return self.noun_source(first, last, a, b, si)
         if role == "prep":
             return self.np_starting(last, b, si)
         src, stop = self.left_source(first, a, si)
         # A junk subject ("the decision appears") still ends the clause that the cue opens.
         self.subject_before = stop in ("np", "other") or src is not None and src.last <= first
-        if role in ("verb", "nounverb") and self.passive(first, a):
+        if role in ("verb", "nounverb", "nounstance") and self.passive(first, a):
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None

@@ -223,3 +223,19 @@ def test_dash_after_a_quote_names_the_speaker(lex, dash):
 def test_dash_after_a_quote_before_prose_is_not_a_cue(lex):
     out = run("The council named it a “small step” - Links to the minutes are here.", lex)
     assert out.attributions == ()
+
+
+def test_stance_nouns_before_what_they_are_about(lex):
+    out = run("Mayor Ilsa Dorn spoke on Monday. Her criticism of the harbour board was sharp.", lex)
+    a = by_cue(out)["criticism"]
+    assert (a.source.text, a.source_name, a.cue.label) == ("Her", "Ilsa Dorn", "stance")
+    b = by_cue(run("The plan drew criticism from Tor Lind, the port director.", lex))["criticism"]
+    assert b.source.text == "Tor Lind"
+    # Without what the stance is about, a stance noun is just a noun.
+    assert run("The criticism was sharp.", lex).attributions == ()
+
+
+def test_noun_verb_forms_read_as_stance_nouns(lex):
+    a = by_cue(run("Tor Lind said the pier was too long. His praise for the new plan surprised the board.", lex))["praise"]
+    assert (a.source.text, a.source_name) == ("His", "Tor Lind")
+    assert run("The praise surprised the board.", lex).attributions == ()

@@ -101,7 +101,7 @@ def test_sentence_initial_common_word_is_not_a_name(lex):
     out = run("Intelligence officers say the convoy left. Western intelligence has not commented.", lex)
     assert src(out["say"])[2] == "anonymous"
     assert not any(a.source_type == "named" for a in out.values())
-    assert not run("Despite hopes for a quick deal, the talks stalled.", lex)
+    assert not run("Despite plans for a quick deal, the talks stalled.", lex)
 
 
 def test_relative_pronoun_takes_the_nearest_phrase(lex):
