@@ -392,6 +392,7 @@ class _Weights:
         )
         self.k3 = (nm["v_l3"] / 4.0, nm["v_r3"] / 4.0)
         self.nw = (role["nwL"].get, role["nwR"].get)
+        self.get = tuple(role[r].get for r in ("L", "R", "CL", "CR", "L1", "L2", "R1", "R2", "M"))
         self.norm: dict[str, str] = {}  # raw token -> normalised, grows with the words seen
         # Words a sentence pass must visit: sentiment words, clause breaks, quote marks (bits).
         self.special: dict[str, int] = {}
@@ -472,80 +473,6 @@ def _sentence(seg: Segmentation, W: _Weights, nws: list[str], hits: list[int], l
     return sw, breaks, quote
 
 
-def _score(W: _Weights, nws: list[str], prefix: list[complex], st: tuple, lo: int, hi: int, a: int, b: int, in_quote: bool, lower: list[int]) -> tuple[complex, float]:
-    """The model's score (neg - neu) + (pos - neu)j for the mention at tokens ``a:b`` of sentence ``lo:hi``, and its own valence."""
-    sws, brk, quote = st
-    role, num = W.role, W.num
-    s = W.bias + prefix[hi] - prefix[b] + prefix[a] - prefix[lo]  # the sentence's bag, the mention left out
-    k = bisect_left(brk, a)
-    cl = brk[k - 1] + 1 if k else lo
-    k = bisect_left(brk, b)
-    cr = brk[k] if k < len(brk) else hi
-    s += sum(map(role["L"].get, nws[max(lo, a - WINDOW) : a], _ZERO))
-    s += sum(map(role["R"].get, nws[b : min(hi, b + WINDOW)], _ZERO))
-    if cl < a:
-        s += sum(map(role["CL"].get, nws[cl:a], _ZERO))
-    if b < cr:
-        s += sum(map(role["CR"].get, nws[b:cr], _ZERO))
-    if a > lo:
-        w1 = nws[a - 1]
-        s += role["L1"].get(w1, 0j)
-        if a - 1 > lo:
-            s += role["L2"].get(nws[a - 2], 0j)
-            if not SAY_VERBS.isdisjoint(nws[max(lo, a - 3) : a]):
-                s += num["speaker:L"]
-        elif w1 in SAY_VERBS:
-            s += num["speaker:L"]
-        elif w1 in QUOTE_CHARS:
-            s += num["first"]
-    else:
-        s += num["first"]
-    if b < hi:
-        w1 = nws[b]
-        s += role["R1"].get(w1, 0j)
-        if w1 == "'s":
-            s += num["possessive"]
-        if b + 1 < hi:
-            s += role["R2"].get(nws[b + 1], 0j)
-        if not SAY_VERBS.isdisjoint(nws[b : min(hi, b + 3)]):
-            s += num["speaker:R"]
-    for k in lower:
-        s += role["M"].get(nws[k], 0j)
-    if in_quote:
-        s += num["in_quote"]
-    if quote:
-        s += num["sent_quote"]
-
-    # Sentiment words of the sentence, the mention's own left out.
-    own = total = 0.0
-    best = hi
-    nearest = None
-    kv, kd, k3 = W.kv, W.kd, W.k3
-    for k, v in sws:
-        if k < a:
-            side = 0
-            d = a - k
-        elif k >= b:
-            side = 1
-            d = k - b + 1
-        else:
-            own += v
-            continue
-        total += v
-        s += v * kv[side][v > 0][cl <= k < cr] + (v / d) * kd[side][v > 0]
-        if d <= 3:
-            s += v * k3[side]
-        if d < best:
-            best, nearest = d, (k, v, side)
-    if nearest is None:
-        return s + num["no_sentiment"], own
-    s += num["v_sent"] * (total / math.sqrt(total * total + 15.0))  # VADER's normalisation
-    k, v, side = nearest
-    bucket = 0 if best <= 1 else 1 if best <= 3 else 2 if best <= 6 else 3
-    s += W.near.get((side, bucket, v > 0), 0j) + W.nw[side](nws[k], 0j)
-    return s, own
-
-
 def _predict(f: dict[str, float]) -> tuple[float, float, float]:
     """Class probabilities from a feature dict (the reference path)."""
     model = load_model()
@@ -572,13 +499,19 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     table = W.valence
     text, tstarts, tends = seg.text, seg.token_starts, seg.token_ends
     sst, stok = seg._sentence_starts, seg.sentence_tokens
-    quotes = bool(seg.quotes)
+    quotes = seg.quotes
+    qstarts = seg._quote_starts if quotes else ()
     sentences: dict[tuple[int, int], tuple] = {}
     special = W.special
-    nws: list[str] | None = None
+    nws: list[str] = []
     prefix: list[complex] = []
     hits: list[int] = []
-    exp = math.exp
+    gL, gR, gCL, gCR, gL1, gL2, gR1, gR2, gM = W.get
+    num, kv, kd, k3, near, gnw = W.num, W.kv, W.kd, W.k3, W.near, W.nw
+    n_first, n_speakL, n_speakR, n_poss = num["first"], num["speaker:L"], num["speaker:R"], num["possessive"]
+    n_inq, n_sq, n_none, n_vsent = num["in_quote"], num["sent_quote"], num["no_sentiment"], num["v_sent"]
+    bias = W.bias
+    exp, sqrt, new, setattr_ = math.exp, math.sqrt, object.__new__, object.__setattr__
     for s, e in mentions:
         a = bisect_right(tends, s)
         if a >= n:
@@ -599,11 +532,12 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             lo, hi = 0, n
         st = sentences.get((lo, hi))
         if st is None:
-            if nws is None:  # once per article: normalised words, the bag's prefix sums, special words
+            if not prefix:  # once per article: normalised words, the bag's prefix sums, special words
                 nws = _normalised_article(seg, W)
                 prefix = list(accumulate(map(W.role["S"].get, nws, _ZERO), initial=0j))
                 hits = list(compress(range(n), map(special.get, nws)))
             st = sentences[(lo, hi)] = _sentence(seg, W, nws, hits, lo, hi, first != last)
+        sws, brk, quote = st
         lower: list[int] = []
         phrase = False
         if b - a > 1 or not text[tstarts[a]].isupper():  # a one-word name: no descriptors, no phrase
@@ -616,7 +550,79 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
                         lower.append(i)
             # Without a lower-case word ("Donald Trump", "U.S.") a span is never a phrase.
             phrase = lower_alnum and _is_phrase(seg, a, b, table)
-        sc, own = _score(W, nws, prefix, st, lo, hi, a, b, quotes and seg.in_quote(tstarts[a]), lower)
+
+        # The model's score (neg - neu) + (pos - neu)j: the sums of _features' weights, in
+        # the same order as the reference, so the result is the same to the last bit.
+        sc = bias + prefix[hi] - prefix[b] + prefix[a] - prefix[lo]  # the sentence's bag, the mention left out
+        k = bisect_left(brk, a)
+        cl = brk[k - 1] + 1 if k else lo
+        k = bisect_left(brk, b)
+        cr = brk[k] if k < len(brk) else hi
+        sc += sum(map(gL, nws[a - WINDOW if a - WINDOW > lo else lo : a], _ZERO))
+        sc += sum(map(gR, nws[b : b + WINDOW if b + WINDOW < hi else hi], _ZERO))
+        if cl < a:
+            sc += sum(map(gCL, nws[cl:a], _ZERO))
+        if b < cr:
+            sc += sum(map(gCR, nws[b:cr], _ZERO))
+        if a > lo:
+            w1 = nws[a - 1]
+            sc += gL1(w1, 0j)
+            if a - 1 > lo:
+                sc += gL2(nws[a - 2], 0j)
+                if not SAY_VERBS.isdisjoint(nws[a - 3 if a - 3 > lo else lo : a]):
+                    sc += n_speakL
+            elif w1 in SAY_VERBS:
+                sc += n_speakL
+            elif w1 in QUOTE_CHARS:
+                sc += n_first
+        else:
+            sc += n_first
+        if b < hi:
+            w1 = nws[b]
+            sc += gR1(w1, 0j)
+            if w1 == "'s":
+                sc += n_poss
+            if b + 1 < hi:
+                sc += gR2(nws[b + 1], 0j)
+            if not SAY_VERBS.isdisjoint(nws[b : b + 3 if b + 3 < hi else hi]):
+                sc += n_speakR
+        for k in lower:
+            sc += gM(nws[k], 0j)
+        if quotes:
+            off = tstarts[a]
+            k = bisect_right(qstarts, off) - 1
+            if k >= 0 and off < quotes[k][1]:
+                sc += n_inq
+        if quote:
+            sc += n_sq
+        # Sentiment words of the sentence, the mention's own left out.
+        own = total = 0.0
+        best = hi
+        nearest = None
+        for k, v in sws:
+            if k < a:
+                side = 0
+                d = a - k
+            elif k >= b:
+                side = 1
+                d = k - b + 1
+            else:
+                own += v
+                continue
+            total += v
+            sc += v * kv[side][v > 0][cl <= k < cr] + (v / d) * kd[side][v > 0]
+            if d <= 3:
+                sc += v * k3[side]
+            if d < best:
+                best, nearest = d, (k, v, side)
+        if nearest is None:
+            sc += n_none
+        else:
+            sc += n_vsent * (total / sqrt(total * total + 15.0))  # VADER's normalisation
+            k, v, side = nearest
+            bucket = 0 if best <= 1 else 1 if best <= 3 else 2 if best <= 6 else 3
+            sc += near.get((side, bucket, v > 0), 0j) + gnw[side](nws[k], 0j)
+
         # Softmax over (neg, neu, pos) with neu's score fixed at 0.
         x0, x2 = sc.real, sc.imag
         top = max(x0, x2, 0.0)
@@ -624,14 +630,17 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
         signed = (e2 - e0) / (e0 + e1 + e2)
         best = 0 if e0 >= e1 and e0 >= e2 else 1 if e1 >= e2 else 2
         if phrase:
-            lean = max(-1.0, min(1.0, own / math.sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed))
+            lean = max(-1.0, min(1.0, own / sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed))
             # A phrase picked out as loaded reads as criticism unless its own words AND the
             # context around it both lean positive (praise in news copy is rarely unqualified).
             if own > 0 and signed > 0:
                 signed, best = lean, 2
             else:
                 signed, best = min(lean, 0.0), 0
-        out.append(MentionSentiment(round(signed, 4), POLARITIES[best], (tstarts[lo], tends[hi - 1])))
+        # MentionSentiment(...) without the frozen dataclass's per-field __setattr__ (same object).
+        m = new(MentionSentiment)
+        setattr_(m, "__dict__", {"score": round(signed, 4), "polarity": POLARITIES[best], "scope": (tstarts[lo], tends[hi - 1])})
+        out.append(m)
     return out
 
 
