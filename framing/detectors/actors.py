@@ -711,7 +711,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
     taken_surnames = {norm[m.last - 1] for m in known_persons}
-    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_name and a.source_type == "named" and getattr(a, "source_label", "named") in ("named", "")}
+    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
     non_initial = None  # word tuples of runs inside a sentence, built on first need (acronyms)
 
@@ -726,14 +726,15 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
         if last_raw.lower() in org_suffixes or (n >= 3 and norm[s] in org_heads and norm[s + 1] in joiners):
             kind = "organisation"
-        elif n == 1 and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
+        elif n == 1 and not last_raw[1:].islower() and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
+            # (a lower-case tail, as in most words, makes neither an acronym nor "WikiLeaks")
             if initial:
                 if non_initial is None:
                     non_initial = {tuple(norm[s2:e2]) for s2, e2, _, i2 in runs if not i2}
                 if (norm[s],) not in non_initial:
                     continue
             kind = "organisation"
-        elif 2 <= n <= 5 and all(cap[t] or norm[t] in joiners or low[t] == "." for t in range(s, e)):
+        elif 2 <= n <= 5:  # (every token of a run is capitalised, a joiner or an initial's period)
             words = tuple(norm[s:e])
             a, b = stoks[si]
             # (the cheap set lookups before the calls: most runs have no title, role or apposition)
@@ -793,7 +794,8 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         if not aid or (aid in g.actors and g.actors[aid].kind != kind):
             continue
         if aid not in actors:
-            actors[aid] = ActorDef(aid, " ".join(text[starts[s] : end].split()), kind)
+            d = actors[aid] = new_obj(ActorDef)  # a frozen dataclass, filled as _aggregate does
+            d.__dict__.update(id=aid, name=" ".join(text[starts[s] : end].split()), kind=kind, country=None)
         mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
 
