@@ -52,6 +52,8 @@ _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OP
 # A phrase opened by "no" names nobody: "no specific steps were disclosed".
 _NEG_DET = frozenset({"no"})
 # Forms of "be" that make a following participle passive: its subject is not the source.
+# A "be" form that makes an -ing form a finite verb: "she is hoping".
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "am"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"})
 # Irregular participles that do not end in -ed/-en.
 _PARTICIPLES = frozenset({"told", "said", "heard", "felt", "meant", "thought", "taught", "sought", "led"})
@@ -912,8 +914,8 @@ class _Detector:
             return self.noun_reading(first, last, a)
         if prev in t.det or prev in t.indef:
             return False  # "a say", "the claims"
-        if role == "ing" and (weak or first == a):
-            return False
+        if role == "ing" and (weak or first == a) and not (weak and prev in _PROGRESSIVE):
+            return False  # "hoping to win" is no attribution; "is hoping" is (a finite verb)
         if role != "ing" and prev in _PREPOSITIONS:
             return False  # an adjective, not a verb: "a lead in pledged delegates"
         if prev in t.do or prev in t.modal and (weak or role == "nounverb"):

@@ -239,3 +239,16 @@ def test_noun_verb_forms_read_as_stance_nouns(lex):
     a = by_cue(run("Tor Lind said the pier was too long. His praise for the new plan surprised the board.", lex))["praise"]
     assert (a.source.text, a.source_name) == ("His", "Tor Lind")
     assert run("The praise surprised the board.", lex).attributions == ()
+
+
+def test_progressive_belief_and_intention_verbs(lex):
+    a = by_cue(run("Ilsa Dorn is hoping the board votes for the pier.", lex))["hoping"]
+    assert a.source.text == "Ilsa Dorn"
+    # Without "be" the -ing form is no finite verb.
+    assert run("Hoping for a quick vote, the board met early.", lex).attributions == ()
+
+
+def test_phrasal_reporting_verbs(lex):
+    out = by_cue(run("Tor Lind laid out his plan on Monday. Ilsa Dorn took issue with it.", lex))
+    assert out["laid out"].source.text == "Tor Lind"
+    assert out["took issue with"].source.text == "Ilsa Dorn"
