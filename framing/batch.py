@@ -22,13 +22,13 @@ from array import array
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from .cache import Cache, pack, record_key, program_version, unpack
 from .ingest import Document, finish_html
 from .lexicon import Lexicons
 from .model import ERROR, OK, ArticleResult
-from .output import dumps
+from .output import serialize
 from .pipeline import unscored_result
 
 MAX_TEMPLATE_LINE = 200  # longer lines are paragraphs, not furniture: not counted
@@ -190,8 +190,14 @@ def html_key_tag() -> str:
     return " ".join(parts)
 
 
-def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> tuple[bytes, str]:
-    """(packed record, status). An exception in the pipeline becomes an error record."""
+# What a worker hands back per document: (serialized record or None, status, packed record
+# or None); at least one of the two forms is given, see _reply.
+Scored = tuple[Optional[str], str, Optional[bytes]]
+LINE, BOTH, PACKED = "line", "both", "packed"
+
+
+def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> tuple[str, str]:
+    """(serialized record, status). An exception in the pipeline becomes an error record."""
     from .pipeline import analyze_document
 
     try:
@@ -200,7 +206,17 @@ def score_document(doc: Document, lex: Lexicons, recurring: frozenset[str]) -> t
         result = analyze_document(doc, lex, recurring)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
         result = error_record(doc, lex.version, f"internal error: {type(exc).__name__}: {exc}")
-    return pack(dumps(result.to_dict())), result.status
+    return serialize(result), result.status
+
+
+def _reply(line: str, status: str, form: str) -> Scored:
+    """A record in the form the driver wants: the line alone when nothing is cached (no
+    compression at all), both when it is (compressed in the worker, in parallel), the
+    packed record alone across a network (a third of the bytes)."""
+    if form == LINE:
+        return line, status, None
+    packed = pack(line)
+    return (line if form == BOTH else None), status, packed
 
 
 def warm_up(lex: Lexicons) -> None:
@@ -227,14 +243,14 @@ def _init_worker(lex: Lexicons) -> None:
     from . import pipeline  # noqa: F401
 
 
-def _score_chunk_local(items: list[tuple[Document, frozenset[str]]]) -> list[tuple[bytes, str]]:
+def _score_chunk_local(items: list[tuple[Document, frozenset[str]]], form: str = LINE) -> list[Scored]:
     assert _WORKER_LEX is not None
-    return [score_document(doc, _WORKER_LEX, rec) for doc, rec in items]
+    return [_reply(*score_document(doc, _WORKER_LEX, rec), form) for doc, rec in items]
 
 
-def score_chunk(items: list[tuple[Document, frozenset[str]]], lex: Lexicons) -> list[tuple[bytes, str]]:
+def score_chunk(items: list[tuple[Document, frozenset[str]]], lex: Lexicons, form: str = PACKED) -> list[Scored]:
     """A chunk of documents scored in one task (the unit sent to a Dask worker)."""
-    return [score_document(doc, lex, rec) for doc, rec in items]
+    return [_reply(*score_document(doc, lex, rec), form) for doc, rec in items]
 
 
 # ---------------------------------------------------------------------------
@@ -244,7 +260,7 @@ def score_chunk(items: list[tuple[Document, frozenset[str]]], lex: Lexicons) -> 
 @dataclass
 class _Chunk:
     keys: list[bytes | None]  # cache key per slot, None when not to be cached
-    ready: list[tuple[bytes, str] | None]  # (packed record, status) per slot, None while pending
+    ready: list[Scored | None]  # per slot, None while pending
     todo: list[tuple[Document, frozenset[str]]]
     future: object = None
 
@@ -258,7 +274,8 @@ class _Serial:
         self.lex = lex
 
     def submit(self, todo):
-        return score_chunk(todo, self.lex)
+        # In this process: the line alone; the driver packs it if it caches it.
+        return score_chunk(todo, self.lex, LINE)
 
     def result(self, fut, todo):
         return fut
@@ -268,7 +285,7 @@ class _Serial:
 
 
 class _LocalPool:
-    def __init__(self, lex: Lexicons, jobs: int):
+    def __init__(self, lex: Lexicons, jobs: int, form: str = LINE):
         import multiprocessing as mp
 
         # fork: workers share the parent's loaded modules and models instead of each
@@ -278,6 +295,7 @@ class _LocalPool:
             warm_up(lex)
         self.lex = lex
         self.jobs = jobs
+        self.form = form
         self.pool = self._new_pool(jobs)
 
     def _new_pool(self, jobs: int):
@@ -289,10 +307,10 @@ class _LocalPool:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self.pool, self.pool.submit(_score_chunk_local, todo)
+            return self.pool, self.pool.submit(_score_chunk_local, todo, self.form)
         except BrokenProcessPool:  # a worker died since the last submit
             self._restart(self.pool)
-            return self.pool, self.pool.submit(_score_chunk_local, todo)
+            return self.pool, self.pool.submit(_score_chunk_local, todo, self.form)
 
     def _restart(self, broken) -> None:
         if broken is self.pool:
@@ -317,10 +335,10 @@ class _LocalPool:
 
         single = self._new_pool(1)
         try:
-            return single.submit(_score_chunk_local, [item]).result()[0]
+            return single.submit(_score_chunk_local, [item], self.form).result()[0]
         except BrokenProcessPool:
             doc = item[0]
-            return pack(dumps(error_record(doc, self.lex.version, "internal error: the worker process scoring this article died").to_dict())), ERROR
+            return serialize(error_record(doc, self.lex.version, "internal error: the worker process scoring this article died")), ERROR, None
         finally:
             single.shutdown(wait=True)
 
@@ -357,14 +375,14 @@ class _Dask:
         self.lex = self.client.scatter(lex, broadcast=True)
 
     def submit(self, todo):
-        return self.client.submit(score_chunk, todo, self.lex, pure=False)
+        return self.client.submit(score_chunk, todo, self.lex, PACKED, pure=False)
 
     def result(self, fut, todo):
         try:
             return fut.result()
         except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the chunk's articles become errors
             message = f"internal error: {type(exc).__name__}: {exc}"
-            return [(pack(dumps(error_record(doc, self.lex_version, message).to_dict())), ERROR) for doc, _ in todo]
+            return [(serialize(error_record(doc, self.lex_version, message)), ERROR, None) for doc, _ in todo]
 
     def close(self):
         self.client.close()
@@ -376,12 +394,13 @@ def _preload() -> None:
     from . import pipeline  # noqa: F401
 
 
-def make_engine(lex: Lexicons, *, jobs: int, engine: str = "local", scheduler: str | None = None):
+def make_engine(lex: Lexicons, *, jobs: int, engine: str = "local", scheduler: str | None = None, cached: bool = False):
+    """``cached``: records will be stored, so pool workers send them compressed too."""
     if engine == "dask":
         return _Dask(lex, jobs, scheduler)
     if jobs <= 1:
         return _Serial(lex)
-    return _LocalPool(lex, jobs)
+    return _LocalPool(lex, jobs, BOTH if cached else LINE)
 
 
 def score_stream(
@@ -410,7 +429,7 @@ def score_stream(
         nonlocal backend
         if chunk.todo:
             if backend is None:
-                backend = make_engine(lex, jobs=jobs, engine=engine, scheduler=scheduler)
+                backend = make_engine(lex, jobs=jobs, engine=engine, scheduler=scheduler, cached=cache is not None)
             chunk.future = backend.submit(chunk.todo)
         pending.append((chunk_docs, chunk))
 
@@ -422,18 +441,19 @@ def score_stream(
                 ready = next(done)
                 # Error records are not cached: a transient failure must not stick.
                 if cache is not None and key is not None and ready[1] == OK:
-                    cache.put(key, ready[0])
-            yield doc, unpack(ready[0]), ready[1]
+                    cache.put(key, pack(ready[0]) if ready[2] is None else ready[2])
+            line, status, packed = ready
+            yield doc, (unpack(packed) if line is None else line), status
 
     try:
         chunk_docs: list[Document] = []
         chunk = _Chunk([], [], [])
         for doc in docs:
-            ready: tuple[bytes, str] | None = None
+            ready: Scored | None = None
             key = None
             if doc.status != OK:
                 # Unreadable or empty input: nothing to compute, no worker needed.
-                ready = score_document(doc, lex, frozenset())
+                ready = (*score_document(doc, lex, frozenset()), None)
             else:
                 recurring = templates.lines_for(doc) if templates is not None else frozenset()
                 if cache is not None:
@@ -443,7 +463,7 @@ def score_stream(
                         keyed = replace(doc, main_text=html_tag)
                     key = record_key(keyed, recurring, lex.version, program)
                     hit = cache.get(key)
-                    ready = None if hit is None else (hit, OK)
+                    ready = None if hit is None else (None, OK, hit)
                 if ready is None:
                     chunk.todo.append((doc, recurring))
             chunk_docs.append(doc)

@@ -161,8 +161,9 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     sources: tuple[SourceCount, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, *, spans: bool = True) -> dict[str, Any]:
+        """The JSONL record; ``spans=False`` leaves out the spans (``output.serialize`` writes them)."""
+        out = {
             "id": self.id,
             "source": self.source,
             "title": self.title,
@@ -176,9 +177,12 @@ class ArticleResult:
             "metrics": {k: _round_metric(v) for k, v in self.metrics.items()},
             "sources": [s.to_dict() for s in self.sources],
             "actors": [a.to_dict() for a in self.actors],
-            "spans": [s.to_dict() for s in self.spans],
+            "spans": [s.to_dict() for s in self.spans] if spans else None,
             "text": self.text,
         }
+        if not spans:
+            del out["spans"]
+        return out
 
 
 def _round_metric(value: float | int | None) -> float | int | None:

@@ -37,8 +37,44 @@ def flat_row(record: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+# One encoder for every record: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_encode = _ENCODER.encode
+_string = json.encoder.encode_basestring  # what that encoder uses for str (C when available)
+
+
 def dumps(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``."""
+    return _encode(record)
+
+
+def serialize(result: ArticleResult) -> str:
+    """``dumps(result.to_dict())``, built without the per-span dicts.
+
+    Spans are most of a record (dozens per article): each is written by one f-string
+    from fields whose types the Span dataclass fixes (str, int, float or None), the
+    rest of the record by the encoder. ``tests/test_output.py`` checks the equality.
+    """
+    head = result.to_dict(spans=False)
+    text = head.pop("text")
+    spans = ",".join(map(_span_json, result.spans))
+    return f'{_encode(head)[:-1]},"spans":[{spans}],"text":{_string(text)}}}'
+
+
+def _span_json(span, string=_string) -> str:
+    out = (
+        f'{{"kind":{string(span.kind)},"start":{span.start},"end":{span.end},"text":{string(span.text)},'
+        f'"label":{string(span.label)},"line":{span.line},"col":{span.col},"voice":{string(span.voice)}'
+    )
+    if span.rule:
+        out += f',"rule":{string(span.rule)}'
+    if span.score is not None:
+        score = round(span.score, 4)
+        # repr is what the encoder writes for a finite float; NaN and infinities it spells its own way.
+        out += f',"score":{float.__repr__(score) if type(score) is float and score - score == 0 else _encode(score)}'
+    if span.note:
+        out += f',"note":{string(span.note)}'
+    return out + "}"
 
 
 class ResultWriter:
@@ -71,10 +107,10 @@ class ResultWriter:
         return self
 
     def write(self, result: ArticleResult | Mapping[str, Any]) -> None:
-        record = result.to_dict() if isinstance(result, ArticleResult) else result
         if self.format == "jsonl":
-            self._fh.write(dumps(record) + "\n")
+            self._fh.write((serialize(result) if isinstance(result, ArticleResult) else dumps(result)) + "\n")
         else:
+            record = result.to_dict() if isinstance(result, ArticleResult) else result
             row = flat_row(record)
             for k in row:
                 if k not in self._columns:

@@ -10,7 +10,7 @@ import pytest
 from framing import batch
 from framing.batch import Templates, score_stream
 from framing.bench import make_articles
-from framing.cache import Cache
+from framing.cache import Cache, unpack
 from framing.ingest import Document
 from framing.model import ERROR, OK, SKIPPED
 
@@ -205,3 +205,16 @@ def test_a_page_whose_extraction_fails_is_an_error_record_without_markup(lex, mo
     (rec,) = records(score_stream([page], lex, jobs=1))
     assert rec["status"] == ERROR and rec["error"] == "internal error: RuntimeError: parser exploded"
     assert rec["text"] == ""
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cached_records_equal_the_lines_written_whatever_form_the_workers_send(lex, tmp_path, jobs):
+    # No cache: workers send the line alone; with one, the pool sends it packed as well and
+    # the serial engine's lines are packed by the driver. All give the same bytes.
+    docs = corpus(6)
+    plain = [line for _d, line, _s in score_stream(docs, lex, jobs=jobs, chunk_size=2)]
+    with Cache(tmp_path / "c.sqlite") as cache:
+        cached = [line for _d, line, _s in score_stream(docs, lex, jobs=jobs, cache=cache, chunk_size=2)]
+        assert cache.stored == 6
+        stored = {unpack(blob) for (blob,) in cache._db.execute("SELECT record FROM records")}
+    assert cached == plain and stored == set(plain)

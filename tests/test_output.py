@@ -58,3 +58,54 @@ def test_existing_output_survives_a_failed_run(tmp_path):
 def test_unknown_suffix():
     with pytest.raises(OutputError, match="unknown output format"):
         output_format("scores.xlsx")
+
+
+def _plain_dumps(result) -> str:
+    return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_serialize_equals_dumps_of_to_dict_for_real_records():
+    from pathlib import Path
+
+    from framing.output import serialize
+
+    folder = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))] + TEXTS
+    scored = [analyze(text, id=f"e{i}", source="Test") for i, text in enumerate(texts)]
+    # Every optional span field occurs, so each branch of the span writer is compared.
+    spans = [s for r in scored for s in r.spans]
+    assert len(scored) > 2 and all(any(getattr(s, f) for s in spans) for f in ("rule", "score", "note"))
+    for r in scored:
+        assert serialize(r) == _plain_dumps(r)
+
+
+def test_serialize_equals_dumps_of_to_dict_for_every_field_shape():
+    import dataclasses
+
+    from framing.model import Span
+    from framing.output import serialize
+
+    r = analyze(TEXTS[0], id='quote "\\ id', source="Tést\u2028")
+    odd = [
+        Span("actor", 0, 3, 'a "b"\\\n\t\x01é€😀', "x", 1, 1, "quote", "a.b", -0.123456, "note\u2029"),
+        Span("hedge", 1, 2, "", "", 2, 3, score=float("nan")),
+        Span("hedge", 1, 2, "x", "y", 2, 3, score=float("-inf")),
+        Span("hedge", 1, 2, "x", "y", 2, 3, score=3),
+        Span("hedge", 1, 2, "x", "y", 2, 3, score=1e-7),
+        Span("hedge", 1, 2, "x", "y", 2, 3, score=1e22),
+        Span("hedge", 1, 2, "x", "y", 2, 3, score=-0.0),
+    ]
+    for spans in ((), tuple(odd)):
+        for metrics in ({}, {"a": None, "b": 1, "c": float("nan"), "d": True, "e": 2.5e-5}):
+            variant = dataclasses.replace(r, spans=spans, metrics=metrics, title=None, text="t\u00e9\x00")
+            assert serialize(variant) == _plain_dumps(variant)
+
+
+def test_jsonl_writer_writes_the_serialized_record(tmp_path):
+    from framing.output import serialize
+
+    out = tmp_path / "scores.jsonl"
+    with ResultWriter(out) as w:
+        for r in results():
+            w.write(r)
+    assert out.read_text(encoding="utf-8") == "".join(serialize(r) + "\n" for r in results())
