@@ -124,7 +124,6 @@ WINDOW = 6  # tokens each side in the L/R bags
 # mention, the nearest sentiment word by side.
 POINT_ROLES = ("L1", "L2", "R1", "R2", "M", "nwL", "nwR")
 SIDES, BUCKETS, SIGNS = ("L", "R"), ("1", "3", "6", "far"), ("neg", "pos")
-LOOKUP_CAP = 500_000  # raw words remembered per lexicon version
 
 
 _DIGIT = re.compile(r"\d")
@@ -393,7 +392,6 @@ class _Weights:
         self.k3 = (nm["v_l3"] / 4.0, nm["v_r3"] / 4.0)
         self.nw = (role["nwL"].get, role["nwR"].get)
         self.get = tuple(role[r].get for r in ("L", "R", "CL", "CR", "L1", "L2", "R1", "R2", "M"))
-        self.norm: dict[str, str] = {}  # raw token -> normalised, grows with the words seen
         # Words a sentence pass must visit: sentiment words, clause breaks, quote marks (bits).
         self.special: dict[str, int] = {}
         for words, bit in ((table, _VAL), (CLAUSE_BREAKS, _BRK), (QUOTE_CHARS, _QUOTE)):
@@ -408,38 +406,33 @@ def _weights(lex: Lexicons) -> _Weights:
     return _Weights(load_model(), _valence_table(lex))
 
 
-def _normalised_article(seg: Segmentation, W: _Weights) -> list[str]:
-    """``_norm`` of every token: a copy with numbers as "0" unless the text has a curly apostrophe."""
-    if "’" in seg.text:
-        return _normalised(seg.words, W)
+def _normalised_article(seg: Segmentation) -> list[str]:
+    """``_norm`` of every token: a copy, curly apostrophes made straight, numbers as "0"."""
     nws = list(seg.words)
-    for m in _DIGIT.finditer(seg.first_chars):
+    text = seg.text
+    i = text.find("’")
+    if i >= 0:  # a few tokens hold one: find them from the text, not by testing every token
+        starts, ends = seg.token_starts, seg.token_ends
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < ends[k]:
+                nws[k] = nws[k].replace("’", "'")
+            i = text.find("’", i + 1)
+    for m in _DIGIT.finditer(seg.first_chars):  # _norm's digit test reads the first character
         nws[m.start()] = "0"
     return nws
-
-
-def _normalised(words: Sequence[str], W: _Weights) -> list[str]:
-    nws = list(map(W.norm.get, words))
-    if None in nws:
-        memo = W.norm
-        for k, w in enumerate(words):
-            if nws[k] is None:
-                nws[k] = x = _norm(w)
-                if len(memo) < LOOKUP_CAP:  # remembered: a corpus repeats its words
-                    memo[w] = x
-    return nws  # type: ignore[return-value]
 
 
 _ZERO = repeat(0j)
 
 
-def _sentence(seg: Segmentation, W: _Weights, nws: list[str], hits: list[int], lo: int, hi: int, multi: bool) -> tuple:
+def _sentence(seg: Segmentation, W: _Weights, nws: list[str], lo: int, hi: int, multi: bool) -> tuple:
     """What every mention of tokens ``lo:hi`` shares: sentiment words (position, valence), clause breaks, a quote."""
     special, valence, boosters, negate = W.special, W.valence, W.boosters, W.negate
     sw = []
     breaks = []
     quote = False
-    for k in hits[bisect_left(hits, lo) : bisect_left(hits, hi)]:
+    for k in compress(range(lo, hi), map(special.get, nws[lo:hi])):  # half the tokens are in no mention's sentence
         w = nws[k]
         kind = special[w]
         if kind & _BRK:
@@ -502,10 +495,8 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     quotes = seg.quotes
     qstarts = seg._quote_starts if quotes else ()
     sentences: dict[tuple[int, int], tuple] = {}
-    special = W.special
     nws: list[str] = []
     prefix: list[complex] = []
-    hits: list[int] = []
     gL, gR, gCL, gCR, gL1, gL2, gR1, gR2, gM = W.get
     num, kv, kd, k3, near, gnw = W.num, W.kv, W.kd, W.k3, W.near, W.nw
     n_first, n_speakL, n_speakR, n_poss = num["first"], num["speaker:L"], num["speaker:R"], num["possessive"]
@@ -532,11 +523,10 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             lo, hi = 0, n
         st = sentences.get((lo, hi))
         if st is None:
-            if not prefix:  # once per article: normalised words, the bag's prefix sums, special words
-                nws = _normalised_article(seg, W)
+            if not prefix:  # once per article: normalised words, the bag's prefix sums
+                nws = _normalised_article(seg)
                 prefix = list(accumulate(map(W.role["S"].get, nws, _ZERO), initial=0j))
-                hits = list(compress(range(n), map(special.get, nws)))
-            st = sentences[(lo, hi)] = _sentence(seg, W, nws, hits, lo, hi, first != last)
+            st = sentences[(lo, hi)] = _sentence(seg, W, nws, lo, hi, first != last)
         sws, brk, quote = st
         lower: list[int] = []
         phrase = False

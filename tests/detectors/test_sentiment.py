@@ -149,3 +149,17 @@ def test_mentions_in_one_call_equal_mentions_one_by_one(lex):
     together = sentiment.score_mentions(content, lex, spans)
     alone = [sentiment.score_mentions(content, lex, [sp])[0] for sp in spans]
     assert together == alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jones\u2019s plan won\u2019t pass; the 12 ministers\u2019 \u2018deal\u2019 cost $4.5bn in 2019\u2019s budget.",
+        "\u2019Tis 3\u2019s and 4s: rock \u2019n\u2019 roll\u2019\u2019 \u2019",
+        "No curly apostrophe here, only 7 numbers and O'Brien's straight one.",
+        "",
+    ],
+)
+def test_normalised_article_equals_norm_of_every_token(text):
+    seg = segment(text)
+    assert sentiment._normalised_article(seg) == [sentiment._norm(w) for w in seg.words]
