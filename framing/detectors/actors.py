@@ -481,7 +481,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         # Most sentences hold no form and at most a capital or two: skip the work there.
         c = bisect_left(caps, a)
         n_caps = bisect_left(caps, b, c) - c
-        title_case = n_caps >= 3 and _title_case(art, a, b)  # needs three capitals
+        title_case = n_caps >= 3 and _title_case(art, a, b, n_caps)  # needs three capitals
         h = bisect_left(hits, a)
         if h == len(hits) or hits[h] >= b:
             if n_caps and not title_case:
@@ -535,16 +535,25 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
 
 
-def _title_case(art: _Article, a: int, b: int) -> bool:
-    """A headline written in title case: capitals there do not mark names."""
-    caps = sum(art.cap[a:b])
-    if caps < 3 or caps < 0.5 * sum(art.alpha[a:b]):
+def _title_case(art: _Article, a: int, b: int, caps: int) -> bool:
+    """A headline written in title case: capitals there do not mark names. ``caps``: the
+    number of capitalised tokens in a..b-1."""
+    alpha = art.alpha
+    if caps < 3 or caps < 0.5 * alpha.count(1, a, b):
         return False
     # Short words ("to", "of", "a") stay lower case in headlines; count the longer ones.
-    long_words = [j for j in range(a, b) if art.alpha[j] and art.ends[j] - art.starts[j] > 3]
     # A sentence dense with names still has its verbs and nouns in lower case.
-    lower = len(long_words) - sum(art.cap[j] for j in long_words)
-    return len(long_words) >= 3 and lower <= max(1, 0.15 * len(long_words))
+    cap, starts, ends = art.cap, art.starts, art.ends
+    limit = max(1, 0.15 * (b - a))  # no more long words than tokens: past this, never title case
+    n_long = lower = 0
+    for j in range(a, b):
+        if alpha[j] and ends[j] - starts[j] > 3:
+            n_long += 1
+            if not cap[j]:
+                lower += 1
+                if lower > limit:
+                    return False
+    return n_long >= 3 and lower <= max(1, 0.15 * n_long)
 
 
 def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | None:
