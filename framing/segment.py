@@ -11,11 +11,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, chain
 from operator import itemgetter
 
 # Words with inner apostrophes/hyphens stay one token ("Kim's", "state-run", "don't").
 # Possessive quantifiers: the same matches, without backtracking attempts.
 _TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|[^\w\s]", re.UNICODE)
+# The same tokens, each with the whitespace before it: every character of a text is either
+# whitespace or part of a token, so the lengths of (gap, token) pairs, summed in order,
+# give every token's offsets without a match object per token.
+_GAP_TOKEN = re.compile(r"(\s*+)(\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # A closing quote alone (no terminal mark) does not end a sentence: ’ is also the
@@ -155,17 +160,25 @@ def segment(text: str) -> Segmentation:
     """Split ``text`` into lines, blocks, sentences, tokens and quoted regions."""
     lines = _lines(text)
     blocks = _blocks(text, lines)
-    sentences: list[tuple[int, int]] = []
-    for bs, be in blocks:
-        sentences.extend(_sentences(text, bs, be))
-    matches = list(_TOKEN.finditer(text))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
+    sentences = _all_sentences(text, blocks)
+    lower = text.lower()
+    if len(lower) == len(text):
+        # Lower-casing kept every character one character, and no character changes class
+        # (word, space, apostrophe) when lower-cased (tests/test_segment.py checks all of
+        # Unicode), so the lower-cased text has the same tokens at the same offsets: one
+        # pass gives both the offsets and ``words``.
+        pairs = _GAP_TOKEN.findall(lower)
+        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+        starts = bounds[0::2]
+        ends = bounds[1::2]
+        words = tuple(map(itemgetter(1), pairs))
+    else:
+        matches = list(_TOKEN.finditer(text))
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
+        words = tuple(text[s:e].lower() for s, e in zip(starts, ends))
     sentence_tokens = [(bisect_right(starts, ss - 1), bisect_right(starts, se - 1)) for ss, se in sentences]
-    quotes: list[tuple[int, int]] = []
-    for bs, be in blocks:
-        quotes.extend(_quotes(text, bs, be))
-    return Segmentation(
+    seg = Segmentation(
         text=text,
         lines=tuple(lines),
         blocks=tuple(blocks),
@@ -173,8 +186,10 @@ def segment(text: str) -> Segmentation:
         token_starts=tuple(starts),
         token_ends=tuple(ends),
         sentence_tokens=tuple(sentence_tokens),
-        quotes=tuple(quotes),
+        quotes=tuple(_all_quotes(text, blocks)),
     )
+    seg.__dict__["words"] = words  # the cached_property, filled in advance
+    return seg
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -218,12 +233,31 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in _SENT_END.finditer(text, start, end):
+def _all_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of every block, from one scan of the whole text.
+
+    A sentence never crosses a block end: the candidates are assigned to the block they
+    fall in (blocks hold every non-blank character), and the rest of a block after its
+    last boundary is its last sentence.
+    """
+    out: list[tuple[int, int]] = []
+    if not blocks:
+        return out
+    bi = 0
+    s, end = blocks[0]
+    for m in _SENT_END.finditer(text, s):
+        punct = m.start()
+        if punct >= end:  # in a later block: close this one first
+            if s < end:
+                out.append((s, end))
+            bi += 1
+            s, end = blocks[bi]
+            while punct >= end:  # a block without a candidate is one sentence
+                out.append((s, end))
+                bi += 1
+                s, end = blocks[bi]
         cut = m.end()
-        if not _is_boundary(text, m.start(), cut, end):
+        if not _is_boundary(text, punct, cut, end):
             continue
         if cut > s:
             out.append((s, cut))
@@ -232,6 +266,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += 1
     if s < end:
         out.append((s, end))
+    out.extend(blocks[bi + 1 :])  # blocks without a candidate are one sentence each
     return out
 
 
@@ -263,17 +298,28 @@ def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
     return True
 
 
-def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted regions in one block, quote marks included.
+def _all_quotes(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted regions of every block, quote marks included, from one scan of the text.
 
     Curly quotes pair by direction; straight quotes alternate. A quote left open at
     the end of a block runs to the block end (news style opens each paragraph of a
     long quote again and never closes the earlier ones).
     """
     out: list[tuple[int, int]] = []
+    if not blocks:
+        return out
+    bi = 0
+    end = blocks[0][1]
     open_at = -1
-    for m in _QUOTE_MARK.finditer(text, start, end):
+    for m in _QUOTE_MARK.finditer(text, blocks[0][0]):
         i = m.start()
+        if i >= end:  # a later block: what is open here closes at this block's end
+            if open_at >= 0 and end - open_at > 1:
+                out.append((open_at, end))
+            open_at = -1
+            while i >= end:
+                bi += 1
+                end = blocks[bi][1]
         c = text[i]
         if c in _OPEN_QUOTES:
             if open_at < 0:

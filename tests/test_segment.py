@@ -90,3 +90,54 @@ def test_token_flags_match_per_character_tests():
     for test in (str.isupper, str.islower, str.isalpha, str.isalnum):
         assert char_flags(seg.first_chars, test) == bytes(map(test, seg.first_chars))
     assert segment("").is_cap == b"" and segment("A").is_cap == b"\x01"
+
+
+def test_blocks_without_a_sentence_end_are_one_sentence_each():
+    text = "Fire Crews Return\nCrews came back. They rested.\nPhotos by staff\nCaption here\n\nThe road reopened at noon! Traffic moved"
+    assert sentences(text) == [
+        "Fire Crews Return",
+        "Crews came back.",
+        "They rested.",
+        "Photos by staff",
+        "Caption here",
+        "The road reopened at noon!",
+        "Traffic moved",
+    ]
+
+
+def test_a_quote_left_open_closes_at_its_block_end_only():
+    text = "“First part of a long quote.\nPlain line between.\n“Second part,” he said, 'and more'\n\"Open again"
+    seg = segment(text)
+    assert [text[s:e] for s, e in seg.quotes] == ["“First part of a long quote.", "“Second part,”", '"Open again']
+
+
+def test_lower_casing_never_changes_a_characters_token_class():
+    # segment() tokenizes the lower-cased text to get offsets and words in one pass; that
+    # is exact only if no character that lower-cases to one character changes class.
+    import re
+    import sys
+
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+
+    def cls(c):
+        return bool(word.match(c)), bool(space.match(c)), c in "’'-"
+
+    lowered = ((chr(cp), chr(cp).lower()) for cp in range(sys.maxunicode + 1))
+    changed = [c for c, low in lowered if low != c and len(low) == 1 and cls(c) != cls(low)]
+    assert changed == []
+
+
+def test_tokens_and_words_match_a_plain_token_scan():
+    import re
+
+    token = re.compile(r"\w++(?:[’'\-]\w++)*+|[^\w\s]")
+    for text in (
+        "Kim’s state-run agency didn't say.\r\nΣΟΦΟΣ ΟΔΟΣ, Straße and STRAẞE.",
+        "İstanbul’s mayor spoke.  ...  “Yes,” she said — 3.5% of x_y.",  # İ lower-cases to two characters
+        "",
+        "   \n\t ",
+    ):
+        seg = segment(text)
+        spans = [m.span() for m in token.finditer(text)]
+        assert list(zip(seg.token_starts, seg.token_ends)) == spans
+        assert seg.words == tuple(text[s:e].lower() for s, e in spans)
