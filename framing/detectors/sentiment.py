@@ -428,7 +428,7 @@ _ZERO = repeat(0j)
 
 def _sentence(seg: Segmentation, W: _Weights, nws: list[str], lo: int, hi: int, multi: bool) -> tuple:
     """What every mention of tokens ``lo:hi`` shares: sentiment words (position, valence), clause breaks, a quote."""
-    special, valence, boosters, negate = W.special, W.valence, W.boosters, W.negate
+    special, valence, bget, negate = W.special, W.valence, W.boosters.get, W.negate
     sw = []
     breaks = []
     quote = False
@@ -442,25 +442,42 @@ def _sentence(seg: Segmentation, W: _Weights, nws: list[str], lo: int, hi: int, 
         if not kind & _VAL:
             continue
         v = valence[w]
-        # VADER's rules (as _token_valence), on the normalised words.
+        # VADER's rules (as _token_valence), on the normalised words, the three words before
+        # read once: boosters add (decaying), the nearest negator before a clause break flips.
         floor = _sentence_floor(seg, k) if multi else lo
         sign = 1.0 if v > 0 else -1.0
         out = v
-        for j, decay in ((k - 1, 1.0), (k - 2, 0.95), (k - 3, 0.9)):
-            if j < floor:
-                break
-            b = boosters.get(nws[j])
+        negated = False
+        if k - 1 >= floor:
+            x = nws[k - 1]
+            b = bget(x)
             if b:
-                out += sign * b * decay
-        for j in (k - 1, k - 2, k - 3):
-            if j < floor:
-                break
-            x = nws[j]
+                out += sign * b  # decay 1.0
             if x in CLAUSE_BREAKS:
-                break
-            if x in negate or x.endswith("n't"):
-                out *= NEG_SCALAR
-                break
+                floor_neg = k  # negation stops here
+            elif x in negate or x.endswith("n't"):
+                negated, floor_neg = True, k
+            else:
+                floor_neg = floor
+            if k - 2 >= floor:
+                x = nws[k - 2]
+                b = bget(x)
+                if b:
+                    out += sign * b * 0.95
+                if k - 2 >= floor_neg:
+                    if x in CLAUSE_BREAKS:
+                        floor_neg = k
+                    elif x in negate or x.endswith("n't"):
+                        negated, floor_neg = True, k
+                if k - 3 >= floor:
+                    x = nws[k - 3]
+                    b = bget(x)
+                    if b:
+                        out += sign * b * 0.9
+                    if k - 3 >= floor_neg and (x in negate or x.endswith("n't")) and x not in CLAUSE_BREAKS:
+                        negated = True
+        if negated:
+            out *= NEG_SCALAR
         if out:
             sw.append((k, out))
     return sw, breaks, quote

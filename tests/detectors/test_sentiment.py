@@ -163,3 +163,22 @@ def test_mentions_in_one_call_equal_mentions_one_by_one(lex):
 def test_normalised_article_equals_norm_of_every_token(text):
     seg = segment(text)
     assert sentiment._normalised_article(seg) == [sentiment._norm(w) for w in seg.words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not very good , not good but never , good ; hardly a truly bad , very very nice deal",
+        "He isn't really extremely happy. Nobody was slightly sad, nor kind. Not, good. Not a b good.",
+        "good not good very not good not very good wasn't good , not , bad",
+    ],
+)
+def test_sentence_pass_valences_equal_vader_rules(lex, text):
+    """The per-sentence pass unrolls VADER's booster and negation look-backs; the values must not move."""
+    seg = segment(text)
+    W = sentiment._weights(lex)
+    nws = sentiment._normalised_article(seg)
+    table = sentiment._valence_table(lex)
+    for lo, hi in seg.sentence_tokens:
+        ref = [(k, v) for k, v in zip(range(lo, hi), sentiment._sentence_valences(seg, lo, hi, table)) if v]
+        assert sentiment._sentence(seg, W, nws, lo, hi, False)[0] == ref
