@@ -946,13 +946,6 @@ def _description(art: _Article, j: int, b: int) -> tuple[int, int, str] | None:
     return j, k + 1, " ".join(words)
 
 
-def _speaker_index(content: Content, attributions: Sequence[Attribution]):
-    by_sentence: dict[int, list[Attribution]] = defaultdict(list)
-    for at in attributions:
-        by_sentence[at.sentence].append(at)
-    return by_sentence
-
-
 def _span(seg, kind: str, start: int, end: int, label: str, rule: str, score: float | None, note: str, voice: str) -> Span:
     # Built here rather than with Content.span: an article has dozens of mentions.
     line, col = seg.line_col(start)
@@ -962,27 +955,37 @@ def _span(seg, kind: str, start: int, end: int, label: str, rule: str, score: fl
 def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels, actors: Mapping[str, ActorDef], attributions: Sequence[Attribution], art: _Article) -> ActorsOutput:
     seg = content.seg
     scores = sentiment.score_mentions(content, lex, [(m.start, m.end) for m in mentions]) if mentions else []
-    by_sentence = _speaker_index(content, attributions)
     block_starts: list[int] = []
     # Attributions by block, built on first need: only a quoted mention in a sentence
     # without an attribution looks there.
     by_block: dict[int, list[Attribution]] | None = None
 
-    # Who each attribution cites, as an actor id when the source is a known actor.
+    # One pass over the attributions: by sentence, and who each cites (keyed by id(),
+    # as an actor id when the source is a known actor), counted per actor.
+    by_sentence: dict[int, list[Attribution]] = {}
     source_actor: dict[int, str] = {}
+    quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
-    for n, at in enumerate(attributions):
-        if at.source is not None:
+    g = art.g
+    for at in attributions:
+        same = by_sentence.get(at.sentence)
+        if same is None:
+            by_sentence[at.sentence] = [at]
+        else:
+            same.append(at)
+        aid = None
+        src = at.source
+        if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
             # source ends is the only candidate that can overlap it.
-            i = bisect_left(mention_starts, at.source.end) - 1
-            if i >= 0 and mentions[i].end > at.source.start:
-                source_actor[n] = mentions[i].actor
-        if n not in source_actor and at.source_name:
-            aid = _resolve_name(art.g, at.source_name, actors)
-            if aid:
-                source_actor[n] = aid
-    index_of = {id(at): n for n, at in enumerate(attributions)}
+            i = bisect_left(mention_starts, src.end) - 1
+            if i >= 0 and mentions[i].end > src.start:
+                aid = mentions[i].actor
+        if aid is None and at.source_name:
+            aid = _resolve_name(g, at.source_name, actors) or None
+        if aid is not None:
+            source_actor[id(at)] = aid
+            quoted[aid] = quoted.get(aid, 0) + 1
 
     spans: list[Span] = []
     per: dict[str, dict] = {}
@@ -993,7 +996,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     quotes = seg.quotes
     nl, nq = len(line_starts), len(quotes)
     li = qi = 0
-    speaker_of: dict[int, str] = {}  # attribution index -> speaker name, computed once
+    speaker_of: dict[int, str] = {}  # id(attribution) -> speaker name, computed once
     for m, sc in zip(mentions, scores):
         aid = m.actor
         st, en = m.start, m.end
@@ -1037,10 +1040,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             if src is not None and src.start < en and st < src.end:
                 speaker = None  # the actor is the one speaking, not spoken about
             else:
-                n = index_of[id(at)]
-                speaker = speaker_of.get(n)
+                key = id(at)
+                speaker = speaker_of.get(key)
                 if speaker is None:
-                    speaker = speaker_of[n] = _speaker_name(at, source_actor.get(n), actors)
+                    speaker = speaker_of[key] = _speaker_name(at, source_actor.get(key), actors)
         if speaker is not None:
             by = row[4].get(speaker)
             if by is None:
@@ -1053,9 +1056,6 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             if label not in per[aid][5]:
                 per[aid][5].append(label)
 
-    quoted = defaultdict(int)
-    for n, aid in source_actor.items():
-        quoted[aid] += 1
     total = len(mentions)
     results = []
     for aid, (xs, pol, rep, quo, by_speaker, row_labels) in per.items():
