@@ -8,7 +8,7 @@ No detector re-splits the text: they read these arrays.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain
@@ -386,27 +386,31 @@ def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Conten
         keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if seg.line_index(s) not in boilerplate_lines)
     else:
         keep = tuple(range(len(seg.sentences)))
-    is_word = seg.is_word
-    quotes = seg.quotes
-    quote_starts = seg._quote_starts
-    starts = seg.token_starts
-    words = quoted = 0
+    # Word counts by prefix sums over the per-token word flags: the kept sentences, merged
+    # into runs of adjacent token ranges, and their overlap with each quote's tokens (the
+    # tokens that start inside it; quotes are sorted and never overlap).
+    before = list(accumulate(seg.is_word, initial=0))  # word tokens before token t
+    sentence_tokens = seg.sentence_tokens
+    runs: list[list[int]] = []
     for i in keep:
-        a, b = seg.sentence_tokens[i]
-        n = sum(is_word[a:b])
-        words += n
-        if not quotes or not n:
-            continue
-        s, e = seg.sentences[i]
-        qi = max(0, bisect_right(quote_starts, s) - 1)
-        if qi >= len(quotes) or (quotes[qi][1] <= s and (qi + 1 >= len(quotes) or quotes[qi + 1][0] >= e)):
-            continue  # no quote touches this sentence
-        for t in range(a, b):
-            if not is_word[t]:
-                continue
-            start = starts[t]
-            while qi < len(quotes) and quotes[qi][1] <= start:
-                qi += 1
-            if qi < len(quotes) and quotes[qi][0] <= start:
-                quoted += 1
+        a, b = sentence_tokens[i]
+        if runs and runs[-1][1] == a:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    words = sum(before[b] - before[a] for a, b in runs)
+    quoted = 0
+    if seg.quotes and words:
+        starts = seg.token_starts
+        spans = [(bisect_left(starts, qs), bisect_left(starts, qe)) for qs, qe in seg.quotes]
+        j = 0
+        for a, b in runs:
+            while j < len(spans) and spans[j][1] <= a:
+                j += 1
+            k = j
+            while k < len(spans) and spans[k][0] < b:
+                lo, hi = max(a, spans[k][0]), min(b, spans[k][1])
+                if hi > lo:
+                    quoted += before[hi] - before[lo]
+                k += 1
     return Content(seg=seg, boilerplate_lines=boilerplate_lines, sentences=keep, words=words, reporter_words=words - quoted, quote_words=quoted)

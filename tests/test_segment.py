@@ -141,3 +141,22 @@ def test_tokens_and_words_match_a_plain_token_scan():
         spans = [m.span() for m in token.finditer(text)]
         assert list(zip(seg.token_starts, seg.token_ends)) == spans
         assert seg.words == tuple(text[s:e].lower() for s, e in spans)
+
+
+def test_content_view_counts_words_in_and_out_of_quotes_across_kept_sentences():
+    text = (
+        "Dam Talks Resume\n"
+        "Officials met on Monday. “We are close to a deal,” the envoy said, “very close.”\n"
+        "Share this article\n"
+        '"Nothing is agreed," a spokesman said. Talks continue.'
+    )
+    seg = segment(text)
+    full = content_view(seg, frozenset())
+    words = sum(seg.is_word[a:b].count(1) for a, b in seg.sentence_tokens)
+    assert full.words == words == 29
+    assert full.quote_words == 6 + 2 + 3  # "We are close to a deal", "very close", "Nothing is agreed"
+    assert full.reporter_words == words - full.quote_words
+    # Dropping the share line (boilerplate) removes its words; dropping line 1 its quotes too.
+    assert content_view(seg, frozenset({2})).words == words - 3
+    without = content_view(seg, frozenset({1, 2}))
+    assert (without.words, without.quote_words) == (words - 3 - 15, 3)
