@@ -15,7 +15,7 @@ count them as hedges.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
 from typing import Callable, Mapping
@@ -57,10 +57,11 @@ class _Words:
     hedges: WordList
     boosters: WordList
     ctx: Mapping[str, frozenset[str]]
-    # Per list (hedges, boosters): the first words of its entries, the one-word entries, and
+    # The first words of all entries; and per list (hedges, boosters) the one-word entries and
     # the first two words of the longer ones. Only a token that is a one-word entry or starts
     # a pair can start a cue ("in" alone never can, "in fact" can).
-    starts: tuple[tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]], ...] = ()
+    firsts: frozenset[str] = frozenset()
+    starts: tuple[tuple[frozenset[str], frozenset[tuple[str, ...]]], ...] = ()
 
 
 @per_lexicon
@@ -79,13 +80,9 @@ def _words(lex: Lexicons) -> _Words:
         entries = [e for es in wl._index.values() for e in es]
         one = frozenset(e.words[0] for e in entries if len(e.words) == 1)
         two = frozenset(e.words[:2] for e in entries if len(e.words) > 1)
-        starts.append((frozenset(wl._index), one, two))
-    return _Words(hedges, boosters, ctx, tuple(starts))
-
-
-def _cue_starts(words: tuple[str, ...], firsts: frozenset[str], one: frozenset[str], two: frozenset[tuple[str, ...]]) -> list[int]:
-    """The tokens at which ``WordList.match`` can find an entry (one C pass, then a pair test)."""
-    return [i for i in compress(range(len(words)), map(firsts.__contains__, words)) if words[i] in one or words[i : i + 2] in two]
+        starts.append((one, two))
+    firsts = frozenset(hedges._index) | frozenset(boosters._index)
+    return _Words(hedges, boosters, ctx, firsts, tuple(starts))
 
 
 class _Ctx:
@@ -440,20 +437,30 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
     approximators = 0
     uncertain = 0
     # Tokens that may start a cue, by sentence: most sentences hold none.
-    (hf, h1, h2), (bf, b1, b2) = words_.starts
     if type(words) is not tuple:
         words = tuple(words)  # pairs are looked up as tuple slices
+    (h1, h2), (b1, b2) = words_.starts
     cues: dict[int, tuple[list[int], list[int]]] = {}
-    stok = seg.sentence_tokens
-    for which, hits in ((0, _cue_starts(words, hf, h1, h2)), (1, _cue_starts(words, bf, b1, b2))):
-        for i in hits:
-            si = seg.sentence_index(tstarts[i])
-            if si < len(stok) and stok[si][0] <= i < stok[si][1]:
-                cues.setdefault(si, ([], []))[which].append(i)
-    if cues and len(content.sentences) < len(stok):  # boilerplate sentences are not read
+    stok, sst = seg.sentence_tokens, seg._sentence_starts
+    nsent = len(stok)
+    for i in compress(range(len(words)), map(words_.firsts.__contains__, words)):
+        w, pair = words[i], words[i : i + 2]
+        h = w in h1 or pair in h2
+        if h or w in b1 or pair in b2:  # WordList.match can find an entry here
+            si = bisect_right(sst, tstarts[i]) - 1
+            if 0 <= si < nsent and stok[si][0] <= i < stok[si][1]:
+                got = cues.get(si)
+                if got is None:
+                    got = cues[si] = ([], [])
+                if h:
+                    got[0].append(i)
+                if w in b1 or pair in b2:
+                    got[1].append(i)
+    if cues and len(content.sentences) < nsent:  # boilerplate sentences are not read
         keep = frozenset(content.sentences)
         cues = {si: v for si, v in cues.items() if si in keep}
-    quotes = seg.quotes
+    quotes, qstarts = seg.quotes, seg._quote_starts
+    lines, lstarts = seg.lines, seg._line_starts
     for si in sorted(cues):
         a, b = stok[si]
         hh, bh = cues[si]
@@ -471,8 +478,14 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
         sentence_hedged = False
         for i, j, cat in found:
             start, end = tstarts[i], tends[j - 1]
-            voice = QUOTED if quotes and seg.in_quote(start) else REPORTER
-            line, col = seg.line_col(start)
+            voice = REPORTER
+            if quotes:  # seg.in_quote, inlined
+                q = bisect_right(qstarts, start) - 1
+                if q >= 0 and start < quotes[q][1]:
+                    voice = QUOTED
+            line = bisect_right(lstarts, start)  # seg.line_col, inlined
+            line = line if line > 0 else 1
+            col = start - lines[line - 1][0] + 1
             if cat == "booster":
                 boosters[voice] += 1
                 kind, label, rule = BOOSTER, "booster", "hedging.booster"
