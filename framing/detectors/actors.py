@@ -102,6 +102,7 @@ class Gazetteer:
     lead_skip: frozenset[str]  # function words, honorifics and joiners: never open a name
     single_first: frozenset[str] = frozenset()  # words that are a whole form
     multi_first: frozenset[str] = frozenset()  # words that only start multi-word forms
+    pair_seconds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # first word -> second words of its forms
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ def gazetteer(lex: Lexicons) -> Gazetteer:
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
         single_first=frozenset(k for k, v in single.items() if v),
         multi_first=frozenset(k for k, v in single.items() if not v),
+        pair_seconds={w: frozenset(b for a, b in pairs if a == w) for w in {a for a, _ in pairs}},
     )
 
 
@@ -344,9 +346,18 @@ class _Article:
         # Token positions worth a look: a form may start there, or a name may.
         single, pairs = g.single, g.pairs
         # A word that starts only multi-word forms ("the", "republic") is a hit only when
-        # the next word continues one of them.
-        hits = set(compress(range(n), map(g.single_first.__contains__, norm)))
-        hits.update([j for j in compress(range(n - 1), map(g.multi_first.__contains__, norm)) if (norm[j], norm[j + 1]) in pairs])
+        # the next word continues one of them. The article's vocabulary narrows the words
+        # to look for (set operations in C): then one pass over the tokens, or none.
+        vocab = set(norm)
+        single_first, pair_seconds, no_seconds = g.single_first, g.pair_seconds, frozenset()
+        wanted = vocab & single_first
+        wanted.update([w for w in vocab & g.multi_first if not pair_seconds.get(w, no_seconds).isdisjoint(vocab)])
+        hits = set()
+        if wanted:
+            for j in compress(range(n), map(wanted.__contains__, norm)):
+                w = norm[j]
+                if w in single_first or (j + 1 < n and (w, norm[j + 1]) in pairs):
+                    hits.add(j)
         for j in hyphens:
             w = norm[j]
             if "-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))):
