@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 
 from ..lexicon import Entry, Lexicons, per_lexicon
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
@@ -68,8 +68,8 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _COLON = re.compile(":")
-# A dash after a closing quote mark, before a capitalised name: '..." - Ana Roos'.
-_QUOTE_DASH = re.compile("(?:[\"”»]|'')\\s*[―—–-]{1,2}[ \t]*(?=[A-Z])")
+# A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
+_QUOTE_DASH = re.compile("\\s*[―—–-]{1,2}[^\\S\n]*(?=[A-Z])")
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
@@ -247,7 +247,9 @@ class _Detector:
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
         # The dash token of each '..." - Name' (quote marks are one token each, so is the dash).
-        self.dash_pos = [bisect_left(self.ts, m.end()) - 1 for m in _QUOTE_DASH.finditer(self.text)] if "-" in self.text or "—" in self.text or "―" in self.text or "–" in self.text else []
+        # Matched at each quote's end and after each closing curly quote (which the quote
+        # pairing may have skipped), not over the whole text: cheap.
+        self.dash_pos = self.quote_dashes() if self.seg.quotes else []
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
         # Built on first need (most articles, not all).
         self.lower_seen: frozenset[str] | None = None
@@ -694,7 +696,7 @@ class _Detector:
         spans: list[Span] = []
         attributed = 0
         cue_pos, cue_last, cue_kind, colon_pos, dash_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos, self.dash_pos
-        ncues = len(cue_pos)
+        ncues, ncolons = len(cue_pos), len(colon_pos)
         stoks, ts = seg.sentence_tokens, self.ts
         quote_starts, quotes = seg._quote_starts, seg.quotes
         for order, si in enumerate(self.c.sentences):
@@ -707,15 +709,20 @@ class _Detector:
             nxt = a  # cues do not overlap
             if colon_pos:
                 # "Fallin: Well, I think ...": a speaker's colon before any cue makes the rest
-                # of the sentence theirs, so no cue after it is a new attribution.
-                colon = self.colon_cue(a, b, si)
-                if colon is not None and (c >= ncues or cue_pos[c] > colon[0]):
-                    found.append(colon)
-                    c = ncues
+                # of the sentence theirs, so no cue after it is a new attribution. Only the
+                # first colon can come before the first cue: most sentences stop here.
+                x = bisect_left(colon_pos, a + 1)
+                if x < ncolons and colon_pos[x] < b - 1 and (c >= ncues or cue_pos[c] > colon_pos[x]):
+                    colon = self.colon_cue(a, b, si)
+                    if colon is not None and (c >= ncues or cue_pos[c] > colon[0]):
+                        found.append(colon)
+                        c = ncues
             if dash_pos:
-                dash = self.dash_cue(a, b, si)
-                if dash is not None:
-                    found.append(dash)
+                x = bisect_left(dash_pos, a)
+                if x < len(dash_pos) and dash_pos[x] < b - 1:
+                    dash = self.dash_cue(a, b, si)
+                    if dash is not None:
+                        found.append(dash)
             while c < ncues and cue_pos[c] < b:
                 first, last = cue_pos[c], cue_last[c]
                 category, role = cue_kind[c]
@@ -868,6 +875,16 @@ class _Detector:
                 if src is not None:
                     return (k, k + 1, "neutral", "colon", src)
         return None
+
+    def quote_dashes(self) -> list[int]:
+        """Token of each dash right after a quote and before a capital."""
+        text = self.text
+        ends = {e for _, e in self.seg.quotes}
+        i = text.find("”")
+        while i >= 0:
+            ends.add(i + 1)
+            i = text.find("”", i + 1)
+        return sorted(bisect_left(self.ts, m.end()) - 1 for m in map(_QUOTE_DASH.match, repeat(text), ends) if m is not None)
 
     def dash_cue(self, a: int, b: int, si: int):
         """'"We will win." - Ana Roos': a dash after a quote, before a name that ends its line."""
