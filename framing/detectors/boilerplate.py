@@ -79,6 +79,8 @@ FEATURES = (
     "headline_like",
     "clean_above",
     "clean_below",
+    "run_numbers",
+    "after_colon",
 )
 
 # Lines with at most this many words are short enough for a furniture phrase to decide them.
@@ -532,15 +534,32 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 dist[i] = min(dist[i], abs(i - last))
     # Runs of short lines (menus, link lists).
     short = [li.words <= 4 for li in infos]
+    number_only = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
     run = [0] * n
+    # Share of number-only lines in the run of short lines: a table has many, a menu none.
+    run_numbers = [0.0] * n
     i = 0
     while i < n:
         j = i
         while j < n and short[j]:
             j += 1
-        for k in range(i, j):
-            run[k] = j - i
+        if j > i:
+            share = sum(number_only[i:j]) / (j - i)
+            for k in range(i, j):
+                run[k] = j - i
+                run_numbers[k] = share
         i = max(j, i + 1)
+    # A line of five words or more ending in a colon introduces a list or table of the
+    # story; the lines after it (until the next prose paragraph, at most 40) belong to it.
+    after_colon = [0.0] * n
+    intro = None
+    for i, li in enumerate(infos):
+        if intro is not None and i - intro <= 40:
+            after_colon[i] = 1.0
+        if li.words >= 5 and text[li.end - 1] == ":":
+            intro = i
+        elif li.words >= _PROSE_WORDS and li.terminal:
+            intro = None
     dated = [1.0 if li.dated else 0.0 for li in infos]
     # Prefix sums for the neighbourhood means.
     sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
@@ -548,7 +567,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         sum_w.append(sum_w[-1] + logw[i])
         sum_t.append(sum_t[-1] + term[i])
         sum_d.append(sum_d[-1] + dated[i])
-        sum_n.append(sum_n[-1] + (1.0 if infos[i].alpha == 0 and infos[i].digits else 0.0))
+        sum_n.append(sum_n[-1] + number_only[i])
     # Comment threads and "related" lists follow the story: count their cue lines above each line.
     after_comment = [0.0] * n
     after_related = [0.0] * n
@@ -631,6 +650,8 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 1.0 if 4 <= li.words <= 16 and not li.terminal and li.caps >= 0.6 * alpha else 0.0,
                 math.log1p(clean_above[i]),
                 math.log1p(clean_below[i]),
+                run_numbers[i],
+                after_colon[i],
             ]
         )
     return out
