@@ -226,7 +226,7 @@ def test_dash_after_a_quote_before_prose_is_not_a_cue(lex):
 
 
 def test_stance_nouns_before_what_they_are_about(lex):
-    out = run("Mayor Ilsa Dorn spoke on Monday. Her criticism of the harbour board was sharp.", lex)
+    out = run("Mayor Ilsa Dorn spoke about the pier on Monday. Her criticism of the harbour board was sharp.", lex)
     a = by_cue(out)["criticism"]
     assert (a.source.text, a.source_name, a.cue.label) == ("Her", "Ilsa Dorn", "stance")
     b = by_cue(run("The plan drew criticism from Tor Lind, the port director.", lex))["criticism"]
@@ -252,3 +252,8 @@ def test_phrasal_reporting_verbs(lex):
     out = by_cue(run("Tor Lind laid out his plan on Monday. Ilsa Dorn took issue with it.", lex))
     assert out["laid out"].source.text == "Tor Lind"
     assert out["took issue with"].source.text == "Ilsa Dorn"
+
+
+def test_spoke_counts_only_with_what_was_said(lex):
+    assert by_cue(run("Ilsa Dorn spoke about the pier.", lex))["spoke about"].source.text == "Ilsa Dorn"
+    assert run("Ilsa Dorn spoke at the harbour on Monday.", lex).attributions == ()
