@@ -500,6 +500,23 @@ def _predict(f: dict[str, float]) -> tuple[float, float, float]:
     return e0 / z, e1 / z, e2 / z
 
 
+def _round4(x: float) -> float:
+    """``round(x, 4)`` for a score in -1..1, the same float, without the decimal conversion.
+
+    ``x * 10000`` is off by under 1e-11, so the integer it rounds to is the right one
+    unless it is within 1e-4 of a tie, where ``round`` decides; ``n / 10000`` is the
+    float nearest to the decimal, as ``round`` returns.
+    """
+    y = x * 10000.0
+    n = math.floor(y)
+    r = y - n
+    if 0.4999 < r < 0.5001 or not -10000.0 <= y <= 10000.0:
+        return round(x, 4)
+    if r > 0.5:
+        n += 1
+    return n / 10000 if n else math.copysign(0.0, x)  # round(-0.00001, 4) is -0.0
+
+
 def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]]) -> list[MentionSentiment]:
     """Tone toward each mention ``(start, end)``; mentions of one article, all at once."""
     seg = content.seg
@@ -632,7 +649,11 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
 
         # Softmax over (neg, neu, pos) with neu's score fixed at 0.
         x0, x2 = sc.real, sc.imag
-        top = max(x0, x2, 0.0)
+        top = x0  # max(x0, x2, 0.0), step by step as max does it, without the call
+        if x2 > top:
+            top = x2
+        if 0.0 > top:
+            top = 0.0
         e0, e1, e2 = exp(x0 - top), exp(-top), exp(x2 - top)
         signed = (e2 - e0) / (e0 + e1 + e2)
         best = 0 if e0 >= e1 and e0 >= e2 else 1 if e1 >= e2 else 2
@@ -646,7 +667,7 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
                 signed, best = min(lean, 0.0), 0
         # MentionSentiment(...) without the frozen dataclass's per-field __setattr__ (same object).
         m = new(MentionSentiment)
-        setattr_(m, "__dict__", {"score": round(signed, 4), "polarity": POLARITIES[best], "scope": (tstarts[lo], tends[hi - 1])})
+        setattr_(m, "__dict__", {"score": _round4(signed), "polarity": POLARITIES[best], "scope": (tstarts[lo], tends[hi - 1])})
         out.append(m)
     return out
 

@@ -182,3 +182,17 @@ def test_sentence_pass_valences_equal_vader_rules(lex, text):
     for lo, hi in seg.sentence_tokens:
         ref = [(k, v) for k, v in zip(range(lo, hi), sentiment._sentence_valences(seg, lo, hi, table)) if v]
         assert sentiment._sentence(seg, W, nws, lo, hi, False)[0] == ref
+
+
+def test_round4_is_round_to_the_bit():
+    import random
+    import struct
+
+    rng = random.Random(7)
+    xs = [rng.uniform(-1, 1) for _ in range(100_000)] + [rng.uniform(-1e-3, 1e-3) for _ in range(20_000)]
+    xs += [k / 32 for k in range(-32, 33)]  # exact ties: round half to even decides
+    xs += [(k + 0.5) / 10_000 for k in range(-10_000, 10_000, 37)]  # near ties
+    xs += [0.0, -0.0, 1.0, -1.0, 0.99995, -0.99995, 0.00005, -0.00005, 1e-9, -1e-9, 5e-324, -5e-324]
+    bits = lambda v: struct.pack("<d", v)
+    for x in xs:
+        assert bits(sentiment._round4(x)) == bits(round(x, 4)), x
