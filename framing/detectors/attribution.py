@@ -947,8 +947,8 @@ class _Detector:
             # Otherwise a verb when an object follows: "the video shows him", "the office calls the ...".
             nxt = words[last] if last < len(words) else ""
             return self.wordf[first - 1] and prev not in t.function and (nxt in t.det or nxt in t.obj or nxt == "that")
-        if weak and (t.pronoun.get(prev) in ("self", "you") or prev in t.negation):
-            return False
+        if weak and t.pronoun.get(prev) == "you":
+            return False  # generic "you know", "you see"; "I think", "she doesn't believe" are attributions
         return True
 
     def noun_reading(self, first: int, last: int, a: int) -> bool:

@@ -257,3 +257,10 @@ def test_phrasal_reporting_verbs(lex):
 def test_spoke_counts_only_with_what_was_said(lex):
     assert by_cue(run("Ilsa Dorn spoke about the pier.", lex))["spoke about"].source.text == "Ilsa Dorn"
     assert run("Ilsa Dorn spoke at the harbour on Monday.", lex).attributions == ()
+
+
+def test_first_person_and_negated_beliefs_count_generic_you_does_not(lex):
+    assert by_cue(run("“I think the pier is too long,” Dorn said.", lex))["said"]
+    assert "believe" in by_cue(run("Tor Lind does not believe the board.", lex))
+    assert "think" in by_cue(run("We think the pier is too long.", lex))
+    assert "know" not in by_cue(run("You know the pier is too long.", lex))
