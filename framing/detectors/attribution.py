@@ -931,8 +931,10 @@ class _Detector:
             return self.noun_reading(first, last, a)
         if prev in t.det or prev in t.indef:
             return False  # "a say", "the claims"
-        if role == "ing" and (weak or first == a) and not (weak and prev in _PROGRESSIVE):
-            return False  # "hoping to win" is no attribution; "is hoping" is (a finite verb)
+        if role == "ing" and (weak or first == a) and not (weak and (prev in _PROGRESSIVE or prev == ",")):
+            # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
+            # to win" (a participle clause of the subject) are.
+            return False
         if role != "ing" and prev in _PREPOSITIONS:
             return False  # an adjective, not a verb: "a lead in pledged delegates"
         if prev in t.do or prev in t.modal and (weak or role == "nounverb"):

@@ -244,8 +244,10 @@ def test_noun_verb_forms_read_as_stance_nouns(lex):
 def test_progressive_belief_and_intention_verbs(lex):
     a = by_cue(run("Ilsa Dorn is hoping the board votes for the pier.", lex))["hoping"]
     assert a.source.text == "Ilsa Dorn"
-    # Without "be" the -ing form is no finite verb.
+    # Without "be" the -ing form is no finite verb, unless it follows its clause after a comma.
     assert run("Hoping for a quick vote, the board met early.", lex).attributions == ()
+    b = by_cue(run("Ilsa Dorn said the vote was near, hoping the board would agree.", lex))["hoping"]
+    assert b.source.text == "Ilsa Dorn"
 
 
 def test_phrasal_reporting_verbs(lex):
