@@ -667,6 +667,15 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
                     k += 1
                 else:
                     break
+            if k == j + 1:
+                # One capitalised word, the usual run: the steps below reduce to these tests
+                # (a lone function word, title, role or joiner is no name).
+                w = norm[j]
+                if not (w in lead_skip or w in joiners or w in not_names or (w in roles_by_first and _longest_role_at(art, j, k) is not None)):
+                    out.append((j, k, si, j == a))
+                j = k
+                c += 1  # the next capital is at k or after
+                continue
             s = j
             # Leading function words and titles are not part of the name ("In", "President").
             while s < k:
