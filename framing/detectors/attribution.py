@@ -48,7 +48,8 @@ _OPEN_QUOTES = frozenset("“‘\"«'")
 _TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 # A finite verb never follows these directly.
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
-_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"}) | _CLOSE_QUOTES | _OPEN_QUOTES
+# Quote marks are no boundary: 'Smith said "it hurts" every time he thinks of it' is one report.
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"})
 # A phrase opened by "no" names nobody: "no specific steps were disclosed".
 _NEG_DET = frozenset({"no"})
 # Forms of "be" that make a following participle passive: its subject is not the source.

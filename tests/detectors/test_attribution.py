@@ -266,3 +266,8 @@ def test_first_person_and_negated_beliefs_count_generic_you_does_not(lex):
     assert "believe" in by_cue(run("Tor Lind does not believe the board.", lex))
     assert "think" in by_cue(run("We think the pier is too long.", lex))
     assert "know" not in by_cue(run("You know the pier is too long.", lex))
+
+
+def test_quoted_words_inside_reported_content_do_not_end_it(lex):
+    out = run("Ilsa Dorn said “it hurts” every time she thinks of the pier.", lex)
+    assert [a.cue.text for a in out.attributions] == ["said"]
