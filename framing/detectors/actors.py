@@ -1091,7 +1091,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             mentions=k,
             mention_share=k / total,
             sentiment_mean=mean,
-            sentiment_std=math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)),
+            sentiment_std=math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)) if k > 1 else 0.0,  # (what the formula gives for one)
             sentiment_count=k,
             negative_share=pol.count("neg") / k,
             positive_share=pol.count("pos") / k,
@@ -1099,7 +1099,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             quoted_sentiment=sum(quo) / len(quo) if quo else None,
             quoted_as_source=quoted.get(aid, 0),
             labels=tuple(row_labels),
-            by_speaker={s: sum(v) / len(v) for s, v in by_speaker.items()},
+            by_speaker={s: sum(v) / len(v) for s, v in by_speaker.items()} if by_speaker else {},
         )
         results.append(r)
     results.sort(key=lambda r: (-r.mentions, r.id))
