@@ -68,6 +68,7 @@ _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "u
 _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from", "to", "toward", "towards", "on"})
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+_SENT_END = frozenset({".", "!", "?"})
 _COLON = re.compile(":")
 # A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
 _QUOTE_DASH = re.compile("\\s*[―—–-]{1,2}[^\\S\n]*(?=[A-Z])")
@@ -769,6 +770,13 @@ class _Detector:
                 if colon is None:
                     continue
                 found.append(colon)
+            elif len(found) > 1:
+                # "The plan will fail, the mayor said." / "..., according to Reuters.": what comes
+                # before a trailing attribution is its content, so cues there are not new ones.
+                for n in range(len(found) - 1, 0, -1):
+                    if self.trailing(found[n], a, b):
+                        del found[:n]
+                        break
             attributed += 1
             # A dash cue follows the quote it closes: '"..." - Ana Roos'.
             direct = self.sentence_has_quote(si) or found[-1][3] == "dash"
@@ -876,6 +884,17 @@ class _Detector:
                 if src is not None:
                     return (k, k + 1, "neutral", "colon", src)
         return None
+
+    def trailing(self, cue: tuple, a: int, b: int) -> bool:
+        """A cue that closes its sentence after a comma: ", according to X" or ", X said."."""
+        first, last, _, role, src = cue
+        words = self.words
+        if role == "prep":
+            return first > a and words[first - 1] == ","
+        if src is None or src.last > first or src.first - 2 < a or words[src.first - 1] != "," or words[src.first] in self.t.relative:
+            return False
+        # '"...," he said' is handled by the quote; one word may follow ("said Tuesday").
+        return words[src.first - 2] not in _CLOSE_QUOTES and (last >= b - 1 or words[last] in _SENT_END or last + 1 < b and words[last + 1] in _SENT_END)
 
     def quote_dashes(self) -> list[int]:
         """Token of each dash right after a quote and before a capital."""

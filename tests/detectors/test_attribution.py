@@ -271,3 +271,19 @@ def test_first_person_and_negated_beliefs_count_generic_you_does_not(lex):
 def test_quoted_words_inside_reported_content_do_not_end_it(lex):
     out = run("Ilsa Dorn said “it hurts” every time she thinks of the pier.", lex)
     assert [a.cue.text for a in out.attributions] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The board wants a longer pier, the mayor said.", "said"),
+        ("The board wants a longer pier, according to the harbour office.", "according to"),
+    ],
+)
+def test_trailing_attribution_takes_the_cues_before_it(lex, text, cue):
+    assert [a.cue.text for a in run(text, lex).attributions] == [cue]
+
+
+def test_relative_clause_at_the_end_is_no_trailing_attribution(lex):
+    out = run("Tor Lind wants a longer pier, like the mayor, who agreed.", lex)
+    assert [a.cue.text for a in out.attributions] == ["wants", "agreed"]
