@@ -14,6 +14,8 @@ from functools import cached_property
 from itertools import accumulate, chain
 from operator import itemgetter
 
+from .model import new_span
+
 # Words with inner apostrophes/hyphens stay one token ("Kim's", "state-run", "don't").
 # Possessive quantifiers: the same matches, without backtracking attempts.
 _TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|[^\w\s]", re.UNICODE)
@@ -358,22 +360,11 @@ class Content:
         return "quote" if self.seg.in_quote(offset) else "reporter"
 
     def span(self, kind: str, start: int, end: int, label: str, *, rule: str = "", score: float | None = None, note: str = "", voice: str | None = None):
-        from .model import Span
-
-        line, col = self.seg.line_col(start)
-        return Span(
-            kind=kind,
-            start=start,
-            end=end,
-            text=self.seg.text[start:end],
-            label=label,
-            line=line,
-            col=col,
-            voice=voice or self.voice(start),
-            rule=rule,
-            score=score,
-            note=note,
-        )
+        seg = self.seg
+        i = bisect_right(seg._line_starts, start) - 1  # line_col, inlined: spans are many
+        if i < 0:
+            i = 0
+        return new_span(kind, start, end, seg.text[start:end], label, i + 1, start - seg.lines[i][0] + 1, voice or self.voice(start), rule, score, note)
 
     def token_span(self, kind: str, first: int, last: int, label: str, **kw):
         """A span over tokens ``first .. last-1``."""

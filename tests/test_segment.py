@@ -160,3 +160,15 @@ def test_content_view_counts_words_in_and_out_of_quotes_across_kept_sentences():
     assert content_view(seg, frozenset({2})).words == words - 3
     without = content_view(seg, frozenset({1, 2}))
     assert (without.words, without.quote_words) == (words - 3 - 15, 3)
+
+
+def test_content_span_carries_offsets_text_line_col_and_voice():
+    from framing.model import Span
+
+    text = "Bridge Opens\nThe mayor said “it is done” today.\n\nCrews left."
+    content = content_view(segment(text), frozenset())
+    i = text.index("it is")
+    assert content.span("x", i, i + 5, "lab", rule="r.x", note="n") == Span("x", i, i + 5, "it is", "lab", 2, i - 13 + 1, "quote", "r.x", None, "n")
+    j = text.index("Crews")
+    assert content.span("x", j, j + 5, "lab", score=0.5) == Span("x", j, j + 5, "Crews", "lab", 4, 1, "reporter", "", 0.5, "")
+    assert content.span("x", 0, 6, "lab", voice="quote").voice == "quote" and content.span("x", 0, 6, "lab").line == 1
