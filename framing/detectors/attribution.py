@@ -949,8 +949,8 @@ class _Detector:
             return True
         if role == "noun":
             return self.noun_reading(first, last, a)
-        if prev in t.det or prev in t.indef:
-            return False  # "a say", "the claims"
+        if prev in t.det or prev in t.indef and not (role == "verb" and prev not in ("a", "an")):
+            return False  # "a say", "the claims"; a quantifier is a verb's subject: "another says", "two in three said"
         if role == "ing" and (weak or first == a) and not (weak and (prev in _PROGRESSIVE or prev == ",")):
             # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
             # to win" (a participle clause of the subject) are.

@@ -287,3 +287,10 @@ def test_trailing_attribution_takes_the_cues_before_it(lex, text, cue):
 def test_relative_clause_at_the_end_is_no_trailing_attribution(lex):
     out = run("Tor Lind wants a longer pier, like the mayor, who agreed.", lex)
     assert [a.cue.text for a in out.attributions] == ["wants", "agreed"]
+
+
+def test_a_quantifier_can_be_the_subject_of_a_reporting_verb(lex):
+    out = run("One ferry firm says the pier is short. Another says it is long.", lex)
+    assert [(a.cue.text, a.source.text) for a in out.attributions] == [("says", "One ferry firm"), ("says", "Another")]
+    assert [a.cue.text for a in run("Two in three said they were unsure.", lex).attributions] == ["said"]
+    assert run("He had a say in the plan.", lex).attributions == ()
