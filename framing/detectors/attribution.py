@@ -69,6 +69,8 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
+# Number words above five (the lower ones are in the indefinite list): "six in 10 said".
+_NUMBER_WORDS = frozenset({"six", "seven", "eight", "nine", "ten"})
 _COLON = re.compile(":")
 # A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
 _QUOTE_DASH = re.compile("\\s*[―—–-]{1,2}[^\\S\n]*(?=[A-Z])")
@@ -468,7 +470,9 @@ class _Detector:
             return self.pronoun_source(j, si, pk)
         if pk in t.relative:
             return self.relative_source(j, a, si)
-        if w in t.not_np or w in t.det or w in t.indef and not self.capf[j] or not self.head_ok(j):
+        if (w in t.indef or w[0].isdigit()) and not self.capf[j]:
+            return self.quantity(j, a, si)
+        if w in t.not_np or w in t.det or not self.head_ok(j):
             return None
         first = j
         det, indef, cue_words = t.det, t.indef, self.cues._index
@@ -487,6 +491,17 @@ class _Detector:
         if words[first] in _NEG_DET:
             return None
         return self.classify(first, j + 1, si)
+
+    def quantity(self, j: int, a: int, si: int) -> _Source | None:
+        """A bare quantity as subject: "many think", "six in 10 said" (vague)."""
+        words = self.words
+        w = words[j]
+        first = j
+        if j - 2 >= a and words[j - 1] in ("in", "of") and (words[j - 2][0].isdigit() or words[j - 2] in self.t.indef or words[j - 2] in _NUMBER_WORDS):
+            first = j - 2  # "six in 10", "two of three"
+        elif self.t.source_kind.get(w) != "vague":
+            return None
+        return _Source(first, j + 1, "vague", self.text[self.ts[first] : self.te[j]], ANONYMOUS, si, plural=True)
 
     def np_starting(self, i: int, b: int, si: int) -> _Source | None:
         """The noun phrase starting at token ``i`` (inverted "said Smith", "according to X")."""

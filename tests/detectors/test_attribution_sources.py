@@ -149,3 +149,9 @@ def test_record_sources_list_no_source_only_as_unsourced(corpus):
     for text in corpus:
         for s in analyze(text).sources:
             assert (s.name == "(no source)") == (s.type == "unsourced")
+
+
+@pytest.mark.parametrize("text, phrase", [("The vote is close, and many think it will fail.", "many"), ("Of the voters, six in 10 said the pier was too long.", "six in 10")])
+def test_bare_quantities_are_vague_sources(lex, text, phrase):
+    a = next(iter(run(text, lex).values()))
+    assert src(a)[:3] == (phrase, "vague", "anonymous")
