@@ -622,7 +622,9 @@ class _Detector:
         # The antecedent is the nearest phrase: "the words of a ruler who ..." -> "a ruler".
         ante = self.np_core(k, a, si) if k >= a and self.words[k] not in self.t.relative else None
         if ante is None:
-            return None
+            # "who" always stands for a person, even one we cannot name ("opponents on the left, who
+            # accused him"); "which"/"that" often stand for a clause.
+            return _Source(j, j + 1, "pronoun", "who (unresolved)", ANONYMOUS, si) if self.words[j] == "who" else None
         return _Source(j, j + 1, "pronoun", ante.name, ante.type, si, plural=ante.plural)
 
     # --- finding a cue's source ----------------------------------------------------

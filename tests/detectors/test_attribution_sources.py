@@ -155,3 +155,8 @@ def test_record_sources_list_no_source_only_as_unsourced(corpus):
 def test_bare_quantities_are_vague_sources(lex, text, phrase):
     a = next(iter(run(text, lex).values()))
     assert src(a)[:3] == (phrase, "vague", "anonymous")
+
+
+def test_who_without_a_known_antecedent_is_an_unresolved_source(lex):
+    a = run("The plan drew fire from the left, who accused the board of haste.", lex)["accused"]
+    assert src(a) == ("who", "pronoun", "anonymous", "who (unresolved)")
