@@ -102,7 +102,12 @@ class Gazetteer:
     lead_skip: frozenset[str]  # function words, honorifics and joiners: never open a name
     single_first: frozenset[str] = frozenset()  # words that are a whole form
     multi_first: frozenset[str] = frozenset()  # words that only start multi-word forms
-    pair_seconds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # first word -> second words of its forms
+    # Where a form can be found from the capitals alone: the first word of each form whose
+    # case demands a capital, as word -> ((offset in the form, first word), ...); forms
+    # without one (or only at the end of three words or more) by another word of theirs.
+    anchors: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    free: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    free_keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -280,8 +285,35 @@ def gazetteer(lex: Lexicons) -> Gazetteer:
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
         single_first=frozenset(k for k, v in single.items() if v),
         multi_first=frozenset(k for k, v in single.items() if not v),
-        pair_seconds={w: frozenset(b for a, b in pairs if a == w) for w in {a for a, _ in pairs}},
+        **_anchors(frozen),
     )
+
+
+def _anchors(index: Mapping[str, tuple[Form, ...]]) -> dict[str, Any]:
+    """The ``anchors``, ``free`` and ``free_keys`` of a Gazetteer (see there).
+
+    A form fits only where its first case-demanding word is a capitalised token (an
+    acronym's first letter has an upper case, so it is one too), so its start is found
+    from the article's capitals. The last word of three or more may sit in a compound
+    ("... Leyen-led"), so it anchors nothing; such forms, and those of any case, are
+    found by their second word (a one-word form by itself).
+    """
+    anchors: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    free: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for forms in index.values():
+        for f in forms:
+            n = len(f.words)
+            k = next((i for i, (w, c) in enumerate(zip(f.words, f.case)) if c == _INITIAL or (c == _UPPER and w[:1] != w[:1].upper())), None)
+            if k is None or (n >= 3 and k == n - 1):
+                key = 0 if n == 1 else 1
+                free[f.words[key]].add((key, f.words[0]))
+            else:
+                anchors[f.words[k]].add((k, f.words[0]))
+    return {
+        "anchors": {w: tuple(sorted(v)) for w, v in anchors.items()},
+        "free": {w: tuple(sorted(v)) for w, v in free.items()},
+        "free_keys": frozenset(free),
+    }
 
 
 _SMALL_WORDS = frozenset("of the and de da du la le von van der al el bin".split())
@@ -308,6 +340,18 @@ def _find_all(text: str, ch: str) -> list[int]:
         out.append(i)
         i = text.find(ch, i + 1)
     return out
+
+
+def _indices(words: list[str], w: str) -> list[int]:
+    """Every index of ``w`` in ``words`` (list.index scans in C)."""
+    out = []
+    j = -1
+    try:
+        while True:
+            j = words.index(w, j + 1)
+            out.append(j)
+    except ValueError:
+        return out
 
 
 class _Article:
@@ -341,29 +385,32 @@ class _Article:
                 norm[j] = lw
         self.norm = norm
         self.poss = poss
-        self.cap = seg.is_cap
+        self.cap = cap = seg.is_cap
         self.alpha = char_flags(seg.first_chars, str.isalpha)
+        self.caps = caps = list(compress(range(n), cap))
         # Token positions worth a look: a form may start there, or a name may.
-        single, pairs = g.single, g.pairs
         # A word that starts only multi-word forms ("the", "republic") is a hit only when
-        # the next word continues one of them. The article's vocabulary narrows the words
-        # to look for (set operations in C): then one pass over the tokens, or none.
-        vocab = set(norm)
-        single_first, pair_seconds, no_seconds = g.single_first, g.pair_seconds, frozenset()
-        wanted = vocab & single_first
-        wanted.update([w for w in vocab & g.multi_first if not pair_seconds.get(w, no_seconds).isdisjoint(vocab)])
+        # the next word continues one of them. Starts are found from the capitals (maps in
+        # C over a sixth of the tokens); the few forms of any case from their key word.
+        single, pairs, single_first, anchors = g.single, g.pairs, g.single_first, g.anchors
         hits = set()
-        if wanted:
-            for j in compress(range(n), map(wanted.__contains__, norm)):
-                w = norm[j]
-                if w in single_first or (j + 1 < n and (w, norm[j + 1]) in pairs):
+        for q in compress(caps, map(anchors.__contains__, map(norm.__getitem__, caps))):
+            for k, w in anchors[norm[q]]:
+                j = q - k
+                if j >= 0 and norm[j] == w and (w in single_first or (j + 1 < n and (w, norm[j + 1]) in pairs)):
                     hits.add(j)
+        if not g.free_keys.isdisjoint(norm):
+            for key in g.free_keys.intersection(norm):
+                for q in _indices(norm, key):
+                    for k, w in g.free[key]:
+                        j = q - k
+                        if j >= 0 and norm[j] == w and (w in single_first or (j + 1 < n and (w, norm[j + 1]) in pairs)):
+                            hits.add(j)
         for j in hyphens:
             w = norm[j]
             if "-" in w and (w.split("-", 1)[0] in single or w.startswith(("anti-", "pro-"))):
                 hits.add(j)
         self.hits = sorted(hits)
-        self.caps = list(compress(range(n), self.cap))
         # Capitals a name run can start at: a capitalised function word or title alone
         # ("The", "In", "President" before a lower-case word) yields no run, so it is left out.
         cap, low, lead_skip, joiners = self.cap, seg.words, g.lead_skip, g.joiners
