@@ -16,7 +16,7 @@ count them as hedges.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from typing import Callable, Mapping
 
@@ -57,11 +57,11 @@ class _Words:
     hedges: WordList
     boosters: WordList
     ctx: Mapping[str, frozenset[str]]
-    # The first words of all entries; and per list (hedges, boosters) the one-word entries and
-    # the first two words of the longer ones. Only a token that is a one-word entry or starts
-    # a pair can start a cue ("in" alone never can, "in fact" can).
-    firsts: frozenset[str] = frozenset()
-    starts: tuple[tuple[frozenset[str], frozenset[tuple[str, ...]]], ...] = ()
+    # The first word of every entry -> (a one-word hedge?, second words of longer hedges, a
+    # one-word booster?, second words of longer boosters). Only a token that is a one-word
+    # entry, or is followed by one of those second words, can start a cue ("in" alone never
+    # can, "in fact" can).
+    firsts: Mapping[str, tuple[bool, frozenset[str], bool, frozenset[str]]] = field(default_factory=dict)
 
 
 @per_lexicon
@@ -75,14 +75,16 @@ def _words(lex: Lexicons) -> _Words:
                 )
     table = lex.table("hedging_context").get("words", {})
     ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
-    starts = []
-    for wl in (hedges, boosters):
-        entries = [e for es in wl._index.values() for e in es]
-        one = frozenset(e.words[0] for e in entries if len(e.words) == 1)
-        two = frozenset(e.words[:2] for e in entries if len(e.words) > 1)
-        starts.append((one, two))
-    firsts = frozenset(hedges._index) | frozenset(boosters._index)
-    return _Words(hedges, boosters, ctx, firsts, tuple(starts))
+    firsts: dict[str, tuple[bool, frozenset[str], bool, frozenset[str]]] = {}
+    for w in sorted(set(hedges._index) | set(boosters._index)):
+        hs, bs = hedges._index.get(w, ()), boosters._index.get(w, ())
+        firsts[w] = (
+            any(len(e.words) == 1 for e in hs),
+            frozenset(e.words[1] for e in hs if len(e.words) > 1),
+            any(len(e.words) == 1 for e in bs),
+            frozenset(e.words[1] for e in bs if len(e.words) > 1),
+        )
+    return _Words(hedges, boosters, ctx, firsts)
 
 
 class _Ctx:
@@ -437,16 +439,17 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
     approximators = 0
     uncertain = 0
     # Tokens that may start a cue, by sentence: most sentences hold none.
-    if type(words) is not tuple:
-        words = tuple(words)  # pairs are looked up as tuple slices
-    (h1, h2), (b1, b2) = words_.starts
+    firsts = words_.firsts
+    n = len(words)
     cues: dict[int, tuple[list[int], list[int]]] = {}
     stok, sst = seg.sentence_tokens, seg._sentence_starts
     nsent = len(stok)
-    for i in compress(range(len(words)), map(words_.firsts.__contains__, words)):
-        w, pair = words[i], words[i : i + 2]
-        h = w in h1 or pair in h2
-        if h or w in b1 or pair in b2:  # WordList.match can find an entry here
+    for i in compress(range(n), map(firsts.__contains__, words)):
+        one_h, second_h, one_b, second_b = firsts[words[i]]
+        nxt = words[i + 1] if i + 1 < n else ""
+        h = one_h or nxt in second_h
+        bo = one_b or nxt in second_b
+        if h or bo:  # WordList.match can find an entry here
             si = bisect_right(sst, tstarts[i]) - 1
             if 0 <= si < nsent and stok[si][0] <= i < stok[si][1]:
                 got = cues.get(si)
@@ -454,7 +457,7 @@ def detect(content: Content, lex: Lexicons) -> DetectorOutput:
                     got = cues[si] = ([], [])
                 if h:
                     got[0].append(i)
-                if w in b1 or pair in b2:
+                if bo:
                     got[1].append(i)
     if cues and len(content.sentences) < nsent:  # boilerplate sentences are not read
         keep = frozenset(content.sentences)
