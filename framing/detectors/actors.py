@@ -440,10 +440,11 @@ class _Article:
 def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, tuple[int, int]]]:
     """Longest non-overlapping form matches in tokens a..b-1 as (first, last+1, form, (start, end) chars)."""
     g = art.g
-    norm = art.norm
+    norm, cap, poss, starts, ends, is_word = art.norm, art.cap, art.poss, art.starts, art.ends, art.seg.is_word
+    n_tokens = len(norm)
     out = []
     i = a
-    one, two = g.single, g.pairs
+    one, two, index = g.single, g.pairs, g.index
     hits = art.hits
     h = bisect_left(hits, a)
     while h < len(hits) and hits[h] < b:
@@ -451,10 +452,25 @@ def _match_forms(art: _Article, a: int, b: int) -> list[tuple[int, int, Form, tu
         h += 1
         w = norm[i]
         hit = None
-        if w in g.index:
+        if w in index:
             # Multi-word forms are indexed by their first two words: "the" or "republic"
             # start dozens of forms, but few of them start with the next word too.
-            cands = (two.get((w, norm[i + 1]), ()) if i + 1 < b else ()) + one.get(w, ())
+            if i + 1 < b:
+                for f in two.get((w, norm[i + 1]), ()):
+                    if i + len(f.words) <= b:
+                        chars = _fits(art, i, f)
+                        if chars is not None:
+                            hit = (i, i + len(f.words), f, chars)
+                            break
+            # Then the one-word forms, with _fits inlined: the word is the form, and a
+            # form glued to more letters is part of another word ("U.S." in "U.S.S.R.").
+            if hit is None and not (i + 1 < n_tokens and starts[i + 1] == ends[i] and is_word[i + 1]):
+                for f in one.get(w, ()):
+                    need = f.case[0]
+                    if not need or (cap[i] if need == _INITIAL else _upper_ok(art.raw[i])):
+                        hit = (i, i + 1, f, (starts[i], ends[i] - poss[i]))
+                        break
+            cands = ()
         elif "-" in w:
             head, _, rest = w.partition("-")
             # "anti-Trump", "pro-Russian": the rest of the word names the actor.
@@ -639,18 +655,39 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
     """Context rules: is this form match a mention of its actor here? ``ACCEPT`` if so,
     else why not: part of a longer name, a label of a person, or a place."""
     g = art.g
-    p = _skip_dot_back(art, m.first - 1, a)
+    norm, cap, low, starts, ends = art.norm, art.cap, art.low, art.starts, art.ends
+    p = m.first - 1
+    if p > a and low[p] == "." and ends[p - 1] == starts[p]:  # _skip_dot_back: "Mr. Kim"
+        p -= 1
     q = m.last
-    possessive = art.poss[m.last - 1] > 0
+    possessive = art.poss[q - 1] > 0
     if m.type == DEMONYM and q < b and _longest_role_at(art, q, b) is not None:
         # "Russian President Vladimir Putin", "the Russian president": about a person.
         return LABEL_OF
     if not title_case:
         # Inside a longer capitalised name ("Moscow State University", "George Washington").
-        if not possessive and q < b and art.word_cap(q) and q not in starts_at and not _role_then_name(art, q, b) and art.starts[q] - art.ends[q - 1] <= 1:
+        # (word_cap inlined, the capital test first: most neighbours are lower case)
+        if (
+            not possessive
+            and q < b
+            and cap[q]
+            and norm[q] not in g.function_words
+            and norm[q] not in g.dates
+            and q not in starts_at
+            and not _role_then_name(art, q, b)
+            and starts[q] - ends[q - 1] <= 1
+        ):
             return IN_NAME
         # (the title test last: a role lookup, needed only before a capitalised word)
-        if p > a and art.word_cap(p) and p not in ends_at and art.starts[m.first] - art.ends[p] <= 1 and not (art.norm[p] in g.honorifics or _prev_role(art, p, a) is not None):
+        if (
+            p > a
+            and cap[p]
+            and norm[p] not in g.function_words
+            and norm[p] not in g.dates
+            and p not in ends_at
+            and starts[m.first] - ends[p] <= 1
+            and not (norm[p] in g.honorifics or _prev_role(art, p, a) is not None)
+        ):
             return IN_NAME
     if m.type == CAPITAL and not possessive and p >= a:
         w = art.norm[p]
