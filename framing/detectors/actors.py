@@ -546,7 +546,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     run_spans: list[tuple[int, int, int]] = []
     covered: set[int] = set()
 
-    hits, caps = art.hits, art.caps
+    hits, caps, alpha = art.hits, art.caps, art.alpha
     stoks = seg.sentence_tokens
     for si in content.sentences:
         a, b = stoks[si]
@@ -555,7 +555,8 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         # Most sentences hold no form and at most a capital or two: skip the work there.
         c = bisect_left(caps, a)
         n_caps = bisect_left(caps, b, c) - c
-        title_case = n_caps >= 3 and _title_case(art, a, b, n_caps)  # needs three capitals
+        # Needs three capitals, and capitals on half the words (tested here: most fail it).
+        title_case = n_caps >= 3 and n_caps >= 0.5 * alpha.count(1, a, b) and _title_case(art, a, b, n_caps)
         h = bisect_left(hits, a)
         if h == len(hits) or hits[h] >= b:
             if n_caps and not title_case:
