@@ -592,8 +592,9 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             w1 = nws[a - 1]
             sc += gL1(w1, 0j)
             if a - 1 > lo:
-                sc += gL2(nws[a - 2], 0j)
-                if not SAY_VERBS.isdisjoint(nws[a - 3 if a - 3 > lo else lo : a]):
+                w2 = nws[a - 2]
+                sc += gL2(w2, 0j)
+                if w1 in SAY_VERBS or w2 in SAY_VERBS or (a - 3 >= lo and nws[a - 3] in SAY_VERBS):
                     sc += n_speakL
             elif w1 in SAY_VERBS:
                 sc += n_speakL
@@ -606,9 +607,12 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
             sc += gR1(w1, 0j)
             if w1 == "'s":
                 sc += n_poss
+            said = w1 in SAY_VERBS
             if b + 1 < hi:
-                sc += gR2(nws[b + 1], 0j)
-            if not SAY_VERBS.isdisjoint(nws[b : b + 3 if b + 3 < hi else hi]):
+                w2 = nws[b + 1]
+                sc += gR2(w2, 0j)
+                said = said or w2 in SAY_VERBS or (b + 2 < hi and nws[b + 2] in SAY_VERBS)
+            if said:
                 sc += n_speakR
         for k in lower:
             sc += gM(nws[k], 0j)
