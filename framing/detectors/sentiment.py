@@ -7,8 +7,9 @@ VADER's lexicon (plus ``lexicons/sentiment_news.tsv``) with VADER's booster and
 negation rules; a small multinomial logistic regression
 (``framing/models/sentiment_lr.json``, trained by ``scripts/train_sentiment.py`` on
 NewsMTSC's training split) turns them, and the words around the mention, into
-neg/neu/pos. All mentions of an article are scored at once: the weights are arrays
-indexed by word id and every window, clause or sentence sum is read from prefix sums.
+neg/neu/pos. All mentions of an article are scored at once: the weights are complex
+numbers in one dict per feature role, each window or clause bag is one C-level sum, and
+the sentence bag is read from the article's prefix sums.
 
 A span that is not a name but a phrase ("a string of controversial statements")
 is scored on the wording of the phrase itself plus the model's reading of its
