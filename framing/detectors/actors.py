@@ -923,6 +923,8 @@ def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Menti
     named: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
         named[m.actor].append(m.start)
+    for starts in named.values():
+        starts.sort()  # (mentions are not all in text order yet): one bisect per owner below
     out = []
     for s in shorts:
         key = s.words or tuple(art.norm[s.first : s.last])
@@ -931,8 +933,14 @@ def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Menti
             owners.append(surname_of[key[0]])
         owners = [aid for aid in owners if aid in named]
         if owners:
-            before = [(p, aid) for aid in owners for p in named[aid] if p < s.start]
-            aid = max(before)[1] if before else min((p, aid) for aid in owners for p in named[aid])[1]
+            # The latest (start, owner) before the short form, else the first of all.
+            best = None
+            for aid in owners:
+                starts = named[aid]
+                i = bisect_left(starts, s.start)
+                if i and (best is None or (starts[i - 1], aid) > best):
+                    best = (starts[i - 1], aid)
+            aid = best[1] if best is not None else min((named[aid][0], aid) for aid in owners)[1]
         else:
             aid = art.g.short_default.get(key)
             if aid is None:
