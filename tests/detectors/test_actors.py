@@ -439,3 +439,48 @@ def test_actor_table_merges_people_across_articles():
     table = framing.actor_table([one, two], value="mentions")
     rows = [name for name in table.index if "Hallberg" in name]
     assert rows == ["Erik Hallberg"], list(table.index)
+
+
+# --- finding form starts from the capitals (speed) gives every match a full scan gives ---
+
+
+_FORM_EDGE_CASES = (
+    "Officials said the international community must act. Von der Leyen and the West agreed; "
+    "von der Leyen-led talks and the Kremlin-backed group met in Weswatini. NATO and Nato said "
+    "the US-led plan drew anti-Trump protests. Later the international Community met, and the "
+    "UN's envoy flew to the U.S. from the U.S.S.R. archives. Mr. Putin's aides met Kim Jong-un's.\n\n"
+    "TALKS IN PYONGYANG AS THE KREMLIN WATCHES\n\nus officials and the west of the city stayed out."
+)
+
+
+def test_forms_of_any_case_and_forms_ending_in_a_compound(lex):
+    out = run(_FORM_EDGE_CASES, lex)
+    found = [(s.text, s.label) for s in out.spans if s.kind == "actor"]
+    # Forms without a capital match in lower case; a name's last word may sit in a compound.
+    assert ("the international community", "international-community") in found
+    assert ("the international Community", "international-community") in found
+    assert ("von der Leyen", "ursula-von-der-leyen") in found
+    assert ("Weswatini", "eswatini") in found
+    # Forms that demand capitals match only with them ("us", "the west" are not actors).
+    assert [t for t, label in found if label == "the-west"] == ["the West"]
+    assert "us" not in [t for t, _ in found]
+
+
+def _assert_starts_cover_every_fit(text: str, g) -> None:
+    art = actors._Article(content_view(segment(text), frozenset()), g)
+    n = len(art.norm)
+    hits = set(art.hits)
+    for j in range(n):
+        for f in g.index.get(art.norm[j], ()):
+            if j + len(f.words) <= n and actors._fits(art, j, f) is not None:
+                assert j in hits, (art.norm[j : j + len(f.words)], f.words)
+
+
+def test_form_starts_are_every_position_where_a_form_fits(lex):
+    """The starts found from the capitals cover every token where some form fits."""
+    _assert_starts_cover_every_fit(_FORM_EDGE_CASES, actors.gazetteer(lex))
+
+
+def test_form_starts_cover_every_fit_in_the_seeds(lex, seeds_dir):
+    for p in sorted(seeds_dir.glob("*.txt")):
+        _assert_starts_cover_every_fit(p.read_text(encoding="utf-8"), actors.gazetteer(lex))
