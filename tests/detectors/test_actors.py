@@ -484,3 +484,12 @@ def test_form_starts_are_every_position_where_a_form_fits(lex):
 def test_form_starts_cover_every_fit_in_the_seeds(lex, seeds_dir):
     for p in sorted(seeds_dir.glob("*.txt")):
         _assert_starts_cover_every_fit(p.read_text(encoding="utf-8"), actors.gazetteer(lex))
+
+
+def test_short_form_before_any_owner_goes_to_the_first_named_after(lex):
+    out = run("Kim arrived first. Kim Jong Un spoke after Kim Jong Il left, then Kim waved.", lex)
+    assert mentions_of(out, "kim-jong-un") == ["Kim", "Kim Jong Un"]
+    assert mentions_of(out, "kim-jong-il") == ["Kim Jong Il", "Kim"]
+    out = run("Kim arrived first and waved. Later Kim Jong Il's son, Kim Jong Un, spoke, and Kim smiled.", lex)
+    assert mentions_of(out, "kim-jong-il") == ["Kim", "Kim Jong Il"]
+    assert mentions_of(out, "kim-jong-un") == ["Kim Jong Un", "Kim"]
