@@ -77,7 +77,7 @@ _QUOTE_DASH = re.compile("\\s*[―—–-]{1,2}[^\\S\n]*(?=[A-Z])")
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
-_CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve")
+_CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 
 
 @dataclass(frozen=True)
@@ -1025,7 +1025,10 @@ class _Detector:
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
-        if src is not None:
+        # A participle after a comma belongs to its clause's subject or the previous cue's
+        # source, not to an apposition before the comma ("with X as his next destination,
+        # the community is watching, recognizing that ...").
+        if src is not None and not (role == "ing" and stop == "comma"):
             return src
         if stop in ("quote", "comma", "start") and role != "ing":
             right = self.np_starting(last, b, si)

@@ -160,3 +160,9 @@ def test_bare_quantities_are_vague_sources(lex, text, phrase):
 def test_who_without_a_known_antecedent_is_an_unresolved_source(lex):
     a = run("The plan drew fire from the left, who accused the board of haste.", lex)["accused"]
     assert src(a) == ("who", "pronoun", "anonymous", "who (unresolved)")
+
+
+def test_am_is_skipped_and_a_participle_after_a_comma_skips_the_apposition(lex):
+    assert src(run("I am eager to see the pier.", lex)["eager to"])[0] == "I"
+    a = run("With the pier as its next project, the board is busy, recognizing that time is short.", lex)["recognizing"]
+    assert a.source is None  # not "its next project"; the board is no cue's source yet
