@@ -406,14 +406,19 @@ def _matches(wl: WordList, c: _Ctx, hits: list[int]) -> list[tuple[int, int, str
     """``wl.find_all(c.words, c.a, c.b)`` visiting only ``hits``, the tokens that start an entry."""
     out = []
     nxt = c.a  # the first token a match may start at: matches do not overlap
-    match, b = wl.match, c.b
+    index, words, b = wl._index, c.words, c.b
     for i in hits:
         if i < nxt:
             continue
-        entry = match(c.words, i)
-        if entry is None:
+        # WordList.match inlined: the first entry (longest first) whose words start here; a
+        # one-word entry is its index key, so it matches without a compare.
+        for entry in index.get(words[i], ()):
+            n = len(entry.words)
+            if n == 1 or tuple(words[i : i + n]) == entry.words:
+                break
+        else:
             continue
-        j = i + len(entry.words)
+        j = i + n
         if j > b:  # as find_all: a longest match past the sentence end is no match
             continue
         nxt = j
