@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import mul
+from operator import attrgetter, mul
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
@@ -128,6 +128,8 @@ class _Mention:
 
 
 new_obj = object.__new__  # for the inlined new_span/new_frozen in _aggregate
+_START_END = attrgetter("start", "end")
+_SPAN_ORDER = attrgetter("start", "end", "kind")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -587,7 +589,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     mentions.extend(_resolve_shorts(art, shorts, mentions, surname_of))
     actors_def = dict(g.actors)
     actors_def.update(discovered)
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=_START_END)  # (key tuples built in C)
 
     # Role nouns before a person ("dictator Kim Jong Un") and in an apposition after it
     # (the cheap lookups first: most mentions have neither).
@@ -1204,7 +1206,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     }
     # Mention spans are already in (start, end) order and all of one kind; labels need the sort.
     if len(spans) > len(mentions):
-        spans.sort(key=lambda s: (s.start, s.end, s.kind))
+        spans.sort(key=_SPAN_ORDER)
     return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
 
 
