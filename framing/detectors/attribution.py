@@ -65,7 +65,7 @@ _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed"
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
 _ABSTRACT_SUFFIXES = ("ment", "ments", "sion", "sions", "ism", "isms", "ity", "ure", "ures", "ness", "ance", "ence", "tion", "tions")
 # What follows a stance noun that is a cue: "criticism of", "concern that", "praise for".
-_NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from", "to", "toward", "towards", "on"})
+_NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from", "by", "to", "toward", "towards", "on"})
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
