@@ -69,6 +69,8 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
+# Words that open an object clause after a noun-verb form ("shows he ...", "shows why ...").
+_CLAUSE_START = frozenset({"that", "he", "she", "they", "why", "how", "what", "where", "who", "whether", "a", "an"})
 # Number words above five (the lower ones are in the indefinite list): "six in 10 said".
 _NUMBER_WORDS = frozenset({"six", "seven", "eight", "nine", "ten"})
 _COLON = re.compile(":")
@@ -985,7 +987,11 @@ class _Detector:
                 return True
             # Otherwise a verb when an object follows: "the video shows him", "the office calls the ...".
             nxt = words[last] if last < len(words) else ""
-            return self.wordf[first - 1] and prev not in t.function and (nxt in t.det or nxt in t.obj or nxt == "that")
+            # Or what was shown/claimed starts with a name, a number or a clause: "a poll shows
+            # Clinton ahead", "filings show 68% ...", "records show he backed ...".
+            return bool(self.wordf[first - 1]) and prev not in t.function and (
+                nxt in t.det or nxt in t.obj or nxt in _CLAUSE_START or nxt[:1].isdigit() or last < len(words) and self.capf[last] and self.wordf[last]
+            )
         if weak and t.pronoun.get(prev) == "you":
             return False  # generic "you know", "you see"; "I think", "she doesn't believe" are attributions
         return True

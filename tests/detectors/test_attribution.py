@@ -294,3 +294,9 @@ def test_a_quantifier_can_be_the_subject_of_a_reporting_verb(lex):
     assert [(a.cue.text, a.source.text) for a in out.attributions] == [("says", "One ferry firm"), ("says", "Another")]
     assert [a.cue.text for a in run("Two in three said they were unsure.", lex).attributions] == ["said"]
     assert run("He had a say in the plan.", lex).attributions == ()
+
+
+def test_noun_verb_form_before_a_name_or_number_is_a_verb(lex):
+    assert "shows" in by_cue(run("A harbour survey released this week shows Dorn ahead.", lex))
+    assert "show" in by_cue(run("Port filings from last year show 68 ships were late.", lex))
+    assert run("The spring shows were cancelled.", lex).attributions == ()
