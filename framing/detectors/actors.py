@@ -378,13 +378,18 @@ class _Article:
         apos = sorted({bisect_right(starts, i) - 1 for i in (*_find_all(text, "'"), *_find_all(text, "’"))})
         hyphens = sorted({bisect_right(starts, i) - 1 for i in _find_all(text, "-")})
         for j in apos:
-            lw = _norm(norm[j])
-            m = _POSSESSIVE.search(lw) if len(lw) > 2 else None
-            if m:
-                norm[j] = lw[: m.start()]
-                poss[j] = len(lw) - m.start()
+            lw = norm[j].replace("’", "'")  # _norm
+            # _POSSESSIVE by string tests: the leftmost match of 's, ' or s' at the end
+            # starts two characters from the end for 's and s', one for a bare '.
+            if len(lw) > 2 and lw.endswith("'"):
+                cut = 2 if lw.endswith("s'") else 1
+            elif len(lw) > 2 and lw.endswith("'s"):
+                cut = 2
             else:
                 norm[j] = lw
+                continue
+            norm[j] = lw[:-cut]
+            poss[j] = cut
         self.norm = norm
         self.poss = poss
         self.cap = cap = seg.is_cap
