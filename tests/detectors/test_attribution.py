@@ -300,3 +300,10 @@ def test_noun_verb_form_before_a_name_or_number_is_a_verb(lex):
     assert "shows" in by_cue(run("A harbour survey released this week shows Dorn ahead.", lex))
     assert "show" in by_cue(run("Port filings from last year show 68 ships were late.", lex))
     assert run("The spring shows were cancelled.", lex).attributions == ()
+
+
+def test_belief_verb_inside_content_needs_its_own_clause(lex):
+    out = run("Ilsa Dorn said the plan, which most voters want, is too costly.", lex)
+    assert [a.cue.text for a in out.attributions] == ["said"]
+    out = run("Ilsa Dorn said the plan is costly, and voters want a vote.", lex)
+    assert [a.cue.text for a in out.attributions] == ["said", "want"]
