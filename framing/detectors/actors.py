@@ -1002,12 +1002,19 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
             by_sentence[m.sentence].append(m)
     if not by_sentence:
         return out
-    order = list(content.sentences)
+    order = content.sentences
     ids_of = {si: {m.actor for m in ms} for si, ms in by_sentence.items()}
-    for n, si in enumerate(order):
-        # Only a sentence that names a country, or follows one within two, can hold a label.
-        if si not in by_sentence and not (n >= 1 and order[n - 1] in by_sentence) and not (n >= 2 and order[n - 2] in by_sentence):
+    # Only a sentence that names a country, or follows one within two, can hold a label:
+    # their positions from the naming sentences' (content sentences are in text order).
+    near: set[int] = set()
+    for si in by_sentence:
+        n = bisect_left(order, si)
+        if n < len(order) and order[n] == si:  # (always, as mentions are in content sentences)
+            near.update((n, n + 1, n + 2))
+    for n in sorted(near):
+        if n >= len(order):
             continue
+        si = order[n]
         a, b = seg.sentence_tokens[si]
         here = by_sentence.get(si, [])
         # Apposition after a country mention.
