@@ -791,6 +791,12 @@ class _Detector:
                 # A relative clause ("a woman who has accused him") ends before the main verb.
                 if role in ("verb", "nounverb", "nounstance", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
+                elif role == "prep" and first == a and src is not None:
+                    # "According to X, ...": the rest of the sentence is X's report.
+                    e = src.last
+                    while e < b and self.words[e] != ",":
+                        e += 1
+                    content_from = e + 1
             if not found:
                 if not colon_pos:
                     continue

@@ -307,3 +307,8 @@ def test_belief_verb_inside_content_needs_its_own_clause(lex):
     assert [a.cue.text for a in out.attributions] == ["said"]
     out = run("Ilsa Dorn said the plan is costly, and voters want a vote.", lex)
     assert [a.cue.text for a in out.attributions] == ["said", "want"]
+
+
+def test_sentence_opening_according_to_takes_the_rest_of_the_sentence(lex):
+    out = run("According to a harbour survey, most skippers said the pier was too short.", lex)
+    assert [(a.cue.text, a.source.text) for a in out.attributions] == [("According to", "a harbour survey")]
