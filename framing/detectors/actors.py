@@ -834,7 +834,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
-    non_initial = None  # word tuples of runs inside a sentence, built on first need (acronyms)
+    non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
     surname_of: dict[str, str | None] = {}
@@ -850,9 +850,9 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         elif n == 1 and not last_raw[1:].islower() and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
             # (a lower-case tail, as in most words, makes neither an acronym nor "WikiLeaks")
             if initial:
-                if non_initial is None:
-                    non_initial = {tuple(norm[s2:e2]) for s2, e2, _, i2 in runs if not i2}
-                if (norm[s],) not in non_initial:
+                if non_initial is None:  # (only one-word runs can equal this one)
+                    non_initial = {norm[s2] for s2, e2, _, i2 in runs if not i2 and e2 - s2 == 1}
+                if norm[s] not in non_initial:
                     continue
             kind = "organisation"
         elif 2 <= n <= 5:  # (every token of a run is capitalised, a joiner or an initial's period)
