@@ -721,7 +721,7 @@ def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool]
 def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -> str | None:
     """The category of a line that is furniture whatever its neighbours, else None."""
     n = len(infos)
-    if i >= n // 2 and i and _BIO.match(line_text):
+    if i >= n // 2 and i and _BIO.match(line_text) and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS and infos[i + 1].terminal):
         return "bio"
     if li.cue:
         return li.cue
@@ -860,6 +860,14 @@ def classify(
             certain[i] = "related"
         elif main_norm is not None:
             fixed[i] = normalize_line(t) in main_norm
+    # The story ends at its author's bio: what follows it (teasers with summaries,
+    # newsletter boxes) is page furniture, however much it reads like prose.
+    end = _story_end(infos, line_texts)
+    if end is not None and end != headline:
+        certain[end] = "bio"
+        for i in range(end + 1, n):
+            if not certain[i]:
+                certain[i] = _category(infos[i], line_texts[i])
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12}
     for i in range(n):
@@ -895,6 +903,26 @@ def classify(
         else:
             out.append(None)
     return out
+
+
+def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> int | None:
+    """The author bio that closes the story ("Jane Doe is a staff writer ..."), if any.
+
+    It must follow story prose and not be followed by a prose paragraph: a sentence about
+    a reporter inside the story has more story after it.
+    """
+    n = len(infos)
+    story = False
+    for i, li in enumerate(infos):
+        if story and li.words <= 40:
+            t = line_texts[i]
+            if (" is " in t or " was " in t or " has been " in t) and _BIO.match(t):
+                nxt = infos[i + 1] if i + 1 < n else None
+                if nxt is None or not (nxt.words >= _PROSE_WORDS and nxt.terminal):
+                    return i
+        if li.words >= 15 and li.terminal:
+            story = True
+    return None
 
 
 def _headline_index(infos: Sequence[LineInfo], line_texts: Sequence[str], title: str | None) -> int | None:
