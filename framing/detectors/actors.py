@@ -101,7 +101,6 @@ class Gazetteer:
     dates: frozenset[str]
     lead_skip: frozenset[str]  # function words, honorifics and joiners: never open a name
     single_first: frozenset[str] = frozenset()  # words that are a whole form
-    multi_first: frozenset[str] = frozenset()  # words that only start multi-word forms
     # Where a form can be found from the capitals alone: the first word of each form whose
     # case demands a capital, as word -> ((offset in the form, first word), ...); forms
     # without one (or only at the end of three words or more) by another word of theirs.
@@ -286,7 +285,6 @@ def gazetteer(lex: Lexicons) -> Gazetteer:
         dates=words("dates"),
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
         single_first=frozenset(k for k, v in single.items() if v),
-        multi_first=frozenset(k for k, v in single.items() if not v),
         **_anchors(frozen),
     )
 
