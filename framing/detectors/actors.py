@@ -424,10 +424,6 @@ class _Article:
             if not (norm[j] in lead_skip and not poss[j] and (j + 1 == n or not cap[j + 1] and norm[j + 1] not in joiners and low[j + 1] != "."))
         ]
 
-    def word_cap(self, j: int) -> bool:
-        """A capitalised word that could be part of a name."""
-        return self.cap[j] and self.norm[j] not in self.g.function_words and self.norm[j] not in self.g.dates
-
     def case_ok(self, j: int, need: int, n_chars: int | None = None) -> bool:
         if need == _ANY:
             return True
@@ -647,13 +643,6 @@ def _prev_role(art: _Article, j: int, a: int) -> tuple[int, tuple[str, ...]] | N
     return None
 
 
-def _skip_dot_back(art: _Article, j: int, a: int) -> int:
-    """Step back over an abbreviation's period ("Mr. Kim", "Gen. Smith")."""
-    if j > a and art.low[j] == "." and art.ends[j - 1] == art.starts[j]:
-        return j - 1
-    return j
-
-
 ACCEPT, IN_NAME, LABEL_OF, PLACE = "", "name", "label", "place"
 
 
@@ -663,7 +652,7 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
     g = art.g
     norm, cap, low, starts, ends = art.norm, art.cap, art.low, art.starts, art.ends
     p = m.first - 1
-    if p > a and low[p] == "." and ends[p - 1] == starts[p]:  # _skip_dot_back: "Mr. Kim"
+    if p > a and low[p] == "." and ends[p - 1] == starts[p]:  # back over an abbreviation's period: "Mr. Kim"
         p -= 1
     q = m.last
     possessive = art.poss[q - 1] > 0
@@ -672,7 +661,8 @@ def _accept(art: _Article, m: _Mention, a: int, b: int, title_case: bool, starts
         return LABEL_OF
     if not title_case:
         # Inside a longer capitalised name ("Moscow State University", "George Washington").
-        # (word_cap inlined, the capital test first: most neighbours are lower case)
+        # (a capitalised word that could be part of a name; the capital test first: most
+        # neighbours are lower case)
         if (
             not possessive
             and q < b
@@ -826,7 +816,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     g = art.g
     seg = art.seg
     text = seg.text
-    norm, starts, ends, poss, cap, low = art.norm, art.starts, art.ends, art.poss, art.cap, art.low
+    norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
     taken_surnames = {norm[m.last - 1] for m in known_persons}
@@ -857,7 +847,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             words = tuple(norm[s:e])
             a, b = stoks[si]
             # (the cheap set lookups before the calls: most runs have no title, role or apposition)
-            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # _skip_dot_back
+            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
                 or words[-1] in single_words
@@ -895,7 +885,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             if w in surname_of:
                 continue
             a, b = stoks[si]
-            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # _skip_dot_back
+            p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if p >= a and norm[p] in honorifics:
                 pass
             elif not (

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import textwrap
 
-import pytest
-
 from framing.detectors import actors, attribution
 from framing.lexicon import load_lexicons
 from framing.segment import content_view, segment
