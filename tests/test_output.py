@@ -75,6 +75,8 @@ def test_serialize_equals_dumps_of_to_dict_for_real_records():
     # Every optional span field occurs, so each branch of the span writer is compared.
     spans = [s for r in scored for s in r.spans]
     assert len(scored) > 2 and all(any(getattr(s, f) for s in spans) for f in ("rule", "score", "note"))
+    actors = [a for r in scored for a in r.actors]
+    assert any(a.labels for a in actors) and any(a.by_speaker for a in actors) and any(a.quoted_sentiment is None for a in actors)
     for r in scored:
         assert serialize(r) == _plain_dumps(r)
 
@@ -82,7 +84,7 @@ def test_serialize_equals_dumps_of_to_dict_for_real_records():
 def test_serialize_equals_dumps_of_to_dict_for_every_field_shape():
     import dataclasses
 
-    from framing.model import Span
+    from framing.model import ActorResult, Span
     from framing.output import serialize
 
     r = analyze(TEXTS[0], id='quote "\\ id', source="Tést\u2028")
@@ -95,10 +97,21 @@ def test_serialize_equals_dumps_of_to_dict_for_every_field_shape():
         Span("hedge", 1, 2, "x", "y", 2, 3, score=1e22),
         Span("hedge", 1, 2, "x", "y", 2, 3, score=-0.0),
     ]
+    actor = dict(
+        id="a\"1", name="Zoë “Z”", kind="person", mentions=3, mention_share=1 / 3, sentiment_mean=None,
+        sentiment_std=float("nan"), sentiment_count=0, negative_share=0.0, positive_share=1, reporter_sentiment=-0.00004,
+        quoted_sentiment=float("inf"), quoted_as_source=2, labels=("mayor", "ex-\u2028chief"), by_speaker={"reporter": 0.12345, "Zoë": -1e-9},
+    )
+    actors = (
+        ActorResult(**actor),
+        ActorResult(**{**actor, "labels": (), "by_speaker": {}}),
+        ActorResult(**{**actor, "by_speaker": {2: 0.5, 1: 1.0}}),  # keys that are not strings: the encoder's spelling
+    )
     for spans in ((), tuple(odd)):
         for metrics in ({}, {"a": None, "b": 1, "c": float("nan"), "d": True, "e": 2.5e-5}):
-            variant = dataclasses.replace(r, spans=spans, metrics=metrics, title=None, text="t\u00e9\x00")
-            assert serialize(variant) == _plain_dumps(variant)
+            for acts in ((), actors):
+                variant = dataclasses.replace(r, spans=spans, metrics=metrics, actors=acts, title=None, text="t\u00e9\x00")
+                assert serialize(variant) == _plain_dumps(variant)
 
 
 def test_jsonl_writer_writes_the_serialized_record(tmp_path):
