@@ -1057,6 +1057,11 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
+        if stop in ("and", "but") and role in ("verb", "nounverb", "nounstance"):
+            # "President Obama met survivors ... and said": the name or pronoun opening the sentence.
+            s0 = self.np_starting(a, first, si)
+            if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
+                return s0
         return None
 
     def passive(self, cue: int, a: int) -> bool:

@@ -166,3 +166,8 @@ def test_am_is_skipped_and_a_participle_after_a_comma_skips_the_apposition(lex):
     assert src(run("I am eager to see the pier.", lex)["eager to"])[0] == "I"
     a = run("With the pier as its next project, the board is busy, recognizing that time is short.", lex)["recognizing"]
     assert a.source is None  # not "its next project"; the board is no cue's source yet
+
+
+def test_coordinated_verb_takes_the_name_opening_the_sentence(lex):
+    a = run("Mayor Ilsa Dorn met the ferry crews on Monday and said the pier would be rebuilt.", lex)["said"]
+    assert src(a)[:3] == ("Mayor Ilsa Dorn", "named", "named")
