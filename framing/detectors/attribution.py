@@ -1046,6 +1046,14 @@ class _Detector:
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
+        if role in ("verb", "nounverb", "nounstance") and last + 1 < b and self.words[last] == "by":
+            # A participle with its agent: "an allegation rejected by three inquiries", "first
+            # reported by the Times": the agent speaks, not the phrase before.
+            w = self.words[last - 1]
+            if w.endswith(("ed", "en")) or w in _PARTICIPLES:
+                agent = self.np_starting(last + 1, b, si)
+                if agent is not None:
+                    return agent
         # A participle after a comma belongs to its clause's subject or the previous cue's
         # source, not to an apposition before the comma ("with X as his next destination,
         # the community is watching, recognizing that ...").

@@ -171,3 +171,8 @@ def test_am_is_skipped_and_a_participle_after_a_comma_skips_the_apposition(lex):
 def test_coordinated_verb_takes_the_name_opening_the_sentence(lex):
     a = run("Mayor Ilsa Dorn met the ferry crews on Monday and said the pier would be rebuilt.", lex)["said"]
     assert src(a)[:3] == ("Mayor Ilsa Dorn", "named", "named")
+
+
+def test_participle_with_by_takes_the_agent(lex):
+    a = run("The pier plan, first reported by the Harbour Gazette, was dropped.", lex)["reported"]
+    assert src(a)[:3] == ("the Harbour Gazette", "named", "named")
