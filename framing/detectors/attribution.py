@@ -1059,6 +1059,12 @@ class _Detector:
         # the community is watching, recognizing that ...").
         if src is not None and not (role == "ing" and stop == "comma"):
             return src
+        if stop == "to" and not found:
+            # An infinitive cue's speaker is the subject of the verb or adjective before "to":
+            # "Clinton is continuing to insist", "Readers of the site were quick to condemn".
+            subject = self.subject_before_to(first - 2, a, si)
+            if subject is not None:
+                return subject
         if stop in ("quote", "comma", "start") and role != "ing":
             right = self.np_starting(last, b, si)
             if right is not None and (stop != "start" or right.label in ("pronoun", NAMED)):
@@ -1071,6 +1077,22 @@ class _Detector:
             if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
                 return s0
         return None
+
+    def subject_before_to(self, j: int, a: int, si: int) -> _Source | None:
+        """A name or pronoun before up to three lower-case words ending at ``j`` (the word
+        before "to"), over auxiliaries: "Clinton [is continuing] to", "he [tries] to"."""
+        words, t = self.words, self.t
+        n = 0
+        while j > a and n < 3 and self.wordf[j] and not self.capf[j] and words[j] not in t.function:
+            if words[j] not in t.skip:
+                n += 1
+            j -= 1
+        while j > a and words[j] in t.skip:
+            j -= 1
+        if n == 0 or j < a:
+            return None
+        src = self.np_ending(j, a, si)
+        return src if src is not None and src.label in (NAMED, "pronoun") else None
 
     def passive(self, cue: int, a: int) -> bool:
         """A form of "be" before a participle cue: "were disclosed", "is also seen"."""

@@ -176,3 +176,9 @@ def test_coordinated_verb_takes_the_name_opening_the_sentence(lex):
 def test_participle_with_by_takes_the_agent(lex):
     a = run("The pier plan, first reported by the Harbour Gazette, was dropped.", lex)["reported"]
     assert src(a)[:3] == ("the Harbour Gazette", "named", "named")
+
+
+def test_infinitive_cue_takes_the_subject_before_to(lex):
+    a = run("Ilsa Dorn was quick to condemn the pier plan.", lex)["condemn"]
+    assert src(a)[:3] == ("Ilsa Dorn", "named", "named")
+    assert run("The board met on Monday to condemn the plan.", lex)["condemn"].source is None
