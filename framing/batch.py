@@ -63,11 +63,23 @@ def _short_lines(text: str) -> set[str]:
 
     out = set()
     for raw in text.split("\n"):
-        if raw.strip() and len(raw) <= 4 * MAX_TEMPLATE_LINE:
+        if raw.strip() and len(raw) <= 4 * MAX_TEMPLATE_LINE and not _surely_long(raw):
             line = normalize_line(raw)
             if line and len(line) <= MAX_TEMPLATE_LINE:
                 out.add(line)
     return out
+
+
+def _surely_long(raw: str) -> bool:
+    """True when ``normalize_line(raw)`` is certainly longer than MAX_TEMPLATE_LINE, told
+    without normalizing it: most paragraphs, so most lines of an article.
+
+    Normalizing (lower-casing, whitespace runs to one space) keeps every non-space
+    character. In a printable string the only whitespace is the plain space (every other
+    space character is unprintable; a test checks all of Unicode), so the normalized line
+    has at least ``len(raw) - raw.count(" ")`` characters.
+    """
+    return len(raw) - raw.count(" ") > MAX_TEMPLATE_LINE and raw.isprintable()
 
 
 def _visible_text(doc: Document) -> str:

@@ -218,3 +218,26 @@ def test_cached_records_equal_the_lines_written_whatever_form_the_workers_send(l
         assert cache.stored == 6
         stored = {unpack(blob) for (blob,) in cache._db.execute("SELECT record FROM records")}
     assert cached == plain and stored == set(plain)
+
+
+def test_short_lines_skip_only_lines_that_normalize_too_long():
+    import sys
+
+    from framing.detectors.boilerplate import normalize_line
+
+    # The shortcut's premise: the plain space is the only printable whitespace character.
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+    paragraph = "The council met for four hours and heard from residents on both sides of the plan. " * 4
+    lines = [
+        paragraph,  # printable, long: skipped without normalizing
+        "Share   this   story " + " " * 400,  # long only because of spaces: kept
+        "Follow us\u00a0" + "\u00a0" * 300 + "on the web",  # no-break spaces are unprintable: normalized, kept
+        "Tab\tseparated " * 20,  # tabs: normalized (short enough? checked against the reference)
+        "x" * 201,
+        "x" * 200,
+    ]
+    text = "\n".join(lines)
+    reference = {n for raw in text.split("\n") if raw.strip() and len(raw) <= 4 * batch.MAX_TEMPLATE_LINE for n in [normalize_line(raw)] if n and len(n) <= batch.MAX_TEMPLATE_LINE}
+    assert batch._short_lines(text) == reference
+    assert "share this story" in reference and "follow us on the web" in reference and "x" * 200 in reference
+    assert batch._surely_long(paragraph) and not batch._surely_long(lines[1]) and not batch._surely_long(lines[2])
