@@ -69,6 +69,8 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
+# Words that open an apposition besides articles and capitals: "Ted Cruz, also a candidate, said".
+_APPOSITION_OPENERS = frozenset({"also", "now", "then", "once", "formerly", "himself", "herself"})
 # Words that open an object clause after a noun-verb form ("shows he ...", "shows why ...").
 _CLAUSE_START = frozenset({"that", "he", "she", "they", "why", "how", "what", "where", "who", "whether", "a", "an"})
 # Number words above five (the lower ones are in the indefinite list): "six in 10 said".
@@ -671,6 +673,9 @@ class _Detector:
         lo = max(a, comma - _CLAUSE_MAX)
         while k >= lo:
             w = self.words[k]
+            if w == "." and k - 1 >= a and self.words[k - 1] in self.t.title:
+                k -= 1  # "a senior adviser to Mr. Sanders": not a sentence end
+                continue
             if w in _CLOSE_QUOTES or w in _OPEN_QUOTES or w in (".", ":", ";"):
                 return None
             if w == ",":
@@ -678,12 +683,14 @@ class _Detector:
                     # "The interior minister, Bernard Cazeneuve, said": the name in apposition.
                     return self.np_ending(comma - 1, k + 1, si)
                 nw = self.words[k + 1] if k + 1 < comma else ""
-                if nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma:
+                if nw in _APPOSITION_OPENERS or nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma:
                     h = k - 1
                     if h > a and self.words[h] == ")":
                         while h > a and self.words[h] != "(":
                             h -= 1
                         h -= 1
+                    if h - 1 > a and self.words[h][:1].isdigit() and self.words[h - 1] == ",":
+                        h -= 2  # an age before the apposition: "Lance Beebe, 49, a Navy veteran, said"
                     src = self.np_ending(h, a, si) if h >= a else None
                     if src is not None:
                         clause = self.words[k + 1 : comma]

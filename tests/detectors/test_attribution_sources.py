@@ -182,3 +182,15 @@ def test_infinitive_cue_takes_the_subject_before_to(lex):
     a = run("Ilsa Dorn was quick to condemn the pier plan.", lex)["condemn"]
     assert src(a)[:3] == ("Ilsa Dorn", "named", "named")
     assert run("The board met on Monday to condemn the plan.", lex)["condemn"].source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tor Lind, a senior adviser to Mr. Brandt, said the pier was safe.",
+        "Tor Lind, also a candidate for mayor, said the pier was safe.",
+        "Tor Lind, 49, a retired skipper, said the pier was safe.",
+    ],
+)
+def test_subject_before_longer_appositions(lex, text):
+    assert src(run(text, lex)["said"])[:3] == ("Tor Lind", "named", "named")
