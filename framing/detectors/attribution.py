@@ -1053,9 +1053,10 @@ class _Detector:
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
-        if role in ("verb", "nounverb", "nounstance") and last + 1 < b and self.words[last] == "by":
+        if role in ("verb", "nounverb", "nounstance") and last + 1 < b and self.words[last] == "by" and category != "belief":
             # A participle with its agent: "an allegation rejected by three inquiries", "first
-            # reported by the Times": the agent speaks, not the phrase before.
+            # reported by the Times": the agent speaks, not the phrase before. Not for belief
+            # verbs, whose "by" names a cause ("worried by the increase").
             w = self.words[last - 1]
             if w.endswith(("ed", "en")) or w in _PARTICIPLES:
                 agent = self.np_starting(last + 1, b, si)
