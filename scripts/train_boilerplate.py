@@ -17,6 +17,7 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from framing.detectors import boilerplate as bp
@@ -51,15 +52,13 @@ def load(path: str, lex):
 
 
 def fit(docs, c: float, weight: float) -> tuple[list[float], float, list[float], list[float]]:
-    xs = [r for d in docs for r in d["rows"]]
-    ys = [y for d in docs for y in d["labels"]]
-    k = len(bp.FEATURES)
-    mean = [sum(r[j] for r in xs) / len(xs) for j in range(k)]
-    scale = [max(1e-6, (sum((r[j] - mean[j]) ** 2 for r in xs) / len(xs)) ** 0.5) for j in range(k)]
-    zs = [[(r[j] - mean[j]) / scale[j] for j in range(k)] for r in xs]
+    xs = np.array([r for d in docs for r in d["rows"]], dtype=float)
+    ys = np.array([y for d in docs for y in d["labels"]])
+    mean = xs.mean(axis=0)
+    scale = np.maximum(xs.std(axis=0), 1e-6)
     clf = LogisticRegression(C=c, class_weight={0: 1.0, 1: weight}, max_iter=2000)
-    clf.fit(zs, ys)
-    return [float(w) for w in clf.coef_[0]], float(clf.intercept_[0]), mean, scale
+    clf.fit((xs - mean) / scale, ys)
+    return [float(w) for w in clf.coef_[0]], float(clf.intercept_[0]), [float(m) for m in mean], [float(v) for v in scale]
 
 
 def fit_model(docs, c: float, w: float, s: float) -> "bp.Model":

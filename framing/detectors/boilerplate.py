@@ -81,6 +81,7 @@ FEATURES = (
     "clean_below",
     "run_numbers",
     "after_colon",
+    "same_marks",
 )
 
 # Lines with at most this many words are short enough for a furniture phrase to decide them.
@@ -169,6 +170,7 @@ class LineInfo(NamedTuple):
     legal: bool = False  # a copyright sign or notice
     caption_date: bool = False  # a wire-photo caption's place-and-date tail
     repeated: bool = False  # the same line (three words or more) appears again on the page
+    marks: str = ""  # its first five punctuation marks, in order (lines of three words or more)
 
 
 def normalize_line(line: str) -> str:
@@ -365,6 +367,17 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         )
         for t, d, (a, b) in zip(line_texts, has_digit, ranges)
     ]
+    # The punctuation of each line, in order: the items of a list in the story share it
+    # ("June 9 – Tampa, FL @ Arena"), while menu items have none.
+    mark_toks = np.flatnonzero((bits & _ALNUM) == 0).tolist()
+    marks = []
+    for (a, b), nw in zip(ranges, nws):
+        if nw >= 3 and mark_toks:
+            i = bisect_left(mark_toks, a)
+            j = bisect_left(mark_toks, b, i)
+            marks.append("".join([firsts[t] for t in mark_toks[i : min(j, i + 5)]]))
+        else:
+            marks.append("")
     no = [False] * n
     columns = (
         idxs,
@@ -392,6 +405,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts] if any_legal else no,
         [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
         [k in repeated for k in range(n)] if repeated else no,
+        marks,
     )
     out = list(map(_new_info, zip(*columns)))
     return out
@@ -561,6 +575,11 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         elif li.words >= _PROSE_WORDS and li.terminal:
             intro = None
     dated = [1.0 if li.dated else 0.0 for li in infos]
+    # Share of the two lines either side with the same punctuation marks (list items).
+    marks = [li.marks for li in infos]
+    same_marks = [
+        sum(1 for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < n and marks[k] == m) / 4 if m else 0.0 for i, m in enumerate(marks)
+    ]
     # Prefix sums for the neighbourhood means.
     sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
     for i in range(n):
@@ -652,6 +671,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 math.log1p(clean_below[i]),
                 run_numbers[i],
                 after_colon[i],
+                same_marks[i],
             ]
         )
     return out
