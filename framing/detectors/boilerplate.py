@@ -23,7 +23,7 @@ import math
 import operator
 from operator import itemgetter
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -115,6 +115,10 @@ _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(Fil
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
 _DATE_NUM_GATE = (":", "-", "/", " ago")
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
+# The same two, found in the whole text at once (one character each; a line's slash needs
+# a blank on both sides inside the line), and the words a photo credit needs.
+_SEPARATOR_ANY = re.compile(r"[|•›»·►▶◄«]|(?<=[^\S\n])/(?=[^\S\n])")
+_CREDIT_ANY = re.compile("|".join(re.escape(k) for k in _CREDIT_KEYS))
 _URL = re.compile(r"https?://|www\.|[^\s@]+@[^\s@]+\.\w+|\.com\b", re.IGNORECASE)
 # A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
 _CREDIT = re.compile(
@@ -370,14 +374,15 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     # The punctuation of each line, in order: the items of a list in the story share it
     # ("June 9 – Tampa, FL @ Arena"), while menu items have none.
     mark_toks = np.flatnonzero((bits & _ALNUM) == 0).tolist()
-    marks = []
-    for (a, b), nw in zip(ranges, nws):
-        if nw >= 3 and mark_toks:
-            i = bisect_left(mark_toks, a)
-            j = bisect_left(mark_toks, b, i)
-            marks.append("".join([firsts[t] for t in mark_toks[i : min(j, i + 5)]]))
-        else:
-            marks.append("")
+    if mark_toks:
+        # All marks of the text in one string, and where each line's run of them starts
+        # (a line's marks end where the next line's start).
+        all_marks = "".join(itemgetter(*mark_toks)(firsts)) if len(mark_toks) > 1 else firsts[mark_toks[0]]
+        mark_a = [bisect_left(mark_toks, a) for a in tok_a]
+        mark_a.append(len(mark_toks))
+        marks = [all_marks[i : (j if j < i + 5 else i + 5)] if nw >= 3 else "" for i, j, nw in zip(mark_a, mark_a[1:], nws)]
+    else:
+        marks = [""] * n
     no = [False] * n
     columns = (
         idxs,
@@ -399,9 +404,9 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         [c for c, _ in cue_pairs],
         [c for _, c in cue_pairs],
         dated,
-        [any(c in t for c in _SEPARATOR_GATE) and _SEPARATOR.search(t) is not None for t in line_texts] if any_sep else no,
+        _separator_lines(text, line_starts, line_ends) if any_sep else no,
         [_maybe_url(low[s:e]) and _URL.search(t) is not None for t, s, e in zip(line_texts, line_starts, line_ends)] if any_url else no,
-        [any(k in t for k in _CREDIT_KEYS) and _CREDIT.search(t) is not None for t in line_texts] if any_credit else no,
+        _credit_lines(text, line_starts, line_ends, line_texts) if any_credit else no,
         [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts] if any_legal else no,
         [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
         [k in repeated for k in range(n)] if repeated else no,
@@ -412,6 +417,29 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
 
 
 _NO_CUE = (None, None)
+
+
+def _separator_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int]) -> list[bool]:
+    """Which lines hold a separator, from one search of the whole text."""
+    out = [False] * len(line_starts)
+    for m in _SEPARATOR_ANY.finditer(text):
+        p = m.start()
+        k = bisect_right(line_starts, p) - 1
+        if k >= 0 and p < line_ends[k] and (text[p] != "/" or (p > line_starts[k] and p + 1 < line_ends[k])):
+            out[k] = True
+    return out
+
+
+def _credit_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int], line_texts: Sequence[str]) -> list[bool]:
+    """Which lines hold a photo credit: the pattern runs on the lines holding one of its words."""
+    out = [False] * len(line_starts)
+    tried = set()
+    for m in _CREDIT_ANY.finditer(text):
+        k = bisect_right(line_starts, m.start()) - 1
+        if k >= 0 and k not in tried and m.end() <= line_ends[k]:
+            tried.add(k)
+            out[k] = _CREDIT.search(line_texts[k]) is not None
+    return out
 _new_info = partial(tuple.__new__, LineInfo)
 
 
@@ -538,14 +566,14 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
     last_prose = prose[-1] if prose else -1
     # Distance to the nearest prose line, in lines, from both sides.
     dist = [float(n)] * n
-    prose_set = frozenset(prose)
-    for order in (range(n), range(n - 1, -1, -1)):
-        last = None
-        for i in order:
-            if i in prose_set:
-                last = i
-            if last is not None:
-                dist[i] = min(dist[i], abs(i - last))
+    if prose:
+        # Walk the prose lines: every line up to the midpoint between two is nearest the first.
+        k = 0
+        for i in range(n):
+            while k + 1 < len(prose) and prose[k + 1] - i < i - prose[k]:
+                k += 1
+            d = i - prose[k]
+            dist[i] = float(d if d >= 0 else -d)
     # Runs of short lines (menus, link lists).
     short = [li.words <= 4 for li in infos]
     number_only = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
@@ -577,8 +605,9 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
     dated = [1.0 if li.dated else 0.0 for li in infos]
     # Share of the two lines either side with the same punctuation marks (list items).
     marks = [li.marks for li in infos]
+    padded = ["", ""] + marks + ["", ""]  # "" is no line's marks when compared (the guard below)
     same_marks = [
-        sum(1 for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < n and marks[k] == m) / 4 if m else 0.0 for i, m in enumerate(marks)
+        ((padded[i] == m) + (padded[i + 1] == m) + (padded[i + 3] == m) + (padded[i + 4] == m)) / 4 if m else 0.0 for i, m in enumerate(marks)
     ]
     # Prefix sums for the neighbourhood means.
     sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
@@ -616,18 +645,21 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
             if last is not None:
                 clean[i] = abs(i - last)
     out = []
+    spread = min(1.0, n / 30)
     for i, li in enumerate(infos):
-        lo, hi = max(0, i - 3), min(n, i + 4)
+        lo = i - 3 if i > 3 else 0
+        hi = i + 4 if i + 4 < n else n
         count = hi - lo - 1
-        wlo, whi = max(0, i - 5), min(n, i + 6)
-        prev_date = max(dated[i - 1], dated[i - 2] if i > 1 else 0.0) if i > 0 else 0.0
+        wlo = i - 5 if i > 5 else 0
+        whi = i + 6 if i + 6 < n else n
+        prev_date = (dated[i - 1] or (dated[i - 2] if i > 1 else 0.0)) if i > 0 else 0.0
         prev_short = 1.0 if i > 0 and short[i - 1] else 0.0
         next_short = 1.0 if i + 1 < n and short[i + 1] else 0.0
         near_w = (sum_w[hi] - sum_w[lo] - logw[i]) / count if count else 0.0
         near_t = (sum_t[hi] - sum_t[lo] - term[i]) / count if count else 0.0
         alpha = li.alpha or 1
         # Position on the page; a short text has no page around it, so it sits mid-page.
-        pos = 0.5 + (i / (n - 1) - 0.5) * min(1.0, n / 30) if n > 1 else 0.5
+        pos = 0.5 + (i / (n - 1) - 0.5) * spread if n > 1 else 0.5
         out.append(
             [
                 logw[i],
@@ -706,32 +738,42 @@ def smooth(probs: Sequence[float], switch_cost: float, fixed: Mapping[int, bool]
     eps = 1e-6
     big = 1e6
     fixed = fixed or {}
-    # score[state]: best log-likelihood ending in state (0 = boilerplate, 1 = content)
-    back: list[tuple[int, int]] = []
-    prev = [0.0, 0.0]
+    log = math.log
+    half = switch_cost / 2
+    # s0, s1: best log-likelihood ending in boilerplate (0) or content (1); back0/back1:
+    # the state before, for each.
+    back0 = [0] * n
+    back1 = [1] * n
+    s0 = s1 = 0.0
     for i, p in enumerate(probs):
-        p = min(1 - eps, max(eps, p))
-        emit = [math.log(1 - p), math.log(p)]
+        p = 1 - eps if p > 1 - eps else (eps if p < eps else p)
+        e0 = log(1 - p)
+        e1 = log(p)
         if i in fixed:
-            emit[0 if fixed[i] else 1] -= big
+            if fixed[i]:
+                e0 -= big
+            else:
+                e1 -= big
         if i == 0:
-            cur = emit
-            back.append((0, 1))
+            s0, s1 = e0, e1
+            continue
+        cost = half if (i in free or i - 1 in free) else switch_cost
+        if s0 >= s1 - cost:
+            n0 = e0 + s0
         else:
-            cost = switch_cost / 2 if (i in free or i - 1 in free) else switch_cost
-            b0 = 0 if prev[0] >= prev[1] - cost else 1
-            b1 = 1 if prev[1] >= prev[0] - cost else 0
-            cur = [
-                emit[0] + (prev[0] if b0 == 0 else prev[1] - cost),
-                emit[1] + (prev[1] if b1 == 1 else prev[0] - cost),
-            ]
-            back.append((b0, b1))
-        prev = cur
-    state = 1 if prev[1] >= prev[0] else 0
+            n0 = e0 + (s1 - cost)
+            back0[i] = 1
+        if s1 >= s0 - cost:
+            n1 = e1 + s1
+        else:
+            n1 = e1 + (s0 - cost)
+            back1[i] = 0
+        s0, s1 = n0, n1
+    state = 1 if s1 >= s0 else 0
     out = [False] * n
     for i in range(n - 1, -1, -1):
         out[i] = state == 1
-        state = back[i][state]
+        state = back1[i] if state else back0[i]
     return out
 
 
