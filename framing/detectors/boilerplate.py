@@ -174,7 +174,6 @@ class LineInfo(NamedTuple):
     legal: bool = False  # a copyright sign or notice
     caption_date: bool = False  # a wire-photo caption's place-and-date tail
     repeated: bool = False  # the same line (three words or more) appears again on the page
-    marks: str = ""  # its first five punctuation marks, in order (lines of three words or more)
 
 
 def normalize_line(line: str) -> str:
@@ -371,18 +370,6 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         )
         for t, d, (a, b) in zip(line_texts, has_digit, ranges)
     ]
-    # The punctuation of each line, in order: the items of a list in the story share it
-    # ("June 9 – Tampa, FL @ Arena"), while menu items have none.
-    mark_toks = np.flatnonzero((bits & _ALNUM) == 0).tolist()
-    if mark_toks:
-        # All marks of the text in one string, and where each line's run of them starts
-        # (a line's marks end where the next line's start).
-        all_marks = "".join(itemgetter(*mark_toks)(firsts)) if len(mark_toks) > 1 else firsts[mark_toks[0]]
-        mark_a = [bisect_left(mark_toks, a) for a in tok_a]
-        mark_a.append(len(mark_toks))
-        marks = [all_marks[i : (j if j < i + 5 else i + 5)] if nw >= 3 else "" for i, j, nw in zip(mark_a, mark_a[1:], nws)]
-    else:
-        marks = [""] * n
     no = [False] * n
     columns = (
         idxs,
@@ -410,7 +397,6 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts] if any_legal else no,
         [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
         [k in repeated for k in range(n)] if repeated else no,
-        marks,
     )
     out = list(map(_new_info, zip(*columns)))
     return out
@@ -603,9 +589,11 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         elif li.words >= _PROSE_WORDS and li.terminal:
             intro = None
     dated = [1.0 if li.dated else 0.0 for li in infos]
-    # Share of the two lines either side with the same punctuation marks (list items).
-    marks = [li.marks for li in infos]
-    padded = ["", ""] + marks + ["", ""]  # "" is no line's marks when compared (the guard below)
+    # Share of the two lines either side with as many punctuation marks and commas: the
+    # items of a list in the story share their punctuation ("June 9 – Tampa, FL @ Arena"),
+    # menu items have none.
+    marks = [(li.punct, li.commas) if li.words >= 3 and li.punct else None for li in infos]
+    padded = [None, None] + marks + [None, None]
     same_marks = [
         ((padded[i] == m) + (padded[i + 1] == m) + (padded[i + 3] == m) + (padded[i + 4] == m)) / 4 if m else 0.0 for i, m in enumerate(marks)
     ]
@@ -911,7 +899,21 @@ def classify(
         return []
     model = model or load_model()
     line_texts = [text[li.start : li.end] for li in infos]
-    certain = [furniture(li, t, i, infos) for i, (li, t) in enumerate(zip(infos, line_texts))]
+    # Only lines that one of the furniture tests could fire on are tested (the bio and
+    # greeting patterns need these words or first letters; a byline starts with B, P or V).
+    half = n // 2
+    certain = [
+        furniture(li, t, i, infos)
+        if li.cue
+        or li.credit
+        or li.legal
+        or li.caption_date
+        or li.alpha == 0
+        or t[:1] in "BPV"
+        or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
+        else None
+        for i, (li, t) in enumerate(zip(infos, line_texts))
+    ]
     headline = _headline_index(infos, line_texts, title)
     main_norm = normalize_line(main_text) if main_text else None
     fixed: dict[int, bool] = {}

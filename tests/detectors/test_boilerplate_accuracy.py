@@ -3,6 +3,9 @@ skipped when ../shared is absent."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +14,16 @@ from framing.evaluate import predict_boilerplate, score
 from framing.lexicon import load_lexicons
 from framing.pipeline import analyze
 
-# Measured on boilerplate.aeb.dev.jsonl (87 pages, text only): content F1 0.845,
-# boilerplate F1 0.971. The model was trained on these pages; 5-fold cross-validation
-# grouped by page gives content F1 0.791, boilerplate F1 0.962 (scripts/train_boilerplate.py).
-CONTENT_F1_FLOOR = 0.835
-BOILERPLATE_F1_FLOOR = 0.961
+ROOT = Path(__file__).resolve().parents[2]
+
+# Measured on boilerplate.aeb.dev.jsonl (87 pages, text only): content F1 0.872,
+# boilerplate F1 0.977. The model was trained on these pages, so the honest number is
+# 5-fold cross-validation grouped by page: content F1 0.836, boilerplate F1 0.972
+# (scripts/train_boilerplate.py; test_cross_validated_f1_floor recomputes it).
+CONTENT_F1_FLOOR = 0.862
+BOILERPLATE_F1_FLOOR = 0.967
+CV_CONTENT_F1_FLOOR = 0.825
+CV_BOILERPLATE_F1_FLOOR = 0.962
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +41,26 @@ def test_content_f1_floor(aeb):
 @pytest.mark.slow
 def test_boilerplate_f1_floor(aeb):
     assert aeb["boilerplate"]["f1"] >= BOILERPLATE_F1_FLOOR, aeb["boilerplate"]
+
+
+@pytest.mark.slow
+def test_cross_validated_f1_floor(eval_dir):
+    """Each page scored by a model fitted on the other folds, with the shipped settings."""
+    pytest.importorskip("sklearn")
+    path = eval_dir / "boilerplate.aeb.dev.jsonl"
+    if not path.is_file():
+        pytest.skip("boilerplate.aeb.dev.jsonl is not present")
+    spec = importlib.util.spec_from_file_location("train_boilerplate", ROOT / "scripts" / "train_boilerplate.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    settings = json.loads((ROOT / "framing" / "models" / "boilerplate.json").read_text(encoding="utf-8"))
+    lex = load_lexicons()
+    docs = train.load(str(path), lex)
+    folds = train.make_folds(len(docs), 5)
+    preds = train.cross_validate(docs, folds, settings["C"], settings["content_weight"], settings["switch_cost"], lex)
+    m = train.score(docs, preds)
+    assert m["content"]["f1"] >= CV_CONTENT_F1_FLOOR, m["content"]
+    assert m["boilerplate"]["f1"] >= CV_BOILERPLATE_F1_FLOOR, m["boilerplate"]
 
 
 # Per seed: 1-based line -> (category, a short piece of that line to be sure it is the
