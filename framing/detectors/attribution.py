@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress
 
 from ..lexicon import Entry, Lexicons, per_lexicon
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
@@ -77,7 +77,7 @@ _CLAUSE_START = frozenset({"that", "he", "she", "they", "why", "how", "what", "w
 _NUMBER_WORDS = frozenset({"six", "seven", "eight", "nine", "ten"})
 _COLON = re.compile(":")
 # A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
-_QUOTE_DASH = re.compile("\\s*[―—–-]{1,2}[^\\S\n]*(?=[A-Z])")
+_DASHES = frozenset({"-", "—", "―", "–"})
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
@@ -254,10 +254,6 @@ class _Detector:
         self.cue_pos, self.cue_last, self.cue_kind = self.find_cues()
         # A colon is always a token of its own: find them in the text, not token by token.
         self.colon_pos = [bisect_left(self.ts, m.start()) for m in _COLON.finditer(self.text)]
-        # The dash token of each '..." - Name' (quote marks are one token each, so is the dash).
-        # Matched at each quote's end and after each closing curly quote (which the quote
-        # pairing may have skipped), not over the whole text: cheap.
-        self.dash_pos = self.quote_dashes() if self.seg.quotes else []
         # Words the article also writes in lower case: a sentence-initial "Intelligence" is not a name.
         # Built on first need (most articles, not all).
         self.lower_seen: frozenset[str] | None = None
@@ -723,34 +719,49 @@ class _Detector:
         atts: list[Attribution] = []
         spans: list[Span] = []
         attributed = 0
-        cue_pos, cue_last, cue_kind, colon_pos, dash_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos, self.dash_pos
-        ncues, ncolons = len(cue_pos), len(colon_pos)
+        cue_pos, cue_last, cue_kind, colon_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos
+        words = self.words
+        ncues = len(cue_pos)
         stoks, ts = seg.sentence_tokens, self.ts
         quote_starts, quotes = seg._quote_starts, seg.quotes
+        # The first colon after each sentence's first token, found once per article: most
+        # sentences have none.
+        first_colon: dict[int, int] = {}
+        if colon_pos:
+            starts = [x for x, _ in stoks]
+            for k in colon_pos:
+                i = bisect_right(starts, k) - 1
+                if k > starts[i] and i not in first_colon:
+                    first_colon[i] = k
         for order, si in enumerate(self.c.sentences):
             a, b = stoks[si]
+            c = bisect_left(cue_pos, a)
+            kc = first_colon.get(si) if first_colon else None
+            if (c >= ncues or cue_pos[c] >= b) and kc is None and words[a] not in _DASHES:
+                continue  # no cue, colon or dash: most sentences
             self.sent_a = a
             self.sent_order = order
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
             content_from: int | None = None  # token where the content of a subject-verb cue starts
-            c = bisect_left(cue_pos, a)
             nxt = a  # cues do not overlap
-            if colon_pos:
+            colon = None
+            colon_tried = True  # colon_cue's answer for this sentence is known (in ``colon``)
+            if kc is not None and kc < b - 1:
                 # "Fallin: Well, I think ...": a speaker's colon before any cue makes the rest
                 # of the sentence theirs, so no cue after it is a new attribution. Only the
                 # first colon can come before the first cue: most sentences stop here.
-                x = bisect_left(colon_pos, a + 1)
-                if x < ncolons and colon_pos[x] < b - 1 and (c >= ncues or cue_pos[c] > colon_pos[x]):
+                if c >= ncues or cue_pos[c] > kc:
                     colon = self.colon_cue(a, b, si)
                     if colon is not None and (c >= ncues or cue_pos[c] > colon[0]):
                         found.append(colon)
                         c = ncues
-            if dash_pos:
-                x = bisect_left(dash_pos, a)
-                if x < len(dash_pos) and dash_pos[x] < b - 1:
-                    dash = self.dash_cue(a, b, si)
-                    if dash is not None:
-                        found.append(dash)
+                else:
+                    colon_tried = False
+            if words[a] in _DASHES and a and words[a - 1] in _CLOSE_QUOTES:
+                # '"We will win."\n\n- Ana Roos': a line opening with a dash after a quote.
+                dash = self.dash_cue(a, b, si)
+                if dash is not None:
+                    found.append(dash)
             while c < ncues and cue_pos[c] < b:
                 first, last = cue_pos[c], cue_last[c]
                 category, role = cue_kind[c]
@@ -805,9 +816,8 @@ class _Detector:
                         e += 1
                     content_from = e + 1
             if not found:
-                if not colon_pos:
-                    continue
-                colon = self.colon_cue(a, b, si)
+                if not colon_tried:
+                    colon = self.colon_cue(a, b, si)
                 if colon is None:
                     continue
                 found.append(colon)
@@ -815,7 +825,9 @@ class _Detector:
                 # "The plan will fail, the mayor said." / "..., according to Reuters.": what comes
                 # before a trailing attribution is its content, so cues there are not new ones.
                 for n in range(len(found) - 1, 0, -1):
-                    if self.trailing(found[n], a, b):
+                    f = found[n]
+                    # Only a cue (or its source) right after a comma can trail: checked inline first.
+                    if (words[f[0] - 1] == "," or f[4] is not None and words[f[4].first - 1] == ",") and self.trailing(f, a, b):
                         del found[:n]
                         break
             attributed += 1
@@ -937,23 +949,11 @@ class _Detector:
         # '"...," he said' is handled by the quote; one word may follow ("said Tuesday").
         return words[src.first - 2] not in _CLOSE_QUOTES and (last >= b - 1 or words[last] in _SENT_END or last + 1 < b and words[last + 1] in _SENT_END)
 
-    def quote_dashes(self) -> list[int]:
-        """Token of each dash right after a quote and before a capital."""
-        text = self.text
-        ends = {e for _, e in self.seg.quotes}
-        i = text.find("”")
-        while i >= 0:
-            ends.add(i + 1)
-            i = text.find("”", i + 1)
-        return sorted(bisect_left(self.ts, m.end()) - 1 for m in map(_QUOTE_DASH.match, repeat(text), ends) if m is not None)
-
     def dash_cue(self, a: int, b: int, si: int):
-        """'"We will win." - Ana Roos': a dash after a quote, before a name that ends its line."""
-        c = bisect_left(self.dash_pos, a)
-        if c >= len(self.dash_pos) or self.dash_pos[c] >= b - 1:
-            return None
-        k = self.dash_pos[c]
-        while k + 1 < b and self.words[k + 1] in ("-", "—", "―", "–"):  # "--" is two tokens
+        """'"We will win." - Ana Roos': the dash opening sentence ``a..b`` after a quote, before
+        a name that ends its line."""
+        k = a
+        while k + 1 < b and self.words[k + 1] in _DASHES:  # "--" is two tokens
             k += 1
         # Only a byline-like name: capitalised words up to the end of the line, a period,
         # a comma or a bracket ("- Ana Roos (@aroos)"); not '" - Links to the best of ...'.
@@ -968,7 +968,7 @@ class _Detector:
         src = self.np_starting(k + 1, j, si)
         if src is None or src.type == UNSOURCED:
             return None
-        return (self.dash_pos[c], self.dash_pos[c] + 1, "neutral", "dash", src)
+        return (a, a + 1, "neutral", "dash", src)
 
     def plausible(self, first: int, last: int, a: int, role: str, category: str) -> bool:
         """Context rules that tell a reporting verb from a noun, an infinitive or a headline word."""
@@ -1079,7 +1079,7 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
-        if stop in ("and", "but") and role in ("verb", "nounverb", "nounstance"):
+        if stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") and self.capf[a] and self.words[a] not in self.t.det:
             # "President Obama met survivors ... and said": the name or pronoun opening the sentence.
             s0 = self.np_starting(a, first, si)
             if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
@@ -1125,10 +1125,16 @@ class _Detector:
         ss, se = seg.sentences[si]
         quotes = seg.quotes
         k = bisect_left(seg._quote_starts, se)
-        if k:
-            for qs, qe in quotes[k - 8 if k > 8 else 0 : k]:
-                if qe > ss and " " in text[qs:qe].strip():
-                    return True
+        # Quotes do not overlap, so their ends rise with their starts: walk back from the
+        # last quote opening before the sentence end until one ends before the sentence.
+        i = k - 1
+        while i >= 0:
+            qs, qe = quotes[i]
+            if qe <= ss:
+                break
+            if " " in text[qs:qe].strip():
+                return True
+            i -= 1
         if k < len(quotes) and quotes[k][0] - se < 4 and text[ss:se].rstrip().endswith(":"):
             return True
         return False
