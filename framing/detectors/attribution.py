@@ -669,10 +669,10 @@ class _Detector:
         lo = max(a, comma - _CLAUSE_MAX)
         while k >= lo:
             w = self.words[k]
-            if w == "." and k - 1 >= a and self.words[k - 1] in self.t.title:
-                k -= 1  # "a senior adviser to Mr. Sanders": not a sentence end
-                continue
             if w in _CLOSE_QUOTES or w in _OPEN_QUOTES or w in (".", ":", ";"):
+                if w == "." and k - 1 >= a and self.words[k - 1] in self.t.title:
+                    k -= 1  # "a senior adviser to Mr. Sanders": not a sentence end
+                    continue
                 return None
             if w == ",":
                 if k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
@@ -1053,7 +1053,7 @@ class _Detector:
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
             return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
-        if role in ("verb", "nounverb", "nounstance") and last + 1 < b and self.words[last] == "by" and category != "belief":
+        if last + 1 < b and self.words[last] == "by" and role in ("verb", "nounverb", "nounstance") and category != "belief":
             # A participle with its agent: "an allegation rejected by three inquiries", "first
             # reported by the Times": the agent speaks, not the phrase before. Not for belief
             # verbs, whose "by" names a cause ("worried by the increase").
