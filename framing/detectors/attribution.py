@@ -743,6 +743,7 @@ class _Detector:
             self.sent_order = order
             found: list[tuple[int, int, str, str, _Source | None]] = []  # first, last, label, role, source
             content_from: int | None = None  # token where the content of a subject-verb cue starts
+            content_weak = False  # that cue is a belief, perception or intention verb
             nxt = a  # cues do not overlap
             colon = None
             colon_tried = True  # colon_cue's answer for this sentence is known (in ``colon``)
@@ -788,7 +789,10 @@ class _Detector:
                 # No boundary up to the cue means none up to its subject either: the source
                 # need not be looked for (finding it changes nothing but caches).
                 if content_from is not None and not self.new_clause(content_from, first):
-                    continue
+                    # What someone seeks or believes is not their words: an "allegedly"
+                    # there is still the reporter's distancing.
+                    if not (content_weak and category == DISTANCING):
+                        continue
                 self.subject_before = False
                 src = self.find_source(first, last, a, b, role, category, si, found)
                 if content_from is not None:
@@ -809,12 +813,14 @@ class _Detector:
                 # A relative clause ("a woman who has accused him") ends before the main verb.
                 if role in ("verb", "nounverb", "nounstance", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
+                    content_weak = category in _WEAK
                 elif role == "prep" and first == a and src is not None:
                     # "According to X, ...": the rest of the sentence is X's report.
                     e = src.last
                     while e < b and self.words[e] != ",":
                         e += 1
                     content_from = e + 1
+                    content_weak = False
             if not found:
                 if not colon_tried:
                     colon = self.colon_cue(a, b, si)

@@ -86,6 +86,8 @@ def test_reportedly_is_unsourced(lex):
 @pytest.mark.parametrize("text, cue", [
     ("The treasurer allegedly moved the money abroad.", "allegedly"),
     ("The coach claimed the team had trained every day.", "claimed"),
+    # Inside what someone seeks, not says: still the reporter's distancing.
+    ("The council was seeking to avoid an audit while allegedly moving the money abroad.", "allegedly"),
 ])
 def test_distancing(lex, text, cue):
     out = run(text, lex)
