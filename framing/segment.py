@@ -11,8 +11,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate
+from operator import itemgetter, sub
 
 from .model import new_span
 
@@ -20,9 +20,10 @@ from .model import new_span
 # Possessive quantifiers: the same matches, without backtracking attempts.
 _TOKEN = re.compile(r"\w++(?:[’'\-]\w++)*+|[^\w\s]", re.UNICODE)
 # The same tokens, each with the whitespace before it: every character of a text is either
-# whitespace or part of a token, so the lengths of (gap, token) pairs, summed in order,
-# give every token's offsets without a match object per token.
-_GAP_TOKEN = re.compile(r"(\s*+)(\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
+# whitespace or part of a token, so the lengths of these pieces, summed in order, give
+# every token's end without a match object per token, and the piece stripped of its
+# leading whitespace (``str.lstrip`` strips what ``\s`` matches) is the token.
+_GAP_TOKEN = re.compile(r"\s*+(?:\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # A closing quote alone (no terminal mark) does not end a sentence: ’ is also the
@@ -169,11 +170,10 @@ def segment(text: str) -> Segmentation:
         # (word, space, apostrophe) when lower-cased (tests/test_segment.py checks all of
         # Unicode), so the lower-cased text has the same tokens at the same offsets: one
         # pass gives both the offsets and ``words``.
-        pairs = _GAP_TOKEN.findall(lower)
-        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
-        starts = bounds[0::2]
-        ends = bounds[1::2]
-        words = tuple(map(itemgetter(1), pairs))
+        pieces = _GAP_TOKEN.findall(lower)
+        ends = list(accumulate(map(len, pieces)))
+        words = tuple(map(str.lstrip, pieces))
+        starts = list(map(sub, ends, map(len, words)))
     else:
         matches = list(_TOKEN.finditer(text))
         starts = [m.start() for m in matches]

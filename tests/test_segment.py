@@ -127,6 +127,16 @@ def test_lower_casing_never_changes_a_characters_token_class():
     assert changed == []
 
 
+def test_lstrip_strips_exactly_what_the_whitespace_class_matches():
+    # segment() takes each token as its (whitespace + token) piece with str.lstrip applied.
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    differ = [cp for cp in range(sys.maxunicode + 1) if bool(space.match(chr(cp))) != (chr(cp).lstrip() == "")]
+    assert differ == []
+
+
 def test_tokens_and_words_match_a_plain_token_scan():
     import re
 
