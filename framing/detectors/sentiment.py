@@ -42,7 +42,10 @@ CLAUSE_BREAKS = frozenset(
     ", ; : ( ) — – - but while whereas although though however yet because after before when who which whom whose".split()
 )
 SAY_VERBS = frozenset("said says say told tells according stated added noted argued claimed wrote tweeted".split())
-PRONOUNS = frozenset("he she they it him her them his hers their its i we you me us".split())
+PRONOUNS = frozenset(
+    "he she they it him her them his hers their its i we you me us himself herself themselves itself myself ourselves yourself".split()
+)
+TITLED_NAME_MAX = 6  # tokens: "White House press secretary Jane Doe" is a name with its title, not wording
 # Words that may sit in a mention without making it a phrase ("the U.S. president").
 NAME_FILLERS = frozenset("the a an of and de van von der al bin mr mrs ms dr sen rep gov president 's ’s".split())
 DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
@@ -225,6 +228,8 @@ def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bo
             upper += 1
         else:
             lower += 1
+    if b - a <= TITLED_NAME_MAX and text[seg.token_starts[b - 1]].isupper() and not any(w in CLAUSE_BREAKS for w in words[a:b]):
+        return False  # ends in a name, no clause: titles and descriptors before a name ("top aide X")
     if lower >= 3:
         return True
     if words[a] in DETERMINERS:  # "the governor", "his party": an actor named by a noun

@@ -96,6 +96,16 @@ def test_phrase_spans_are_read_for_their_own_wording(lex):
     assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex))
 
 
+def test_a_name_with_its_title_or_a_reflexive_is_a_mention_not_a_phrase(lex):
+    text = "Veteran budget director Ann Holt defended the plan herself, but the bill was a costly failure."
+    seg = _content(text).seg
+    table = sentiment._valence_table(lex)
+    for span in ("Veteran budget director Ann Holt", "herself"):
+        assert not sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, span)), table), span
+    # Wording without a name is still a phrase.
+    assert sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, "the bill was a costly failure")), table)
+
+
 def test_polarity_toward_is_one_of_three_and_deterministic(lex):
     text = "Officials said Ms. Ortega would travel to Brussels next week."
     content = _content(text)
