@@ -28,7 +28,9 @@ _GAP_TOKEN = re.compile(r"\s*+(?:\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # A closing quote alone (no terminal mark) does not end a sentence: ’ is also the
 # plural possessive ("the Workers’ Party"), and ” often closes a title mid-sentence.
-_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)")
+# Group 1 is the character after the whitespace that follows (empty at the end of the text),
+# so the boundary test reads it without a loop over the spaces.
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s++(.?))")
 
 # Titles and abbreviations after which a period never ends a sentence.
 TITLES = frozenset(
@@ -47,6 +49,10 @@ _SENTENCE_OPENERS = frozenset(
 )
 _ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
+# What can end a text that _INITIAL matches ($ also matches before a final newline).
+_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\n")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_OPENER = re.compile(r"[\"“]?(\w+)")
 
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
@@ -258,42 +264,37 @@ def _all_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((s, end))
                 bi += 1
                 s, end = blocks[bi]
+        nxt = m.start(1)  # the first character after the spaces
+        if nxt < end:  # the block goes on: is this a boundary?
+            following = text[nxt]
+            if following.islower() or following in ",;:":
+                continue
+            if text[punct] == "." and not _period_ends(text, punct, nxt):
+                continue
         cut = m.end()
-        if not _is_boundary(text, punct, cut, end):
-            continue
         if cut > s:
             out.append((s, cut))
-        s = cut
-        while s < end and text[s].isspace():
-            s += 1
+        s = nxt if nxt < end else end
     if s < end:
         out.append((s, end))
     out.extend(blocks[bi + 1 :])  # blocks without a candidate are one sentence each
     return out
 
 
-def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
-    nxt = cut
-    while nxt < end and text[nxt].isspace():
-        nxt += 1
-    if nxt >= end:
-        return True
-    following = text[nxt]
-    if following.islower() or following in ",;:":
-        return False
-    if text[punct] != ".":
-        return True
+def _period_ends(text: str, punct: int, nxt: int) -> bool:
+    """Whether the period at ``punct``, followed by a block's text at ``nxt``, ends a sentence."""
     before = text[max(0, punct - 12) : punct]
-    word = re.search(r"[\w.]+$", before)
+    word = _WORD_BEFORE.search(before)
     if word is None:
         return True
-    w = word.group(0).lower().rstrip(".")
+    w = word.group().lower().rstrip(".")
     if w in TITLES:
         return False
-    if _INITIAL.search(before):
+    if before[-1:] in _INITIAL_LAST and _INITIAL.search(before):
         return False
-    if _ACRONYM.search(before + "."):
-        m = re.match(r"[\"“]?(\w+)", text[nxt : nxt + 20])
+    # An acronym ends "X.Y" here: only then can the costlier test match.
+    if before[-2:-1] == "." and _ACRONYM.search(before + "."):
+        m = _OPENER.match(text, nxt, nxt + 20)
         return bool(m) and m.group(1).lower() in _SENTENCE_OPENERS
     if w in ABBREVIATIONS:
         return False
