@@ -57,7 +57,10 @@ _OPENER = re.compile(r"[\"“]?(\w+)")
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 # Two apostrophes are a straight double quote in some wire copy (''Yes,'' he said).
-_QUOTE_MARK = re.compile("[“«„”»\"]|''")
+# Written as one character class first, so the regex engine skips ahead to the next
+# candidate character in C ("[“«„”»\"]|''" cannot be): an apostrophe counts only when
+# another follows, and then the pair is one mark.
+_QUOTE_MARK = re.compile("[“«„”»\"'](?<!'(?!'))(?:(?<=')')?")
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

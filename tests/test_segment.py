@@ -182,3 +182,13 @@ def test_content_span_carries_offsets_text_line_col_and_voice():
     j = text.index("Crews")
     assert content.span("x", j, j + 5, "lab", score=0.5) == Span("x", j, j + 5, "Crews", "lab", 4, 1, "reporter", "", 0.5, "")
     assert content.span("x", 0, 6, "lab", voice="quote").voice == "quote" and content.span("x", 0, 6, "lab").line == 1
+
+
+def test_quote_marks_are_those_of_the_plain_alternation():
+    import re
+
+    from framing.segment import _QUOTE_MARK
+
+    plain = re.compile("[“«„”»\"]|''")
+    for text in ("''Yes,'' he said.", "it's the Workers' ''", "'''", "''''", "\"''", "'\"'", "x''y'z", "«a» „b“ “c”", "'"):
+        assert [m.span() for m in _QUOTE_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)], text
