@@ -157,11 +157,14 @@ def offline_textstat():
     return textstat
 
 
-# Per word type, memoized across articles: syllables, letters, 1 if difficult. Three
-# parallel dicts so that an article's totals are three sums of C-level lookups.
-_SYLLABLES: dict[str, int] = {}
-_LETTERS: dict[str, int] = {}
-_DIFFICULT: dict[str, int] = {}
+# Per word type, memoized across articles: syllables, letters and 1 if difficult, packed
+# into one int (21 bits each), so that an article's three totals are one sum of C-level
+# lookups; the fields cannot carry into each other while every total stays below 2**21,
+# which _PACK_MAX (the largest field of any memoized word) times the word count bounds.
+_PACKED: dict[str, int] = {}
+_FIELD = 21
+_MASK = (1 << _FIELD) - 1
+_PACK_MAX = 0
 _MEMO_MAX = 200_000  # bounded: a long batch meets endless names and typos
 
 
@@ -182,16 +185,26 @@ def _word_counts(word: str) -> tuple[int, int, int]:
 
 def _remember(types: set[str]) -> None:
     """Add the counts of new word types to the memo."""
-    new = types.difference(_SYLLABLES)
+    global _PACK_MAX
+    new = types.difference(_PACKED)
     if not new:
         return
-    if len(_SYLLABLES) + len(new) > _MEMO_MAX:
-        _SYLLABLES.clear()
-        _LETTERS.clear()
-        _DIFFICULT.clear()
+    if len(_PACKED) + len(new) > _MEMO_MAX:
+        _PACKED.clear()
         new = types
     for w in new:
-        _SYLLABLES[w], _LETTERS[w], _DIFFICULT[w] = _word_counts(w)
+        n, letters, difficult = _word_counts(w)
+        _PACKED[w] = n | letters << _FIELD | difficult << 2 * _FIELD
+        _PACK_MAX = max(_PACK_MAX, n, letters)
+
+
+def _totals(found: list[str]) -> tuple[int, int, int]:
+    """(syllables, letters, difficult words) of the word tokens ``found`` (all memoized)."""
+    if len(found) * _PACK_MAX <= _MASK:
+        total = sum(map(_PACKED.__getitem__, found))
+        return total & _MASK, total >> _FIELD & _MASK, total >> 2 * _FIELD
+    packed = list(map(_PACKED.__getitem__, found))
+    return sum(p & _MASK for p in packed), sum(p >> _FIELD & _MASK for p in packed), sum(p >> 2 * _FIELD for p in packed)
 
 
 def measure(content: Content) -> DetectorOutput:
@@ -217,9 +230,7 @@ def measure(content: Content) -> DetectorOutput:
     if not n_sentences or not n_words:
         return DetectorOutput(metrics={m: None for m in METRICS})  # type: ignore[misc]
     _remember(set(found))
-    n_syllables = sum(map(_SYLLABLES.__getitem__, found))
-    n_letters = sum(map(_LETTERS.__getitem__, found))
-    n_difficult = sum(map(_DIFFICULT.__getitem__, found))
+    n_syllables, n_letters, n_difficult = _totals(found)
     wps = n_words / n_sentences
     spw = n_syllables / n_words
     metrics = {

@@ -90,3 +90,21 @@ def test_syllable_table_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_pa
         assert parsed["budget"] == 2 and parsed["authority"] == 4
     finally:
         readability._cmu_syllables.cache_clear()
+
+
+def test_packed_totals_equal_the_per_field_sums(monkeypatch):
+    from framing.detectors import readability
+
+    text = PROSE + " Supercalifragilisticexpialidociously " + "extraordinarily " * 40 + "long."
+    fast = analyze(text).metrics
+    words = text.lower().split()
+    readability._remember(set(words))
+    packed = [readability._PACKED[w] for w in words]
+    assert readability._totals(words) == (
+        sum(p & readability._MASK for p in packed),
+        sum(p >> readability._FIELD & readability._MASK for p in packed),
+        sum(p >> 2 * readability._FIELD for p in packed),
+    )
+    # A word so long that the fields could carry: the per-field path gives the same metrics.
+    monkeypatch.setattr(readability, "_PACK_MAX", readability._MASK)
+    assert analyze(text).metrics == fast
