@@ -378,13 +378,14 @@ class Content:
 def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Content:
     """Keep the sentences whose first line is not boilerplate, and count their words."""
     if boilerplate_lines:
-        keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if seg.line_index(s) not in boilerplate_lines)
+        line_starts = seg._line_starts  # line_index, inlined: the first line starts at 0
+        keep = tuple(i for i, (s, _) in enumerate(seg.sentences) if bisect_right(line_starts, s) - 1 not in boilerplate_lines)
     else:
         keep = tuple(range(len(seg.sentences)))
-    # Word counts by prefix sums over the per-token word flags: the kept sentences, merged
-    # into runs of adjacent token ranges, and their overlap with each quote's tokens (the
-    # tokens that start inside it; quotes are sorted and never overlap).
-    before = list(accumulate(seg.is_word, initial=0))  # word tokens before token t
+    # Word counts from the per-token word flags: the kept sentences, merged into runs of
+    # adjacent token ranges, and their overlap with each quote's tokens (the tokens that
+    # start inside it; quotes are sorted and never overlap), each counted in C.
+    is_word = seg.is_word
     sentence_tokens = seg.sentence_tokens
     runs: list[list[int]] = []
     for i in keep:
@@ -393,7 +394,7 @@ def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Conten
             runs[-1][1] = b
         else:
             runs.append([a, b])
-    words = sum(before[b] - before[a] for a, b in runs)
+    words = sum(is_word[a:b].count(1) for a, b in runs)
     quoted = 0
     if seg.quotes and words:
         starts = seg.token_starts
@@ -406,6 +407,6 @@ def content_view(seg: Segmentation, boilerplate_lines: frozenset[int]) -> Conten
             while k < len(spans) and spans[k][0] < b:
                 lo, hi = max(a, spans[k][0]), min(b, spans[k][1])
                 if hi > lo:
-                    quoted += before[hi] - before[lo]
+                    quoted += is_word[lo:hi].count(1)
                 k += 1
     return Content(seg=seg, boilerplate_lines=boilerplate_lines, sentences=keep, words=words, reporter_words=words - quoted, quote_words=quoted)
