@@ -106,25 +106,27 @@ class ActorResult:
     by_speaker: Mapping[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        def r(x: float | None) -> float | None:
-            return None if x is None else round(x, 4)
-
+        # Rounded inline (no helper call per field): a record holds dozens of actors.
+        ms, sm, sd = self.mention_share, self.sentiment_mean, self.sentiment_std
+        neg, pos = self.negative_share, self.positive_share
+        rs, qs = self.reporter_sentiment, self.quoted_sentiment
+        by = self.by_speaker
         return {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
             "mentions": self.mentions,
-            "mention_share": r(self.mention_share),
-            "sentiment_mean": r(self.sentiment_mean),
-            "sentiment_std": r(self.sentiment_std),
+            "mention_share": None if ms is None else round(ms, 4),
+            "sentiment_mean": None if sm is None else round(sm, 4),
+            "sentiment_std": None if sd is None else round(sd, 4),
             "sentiment_count": self.sentiment_count,
-            "negative_share": r(self.negative_share),
-            "positive_share": r(self.positive_share),
-            "reporter_sentiment": r(self.reporter_sentiment),
-            "quoted_sentiment": r(self.quoted_sentiment),
+            "negative_share": None if neg is None else round(neg, 4),
+            "positive_share": None if pos is None else round(pos, 4),
+            "reporter_sentiment": None if rs is None else round(rs, 4),
+            "quoted_sentiment": None if qs is None else round(qs, 4),
             "quoted_as_source": self.quoted_as_source,
             "labels": list(self.labels),
-            "by_speaker": {k: round(v, 4) for k, v in sorted(self.by_speaker.items())},
+            "by_speaker": {k: round(v, 4) for k, v in sorted(by.items())} if by else {},
         }
 
 
@@ -174,7 +176,8 @@ class ArticleResult:
             "error": self.error,
             "warnings": list(self.warnings),
             "lexicon_version": self.lexicon_version,
-            "metrics": {k: _round_metric(v) for k, v in self.metrics.items()},
+            # _round_metric, inlined: a record has dozens of metrics.
+            "metrics": {k: v if v is None or isinstance(v, int) else round(float(v), 4) for k, v in self.metrics.items()},
             "sources": [s.to_dict() for s in self.sources],
             "actors": [a.to_dict() for a in self.actors],
             "spans": [s.to_dict() for s in self.spans] if spans else None,
