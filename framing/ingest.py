@@ -237,7 +237,7 @@ def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, pat
             yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="'text' field is not a string")
             continue
         body = normalize_newlines(body)
-        if not body.strip():
+        if not body or body.isspace():  # not body.strip(), without copying the text
             yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=SKIPPED, error="empty 'text' field")
             continue
         yield Document(
@@ -256,7 +256,7 @@ def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, pat
 
 def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:
     for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+        if not line or line.isspace():  # blank; line.strip() would copy the line
             continue
         try:
             row = json.loads(line)
@@ -286,15 +286,19 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_NON_SPACE = re.compile(r"\S")
 _NOT_HEADLINE = re.compile(r"^(by\s|share|posted|updated|published|photo|image|\d+$)", re.I)
 
 
 def headline(text: str) -> str | None:
     """The first line, when it reads as a headline: short, no final period, more text follows."""
     stripped = text.lstrip()
-    first, _, rest = stripped.partition("\n")
-    first = first.strip()
-    if not first or not rest.strip() or len(first) > _HEADLINE_MAX:
+    # The first line and whether any text follows, without copying the rest of the text.
+    nl = stripped.find("\n")
+    if nl < 0 or _NON_SPACE.search(stripped, nl + 1) is None:
+        return None
+    first = stripped[:nl].strip()
+    if not first or len(first) > _HEADLINE_MAX:
         return None
     if first[-1] in ".;,:" or _NOT_HEADLINE.match(first):
         return None
