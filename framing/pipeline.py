@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, Sequence
 
 from .detectors import actors, attribution, boilerplate, hedging, readability
 from .ingest import Document, headline
 from .lexicon import Lexicons, load_lexicons
-from .model import OK, ArticleResult, SourceCount, Span
+from .model import OK, ArticleResult, SourceCount, Span, new_frozen
 from .segment import Segmentation, content_view, segment
 
 
@@ -83,7 +82,8 @@ def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: fro
         (*bp.spans, *attr.spans, *hedge.spans, *act.spans, *quote_spans),
         key=lambda sp: (sp.start, sp.end, sp.kind, sp.label),
     )
-    return ArticleResult(
+    return new_frozen(  # ArticleResult(...) with every field given, built the fast way
+        ArticleResult,
         id=doc.id,
         source=doc.source,
         title=doc.title,
@@ -124,15 +124,20 @@ def unscored_result(doc: Document, lexicon_version: str, *, status: str | None =
 
 def source_counts(attributions: Iterable[attribution.Attribution]) -> tuple[SourceCount, ...]:
     """Cited sources with counts, most cited first."""
-    counts: Counter[tuple[str, str]] = Counter()
-    direct: Counter[tuple[str, str]] = Counter()
+    # [count, direct] per (name, type) in a plain dict: Counter's missing-key path is
+    # Python code, run for every attribution.
+    counts: dict[tuple[str, str], list[int]] = {}
     for a in attributions:
         key = (a.source_name or "(no source)", a.source_type)
-        counts[key] += 1
-        direct[key] += a.direct
+        c = counts.get(key)
+        if c is None:
+            counts[key] = [1, 0 + a.direct]  # an int, as a Counter sum of bools is
+        else:
+            c[0] += 1
+            c[1] += a.direct
     return tuple(
-        SourceCount(name=name, type=kind, count=n, direct=direct[(name, kind)])
-        for (name, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        new_frozen(SourceCount, name=name, type=kind, count=n, direct=d)
+        for (name, kind), (n, d) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
     )
 
 

@@ -38,6 +38,29 @@ def test_record_fields_and_exact_offsets():
     check_spans(record)
 
 
+def test_result_and_source_counts_equal_their_dataclasses_built_plainly():
+    from dataclasses import fields
+    from types import SimpleNamespace
+
+    from framing.model import ArticleResult, SourceCount
+    from framing.pipeline import source_counts
+
+    result = framing.analyze(STORY, source="Test", id="t1")
+    assert result == ArticleResult(**{f.name: getattr(result, f.name) for f in fields(ArticleResult)})
+    assert list(vars(result)) == [f.name for f in fields(ArticleResult)]
+    cites = [SimpleNamespace(source_name=name, source_type=kind, direct=direct) for name, kind, direct in (
+        ("Lena Moor", "named", True), (None, "unsourced", False), ("Lena Moor", "named", False),
+        ("officials", "anonymous", True), ("Lena Moor", "named", True), ("officials", "anonymous", False),
+    )]
+    counts = source_counts(cites)
+    assert counts == (
+        SourceCount("Lena Moor", "named", 3, 2),
+        SourceCount("officials", "anonymous", 2, 1),
+        SourceCount("(no source)", "unsourced", 1, 0),
+    )
+    assert all(type(c.direct) is int for c in counts)  # counts, not bools, in the JSON
+
+
 def test_same_input_same_bytes():
     a = json.dumps(framing.analyze(STORY).to_dict(), sort_keys=False)
     b = json.dumps(framing.analyze(STORY).to_dict(), sort_keys=False)
