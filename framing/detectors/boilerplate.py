@@ -108,12 +108,10 @@ _ASCII_BYTES = bytes(range(128))
 _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
-_GATE_WORDS = _STAMP_WORDS | _MONTH_WORDS
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
 _CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
-_DATE_NUM_GATE = (":", "-", "/", " ago")
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
 # The same two, found in the whole text at once (one character each; a line's slash needs
 # a blank on both sides inside the line), and the words a photo credit needs.
@@ -261,7 +259,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     ends = seg.token_ends
     cues = _cue_list(lex)
     function_words, verb_words = _word_classes(lex)
-    word_bits = _word_bits(lex)
+    wflags = word_flags(seg, lex)
     sent_starts = seg._sentence_starts
     # The non-blank lines, trimmed, with their token ranges.
     spans: list[tuple[int, int, int]] = []
@@ -279,11 +277,9 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     # Token kinds by their first character (translate caches a character's kind), plus
     # function word and verb by the lower-cased token: one byte of bits per token.
     firsts = seg.first_chars
-    bits = np.frombuffer(firsts.translate(_KINDS).encode("latin-1"), dtype=np.uint8)
-    if word_bits:
-        bits = bits | np.frombuffer(bytes(map(word_bits.get, words, repeat(0, len(words)))), dtype=np.uint8)
-    else:
-        bits = bits.copy()
+    bits = np.frombuffer(_kind_bytes(firsts), dtype=np.uint8)
+    wbits = np.frombuffer(wflags, dtype=np.uint8)
+    bits = bits | (wbits & (_FUNCTION | _VERB))
     # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
     maybe_digit = np.flatnonzero((bits & (_ALNUM | _ALPHA)) == _ALNUM).tolist()
     digit_toks = [t for t in maybe_digit if words[t].isdigit()]
@@ -294,12 +290,14 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         # A capital followed by a lower-case letter ("The") cannot be in capitals throughout:
         # only the others are sliced and tested.
         seconds = "".join(itemgetter(*[starts[t] + 1 for t in upper_toks])(text + " ")) if len(upper_toks) > 1 else (text + " ")[starts[upper_toks[0]] + 1]
-        maybe_caps = [t for t, k in zip(upper_toks, seconds.translate(_KINDS)) if not ord(k) & _LOWER]
+        maybe_caps = [t for t, k in zip(upper_toks, _kind_bytes(seconds)) if not k & _LOWER]
         caps_toks = [t for t in maybe_caps if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
         if caps_toks:
             bits[caps_toks] |= _ALLCAPS
     counts = np.add.reduceat(np.unpackbits(bits[:, None], axis=1, bitorder="little"), tok_a, axis=0, dtype=np.int64).tolist()
-    wide = not firsts.isascii() and max(firsts) >= "\u2e80"
+    # Per line, which of the words that the month, stamp and furniture-phrase tests need it holds.
+    line_marks = np.bitwise_or.reduceat(wbits & (_W_MONTH | _W_MONTH_TOKEN | _W_STAMP | _W_CUE), tok_a).tolist()
+    wide = not firsts.isascii() and _WIDE.search(firsts) is not None
     # Which lines hold a digit, from the UTF-8 bytes (a multi-byte character never holds an
     # ASCII digit byte); other decimal digits ("٣") send every line to the regex.
     raw = text.encode("utf-8", "surrogatepass")
@@ -307,15 +305,12 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     raw_lines = raw.split(b"\n")  # one per seg.lines
     # Whole-text checks first, so a pattern only runs on the lines that can hold it.
     low = text.lower()
-    # One pass over the tokens for the gates that are words. A caption date's month name
+    # The gates that are words come from the word flags above. A caption date's month name
     # stands between spaces, so it is a token of its own.
-    gate_words = _GATE_WORDS.intersection(words)
-    any_stamp = not _STAMP_WORDS.isdisjoint(gate_words)
     any_sep = any(c in text for c in _SEPARATOR_CHARS) or " / " in text
     any_url = "@" in text or "www." in low or "http" in low or ".com" in low
     any_credit = any(k in text for k in _CREDIT_KEYS)
     any_legal = "©" in text or "(c)" in low or "copyright" in low
-    any_month = not _MONTH_WORDS.isdisjoint(gate_words)
     # Whether the same line (of three words or more) appears twice: equal lines have equal
     # lower-cased tokens, so only lines that share them are compared in full. (Without a
     # dotted capital I, lower-casing keeps every character's length and word-ness, so the
@@ -342,6 +337,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     line_texts = [text[s:e] for _, s, e in spans]
     ranges = list(zip(tok_a, tok_b))
     kinds = list(zip(*counts))  # per bit: a column of per-line counts
+    any_month = any(m & _W_MONTH for m in line_marks)  # a full month name anywhere
     nws = list(kinds[0])
     if wide:
         for k, (a, b) in enumerate(ranges):
@@ -352,23 +348,19 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         v or sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
         for v, (a, b) in zip(kinds[5], ranges)
     ]
-    # A short line with none of the furniture phrases' first words needs no phrase search.
-    index = cues._index.keys() if cues is not None else None
+    # A line with none of the furniture phrases' first words needs no phrase search.
     cue_pairs = [
-        _NO_CUE if index is None or not w or (nw <= _SHORT_FOR_CUE and index.isdisjoint(words[a:b])) else _line_cue(cues, words, a, b, _first_word(firsts, a), nw)
-        for w, nw, (a, b) in zip(kinds[0], nws, ranges)
+        _line_cue(cues, words, a, b, _first_word(firsts, a), nw) if m & _W_CUE and w else _NO_CUE
+        for m, w, nw, (a, b) in zip(line_marks, kinds[0], nws, ranges)
     ]
     if exotic_digits:
         has_digit = [_DIGIT.search(t) is not None for t in line_texts]
     else:
         has_digit = [bool(raw_lines[idx].translate(None, _NOT_DIGIT_BYTES)) for idx in idxs]
     dated = [
-        (any_stamp and not _STAMP_WORDS.isdisjoint(words[a:b]))
-        or (
-            d
-            and ((any(c in t for c in _DATE_NUM_GATE) and _DATE_NUM.search(t) is not None) or (not _MONTH_TOKENS.isdisjoint(words[a:b]) and _DATE_MONTH.search(t) is not None))
-        )
-        for t, d, (a, b) in zip(line_texts, has_digit, ranges)
+        (m & _W_STAMP) != 0
+        or (d and (((":" in t or "-" in t or "/" in t or " ago" in t) and _DATE_NUM.search(t) is not None) or ((m & _W_MONTH_TOKEN) != 0 and _DATE_MONTH.search(t) is not None)))
+        for t, d, m in zip(line_texts, has_digit, line_marks)
     ]
     no = [False] * n
     columns = (
@@ -461,6 +453,22 @@ class _KindTable(dict):
 
 
 _KINDS = _KindTable()
+_KIND_ASCII = bytes(ord(_KINDS[i]) for i in range(128)) + bytes(128)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WIDE = re.compile("[\u2e80-\U0010ffff]")  # Chinese, Japanese, Korean and beyond
+
+
+def _kind_bytes(chars: str) -> bytes:
+    """``chars.translate(_KINDS)`` as bytes: ASCII characters through one ``bytes.translate``,
+    only the few others (curly quotes, dashes, accented capitals) one by one."""
+    kinds = chars.encode("ascii", "replace").translate(_KIND_ASCII)  # one "?" per other character
+    if chars.isascii():
+        return kinds
+    out = bytearray(kinds)
+    for m in _NON_ASCII.finditer(chars):
+        for i in range(m.start(), m.end()):
+            out[i] = ord(_KINDS[ord(chars[i])])
+    return bytes(out)
 
 
 _CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}
@@ -481,24 +489,53 @@ def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
     return hit[1], hit[2]
 
 
-_BITS_CACHE: dict[int, tuple[WordList, dict[str, int]]] = {}
+# Word flags of a lower-cased token, looked up once per token for the whole text
+# (``word_flags``): function word and verb (the kind bits above), and the words that the
+# month, stamp and furniture-phrase tests and attribution's cue search need.
+_W_MONTH, _W_MONTH_TOKEN, _W_STAMP, W_ATTRIBUTION_CUE, _W_CUE = 1, 2, 4, 64, 128
+_BITS_CACHE: dict[tuple[int, ...], tuple[tuple, dict[str, int]]] = {}
 
 
 def _word_bits(lex: Lexicons) -> dict[str, int]:
-    """Function word and verb bits of each word of ``boilerplate_words.tsv`` (cached per list)."""
-    wl = lex.lists.get("boilerplate_words")
-    if wl is None:
-        return {}
-    hit = _BITS_CACHE.get(id(wl))
-    if hit is None or hit[0] is not wl:
-        function_words, verb_words = _word_classes(lex)
-        bits = dict.fromkeys(function_words, _FUNCTION)
-        for w in verb_words:
-            bits[w] = bits.get(w, 0) | _VERB
+    """Flags of each word that has one (cached per set of word lists)."""
+    lists = tuple(lex.lists.get(n) for n in ("boilerplate_words", "boilerplate", "attribution_cues"))
+    key = tuple(map(id, lists))
+    hit = _BITS_CACHE.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], lists)):
+        bits: dict[str, int] = {}
+
+        def mark(words, bit):
+            for w in words:
+                bits[w] = bits.get(w, 0) | bit
+
+        if lists[0] is not None:
+            function_words, verb_words = _word_classes(lex)
+            mark(function_words, _FUNCTION)
+            mark(verb_words, _VERB)
+        mark(_MONTH_WORDS, _W_MONTH)
+        mark(_MONTH_TOKENS, _W_MONTH_TOKEN)
+        mark(_STAMP_WORDS, _W_STAMP)
+        if lists[1] is not None:
+            mark(lists[1]._index, _W_CUE)
+        if lists[2] is not None:
+            mark(lists[2]._index, W_ATTRIBUTION_CUE)
         if len(_BITS_CACHE) > 8:
             _BITS_CACHE.clear()
-        hit = _BITS_CACHE[id(wl)] = (wl, bits)
+        hit = _BITS_CACHE[key] = (lists, bits)
     return hit[1]
+
+
+def word_flags(seg: Segmentation, lex: Lexicons) -> bytes:
+    """One byte of word flags per token (see ``_word_bits``), computed once per segmentation:
+    boilerplate reads it, and attribution finds its cue words in it."""
+    table = _word_bits(lex)
+    hit = seg.__dict__.get("_word_flags")
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    words = seg.words
+    flags = bytes(map(table.get, words, repeat(0, len(words))))
+    seg.__dict__["_word_flags"] = (table, flags)  # like a cached_property of the frozen segmentation
+    return flags
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:

@@ -201,3 +201,24 @@ def test_long_signup_line_takes_its_phrase_category():
     got = flagged(text)
     assert got[7] == "advert"
     assert got[5] == got[6] == got[8] == "related"
+
+
+def test_word_flags_mark_the_words_each_test_needs(lex):
+    # One look-up per token serves boilerplate (month, stamp and phrase words) and
+    # attribution (the first words of its cues); computed once per segmentation.
+    seg = segment("Updated March 3, 2024\nShare this story\nThe mayor said the pool would close.")
+    flags = boilerplate.word_flags(seg, lex)
+    assert len(flags) == len(seg.words)
+    by_word = dict(zip(seg.words, flags))
+    assert by_word["updated"] & boilerplate._W_STAMP
+    assert by_word["march"] & boilerplate._W_MONTH and by_word["march"] & boilerplate._W_MONTH_TOKEN
+    assert by_word["share"] & boilerplate._W_CUE
+    assert by_word["said"] & boilerplate.W_ATTRIBUTION_CUE
+    assert not by_word["pool"] & (boilerplate._W_CUE | boilerplate.W_ATTRIBUTION_CUE | boilerplate._W_MONTH)
+    assert boilerplate.word_flags(seg, lex) is flags
+
+
+def test_kind_bytes_equal_the_translation_for_any_character():
+    # The ASCII fast path and the per-character fix-up give the kinds str.translate gives.
+    for chars in ("", "Tab", "“Ünïcode” — 東京 x", "\u2e80é9?", "ABC" * 50 + "’s\U0001f600"):
+        assert boilerplate._kind_bytes(chars) == chars.translate(boilerplate._KINDS).encode("latin-1")
