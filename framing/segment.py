@@ -42,6 +42,7 @@ ABBREVIATIONS = TITLES | frozenset(
     aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e al cf ca
     ave blvd rd""".split()
 )
+_PAST_ABBREVIATIONS = max(map(len, ABBREVIATIONS)) + 1
 # After an acronym ("U.S.") a sentence ends only if the next word is a typical sentence opener.
 _SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i but and in on at this that these those his her their its
@@ -286,6 +287,10 @@ def _all_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _period_ends(text: str, punct: int, nxt: int) -> bool:
     """Whether the period at ``punct``, followed by a block's text at ``nxt``, ends a sentence."""
+    if punct >= _PAST_ABBREVIATIONS and text[punct - _PAST_ABBREVIATIONS : punct].isalnum():
+        # A word longer than any title or abbreviation (and not an initial or acronym)
+        # ends here: the common case, told without the regexes below.
+        return True
     before = text[max(0, punct - 12) : punct]
     word = _WORD_BEFORE.search(before)
     if word is None:
