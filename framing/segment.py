@@ -64,7 +64,6 @@ _CLOSE_QUOTES = "”»"
 _QUOTE_MARK = re.compile("[“«„”»\"'](?<!'(?!'))(?:(?<=')')?")
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_TABLES: dict = {}
 
 
@@ -77,13 +76,18 @@ def char_flags(chars: str, test) -> bytes:
     table = _ASCII_TABLES.get(test)
     if table is None:
         table = _ASCII_TABLES[test] = bytes(test(chr(i)) for i in range(128)) + bytes(128)
-    flags = chars.encode("ascii", "replace").translate(table)
+    encoded = chars.encode("ascii", "replace")  # each other character becomes one "?"
+    flags = encoded.translate(table)
     if chars.isascii():
         return flags
+    # The others are found with bytes.find on the "?"s (a regex scan of the str is slower).
     out = bytearray(flags)
-    for m in _NON_ASCII.finditer(chars):
-        for i in range(m.start(), m.end()):
-            out[i] = test(chars[i])
+    i = encoded.find(63)
+    while i >= 0:
+        c = chars[i]
+        if c != "?":
+            out[i] = test(c)
+        i = encoded.find(63, i + 1)
     return bytes(out)
 
 
