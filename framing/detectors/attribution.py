@@ -27,12 +27,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 
-import numpy as np
-
 from ..lexicon import Entry, Lexicons, per_lexicon
 from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
 from ..segment import Content, char_flags
-from .boilerplate import W_ATTRIBUTION_CUE, word_flags
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
 DISTANCING = "distancing"
@@ -233,7 +230,6 @@ class _Detector:
         self.line_starts = self.seg._line_starts
         self.t = _tables(lex)
         self.cues = lex["attribution_cues"]
-        self.lex = lex
         self.full_names: dict[str, str] = {}  # surname -> first full name seen
         # Names are learned lazily, sentence by sentence up to the current one, only when
         # a lone surname needs its full name: most sentences are never looked at.
@@ -896,10 +892,7 @@ class _Detector:
         ends: list[int] = []
         kinds: list[tuple[str, str]] = []
         last = len(words) - 1
-        # The tokens that start a cue, from the word flags that boilerplate computed for the
-        # whole text (one look-up per token for both detectors).
-        starts = np.frombuffer(word_flags(self.seg, self.lex), dtype=np.uint8) & W_ATTRIBUTION_CUE
-        for i in np.flatnonzero(starts).tolist():
+        for i in compress(range(len(words)), map(self.cues._index.__contains__, words)):
             w = words[i]
             m = multi.get(w)
             # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").

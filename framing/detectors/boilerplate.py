@@ -491,14 +491,14 @@ def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
 
 # Word flags of a lower-cased token, looked up once per token for the whole text
 # (``word_flags``): function word and verb (the kind bits above), and the words that the
-# month, stamp and furniture-phrase tests and attribution's cue search need.
-_W_MONTH, _W_MONTH_TOKEN, _W_STAMP, W_ATTRIBUTION_CUE, _W_CUE = 1, 2, 4, 64, 128
+# month, stamp and furniture-phrase tests need.
+_W_MONTH, _W_MONTH_TOKEN, _W_STAMP, _W_CUE = 1, 2, 4, 128
 _BITS_CACHE: dict[tuple[int, ...], tuple[tuple, dict[str, int]]] = {}
 
 
 def _word_bits(lex: Lexicons) -> dict[str, int]:
     """Flags of each word that has one (cached per set of word lists)."""
-    lists = tuple(lex.lists.get(n) for n in ("boilerplate_words", "boilerplate", "attribution_cues"))
+    lists = tuple(lex.lists.get(n) for n in ("boilerplate_words", "boilerplate"))
     key = tuple(map(id, lists))
     hit = _BITS_CACHE.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], lists)):
@@ -517,8 +517,6 @@ def _word_bits(lex: Lexicons) -> dict[str, int]:
         mark(_STAMP_WORDS, _W_STAMP)
         if lists[1] is not None:
             mark(lists[1]._index, _W_CUE)
-        if lists[2] is not None:
-            mark(lists[2]._index, W_ATTRIBUTION_CUE)
         if len(_BITS_CACHE) > 8:
             _BITS_CACHE.clear()
         hit = _BITS_CACHE[key] = (lists, bits)
@@ -526,16 +524,9 @@ def _word_bits(lex: Lexicons) -> dict[str, int]:
 
 
 def word_flags(seg: Segmentation, lex: Lexicons) -> bytes:
-    """One byte of word flags per token (see ``_word_bits``), computed once per segmentation:
-    boilerplate reads it, and attribution finds its cue words in it."""
-    table = _word_bits(lex)
-    hit = seg.__dict__.get("_word_flags")
-    if hit is not None and hit[0] is table:
-        return hit[1]
+    """One byte of word flags per token (see ``_word_bits``), one look-up per token."""
     words = seg.words
-    flags = bytes(map(table.get, words, repeat(0, len(words))))
-    seg.__dict__["_word_flags"] = (table, flags)  # like a cached_property of the frozen segmentation
-    return flags
+    return bytes(map(_word_bits(lex).get, words, repeat(0, len(words))))
 
 
 def _cue_list(lex: Lexicons) -> WordList | None:

@@ -314,17 +314,3 @@ def test_belief_verb_inside_content_needs_its_own_clause(lex):
 def test_sentence_opening_according_to_takes_the_rest_of_the_sentence(lex):
     out = run("According to a harbour survey, most skippers said the pier was too short.", lex)
     assert [(a.cue.text, a.source.text) for a in out.attributions] == [("According to", "a harbour survey")]
-
-
-def test_cues_the_same_with_or_without_boilerplate_word_flags(lex):
-    # Attribution reads the cue words from the word flags boilerplate leaves on the
-    # segmentation, or computes them itself: the same cues either way.
-    from framing.detectors import boilerplate
-
-    text = "In a statement, the ministry said talks would resume. Critics, according to Reuters, disagreed."
-    alone = run(text, lex)
-    seg = segment(text)
-    boilerplate.detect(seg, lex)
-    after = attribution.detect(content_view(seg, frozenset()), lex)
-    assert alone.spans == after.spans
-    assert [(a.cue.text, a.source.text) for a in after.attributions] == [("said", "the ministry"), ("according to", "Reuters"), ("disagreed", "Reuters")]
