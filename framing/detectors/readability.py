@@ -80,15 +80,15 @@ def _parse_cmu(text: str) -> dict[str, int]:
     }
 
 
-def _table_cache_path(raw: bytes) -> Path | None:
+def _table_cache_path(raw: bytes, rule: bytes = _CMU_RULE, name: str = "cmu-syllables") -> Path | None:
     import hashlib
     import os
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None
-    digest = hashlib.blake2b(_CMU_RULE + b"\0" + raw, digest_size=12).hexdigest()
-    return Path(base) / "framing" / f"cmu-syllables-{digest}.marshal"
+    digest = hashlib.blake2b(rule + b"\0" + raw, digest_size=12).hexdigest()
+    return Path(base) / "framing" / f"{name}-{digest}.marshal"
 
 
 def _read_table(path: Path) -> dict[str, int] | None:
@@ -120,11 +120,47 @@ def _write_table(path: Path, table: dict[str, int]) -> None:
         pass  # read-only home, full disk...: parse again next time
 
 
+_PYPHEN_RULE = b"pyphen-hyphdict/1"  # change when _hyph_dict changes
+
+
 @lru_cache(maxsize=1)
 def _pyphen():
+    """pyphen's English hyphenator. Parsing its patterns costs about 0.1 s per process (a
+    run's first word missing from the CMU table pays it); the parsed patterns are kept in
+    a user cache file like the CMU table, named by a hash of pyphen's version and of the
+    pattern file. Any problem and pyphen parses the file itself."""
     import pyphen
 
+    try:
+        key = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+        if key not in pyphen.hdcache:
+            pyphen.hdcache[key] = _hyph_dict(pyphen, Path(key))
+    except Exception:  # noqa: BLE001 - pyphen's internals changed: let it load as usual
+        pass
     return pyphen.Pyphen(lang="en_US")
+
+
+def _hyph_dict(pyphen, path: Path):
+    """A ``pyphen.HyphDict`` of ``path``, its state read from the cache file when there is one."""
+    import marshal
+
+    version = str(getattr(pyphen, "__version__", "")).encode()
+    cache = _table_cache_path(version + b"\0" + path.read_bytes(), _PYPHEN_RULE, "pyphen-en_US")
+    state = _read_table(cache) if cache is not None else None
+    if state is not None and isinstance(state.get("patterns"), dict):
+        hd = object.__new__(pyphen.HyphDict)
+        hd.__dict__.update(state)
+        hd.cache = {}
+        return hd
+    hd = pyphen.HyphDict(path)
+    state = {k: v for k, v in vars(hd).items() if k != "cache"}
+    if cache is not None:
+        try:
+            marshal.dumps(state)
+        except ValueError:  # patterns with nonstandard hyphenation objects: not cached
+            return hd
+        _write_table(cache, state)
+    return hd
 
 
 @lru_cache(maxsize=1)

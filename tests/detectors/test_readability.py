@@ -92,6 +92,38 @@ def test_syllable_table_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_pa
         readability._cmu_syllables.cache_clear()
 
 
+def test_hyphenation_patterns_are_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, monkeypatch):
+    import pyphen
+
+    from framing.detectors import readability
+
+    key = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    reference = pyphen.HyphDict(key)
+    words = ("hyphenation", "Zelenskyy", "unconstitutionally", "Ngozi", "a", "rhythms", "Okonjo-Iweala")
+    expected = [len(pyphen.Pyphen(filename=key, cache=False).positions(w)) for w in words]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    saved = dict(pyphen.hdcache)
+
+    def fresh():
+        readability._pyphen.cache_clear()
+        pyphen.hdcache.clear()
+        hyphenator = readability._pyphen()
+        assert hyphenator.hd.patterns == reference.patterns and hyphenator.hd.maxlen == reference.maxlen
+        assert [len(hyphenator.positions(w)) for w in words] == expected
+
+    try:
+        fresh()  # parsed by pyphen, then written
+        (written,) = (tmp_path / "framing").glob("pyphen-en_US-*.marshal")
+        fresh()  # read back
+        written.write_bytes(written.read_bytes()[:1000])  # truncated: parsed again, rewritten
+        fresh()
+        assert readability._read_table(written)["patterns"] == reference.patterns
+    finally:
+        readability._pyphen.cache_clear()
+        pyphen.hdcache.clear()
+        pyphen.hdcache.update(saved)
+
+
 def test_packed_totals_equal_the_per_field_sums(monkeypatch):
     from framing.detectors import readability
 
