@@ -346,9 +346,18 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
             if nws[k] and max(line_texts[k]) >= "\u2e80":
                 nws[k] = sum(_cjk_words(words[t], firsts[t]) for t in range(a, b) if firsts[t].isalnum())
     # A regular past tense ("approved", "state-owned") reads as a finite verb too.
+    # Only a line whose lower-cased text holds "ed" can have one (the tokens are slices of
+    # the lower-cased text when it is as long as the text): most lines without a verb are
+    # menu items and headings.
+    aligned = len(low) == len(text)
     verbs = [
-        v or sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
-        for v, (a, b) in zip(kinds[5], ranges)
+        v
+        or (
+            0
+            if aligned and low.find("ed", s, e) < 0
+            else sum(1 for t in range(a, b) if words[t].endswith("ed") and len(words[t]) > 4 and firsts[t].islower() and words[t] not in function_words)
+        )
+        for v, (a, b), s, e in zip(kinds[5], ranges, line_starts, line_ends)
     ]
     # A line with none of the furniture phrases' first words needs no phrase search.
     cue_pairs = [
