@@ -143,7 +143,10 @@ class Templates:
                     if f.exists():
                         found |= _recurring(array("Q", f.read_bytes()), need)
                 keys = frozenset(found)
-        return cls(keys, {s: i for s, i in sources.items() if per_source[i] >= min_docs}, n)
+        # Only sources with a template line: the lookup of any other's article is skipped
+        # at once (no line of it can match), instead of normalizing and hashing its lines.
+        templated = {k >> _LINE_BITS for k in keys}
+        return cls(keys, {s: i for s, i in sources.items() if i in templated}, n)
 
     def lines_for(self, doc: Document) -> frozenset[str]:
         """The normalized lines of ``doc`` that are part of its source's template."""
