@@ -374,6 +374,9 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         for t, d, m in zip(line_texts, has_digit, line_marks)
     ]
     no = [False] * n
+    # Sentences starting before each line, and before the end of the last: no sentence starts
+    # in the blanks between two lines, so a line's count is the difference of neighbours.
+    sent_before = list(map(bisect_left, repeat(sent_starts, n + 1), (*line_starts, line_ends[-1])))
     columns = (
         idxs,
         line_starts,
@@ -389,15 +392,15 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         [b - a for a, b in ranges],
         [b - a - w for (a, b), w in zip(ranges, kinds[0])],
         [t.count(",") for t in line_texts],
-        [max(1, bisect_left(sent_starts, e) - bisect_left(sent_starts, s)) for s, e in zip(line_starts, line_ends)],
+        [d if d > 1 else 1 for d in map(operator.sub, sent_before[1:], sent_before)],
         [t[-4:].rstrip("\"”’)]")[-1:] in _TERMINAL_CHARS for t in line_texts],
         [c for c, _ in cue_pairs],
         [c for _, c in cue_pairs],
         dated,
         _separator_lines(text, line_starts, line_ends) if any_sep else no,
-        [_maybe_url(low[s:e]) and _URL.search(t) is not None for t, s, e in zip(line_texts, line_starts, line_ends)] if any_url else no,
+        _url_lines(text, low, line_starts, line_ends, line_texts) if any_url else no,
         _credit_lines(text, line_starts, line_ends, line_texts) if any_credit else no,
-        [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts] if any_legal else no,
+        _legal_lines(text, low, line_starts, line_ends, line_texts) if any_legal else no,
         [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
         [k in repeated for k in range(n)] if repeated else no,
     )
@@ -433,6 +436,38 @@ def _credit_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int
             out[k] = _CREDIT.search(line_texts[k]) is not None
     return out
 _new_info = partial(tuple.__new__, LineInfo)
+
+
+def _gate_lines(haystack: str, keys: Sequence[str], line_starts: Sequence[int], line_ends: Sequence[int]) -> set[int]:
+    """The lines whose text (in ``haystack``, aligned with the text) holds one of ``keys`` whole."""
+    out: set[int] = set()
+    for key in keys:
+        p = haystack.find(key)
+        while p >= 0:
+            k = bisect_right(line_starts, p) - 1
+            if k >= 0 and p + len(key) <= line_ends[k]:
+                out.add(k)
+                p = haystack.find(key, line_ends[k])  # this line is in: go on after it
+            else:
+                p = haystack.find(key, p + 1)
+    return out
+
+
+def _url_lines(text: str, low: str, line_starts: Sequence[int], line_ends: Sequence[int], line_texts: Sequence[str]) -> list[bool]:
+    """Which lines hold a URL or an e-mail address: the pattern runs on the lines holding a
+    piece that it needs, found in the whole lower-cased text."""
+    if len(low) != len(text):  # lower-casing moved offsets: test each line's own text
+        return [_maybe_url(low[s:e]) and _URL.search(t) is not None for t, s, e in zip(line_texts, line_starts, line_ends)]
+    gate = _gate_lines(low, ("@", "www.", "http", ".com"), line_starts, line_ends)
+    return [k in gate and _URL.search(t) is not None for k, t in enumerate(line_texts)]
+
+
+def _legal_lines(text: str, low: str, line_starts: Sequence[int], line_ends: Sequence[int], line_texts: Sequence[str]) -> list[bool]:
+    """Which lines hold a copyright sign or notice, likewise."""
+    if len(low) != len(text):
+        return [("©" in t or "(" in t or "opyr" in t.lower()) and _LEGAL.search(t) is not None for t in line_texts]
+    gate = _gate_lines(text, ("©", "("), line_starts, line_ends) | _gate_lines(low, ("opyr",), line_starts, line_ends)
+    return [k in gate and _LEGAL.search(t) is not None for k, t in enumerate(line_texts)]
 
 
 def _first_word(firsts: str, a: int) -> int:
