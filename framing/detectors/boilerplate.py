@@ -710,8 +710,11 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
             if last is not None:
                 clean[i] = abs(i - last)
     out = []
+    log1p = math.log1p
     spread = min(1.0, n / 30)
-    for i, li in enumerate(infos):
+    # The fields unpacked in the loop header: local names instead of an attribute look-up
+    # each (LineInfo's field order; a new field makes this line fail loudly).
+    for i, (_, _, _, nw, alpha, lower, caps, upper, function, verbs, digits, tokens, punct, commas, sentences, terminal, cue, cue_any, _, separator, url, _, _, _, repeated) in enumerate(infos):
         lo = i - 3 if i > 3 else 0
         hi = i + 4 if i + 4 < n else n
         count = hi - lo - 1
@@ -722,36 +725,36 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
         next_short = 1.0 if i + 1 < n and short[i + 1] else 0.0
         near_w = (sum_w[hi] - sum_w[lo] - logw[i]) / count if count else 0.0
         near_t = (sum_t[hi] - sum_t[lo] - term[i]) / count if count else 0.0
-        alpha = li.alpha or 1
+        alpha = alpha or 1
         # Position on the page; a short text has no page around it, so it sits mid-page.
         pos = 0.5 + (i / (n - 1) - 0.5) * spread if n > 1 else 0.5
         out.append(
             [
                 logw[i],
-                1.0 if li.words <= 3 else 0.0,
-                1.0 if li.words >= _PROSE_WORDS else 0.0,
+                1.0 if nw <= 3 else 0.0,
+                1.0 if nw >= _PROSE_WORDS else 0.0,
                 term[i],
-                li.lower / alpha,
-                li.caps / alpha,
-                li.function / alpha,
-                1.0 if li.verbs else 0.0,
-                li.digits / max(1, li.words),
-                li.punct / max(1, li.tokens),
-                min(3, li.commas) / 3,
-                1.0 if li.sentences > 1 else 0.0,
-                1.0 if li.cue else (0.5 if li.cue_any else 0.0),
+                lower / alpha,
+                caps / alpha,
+                function / alpha,
+                1.0 if verbs else 0.0,
+                digits / (nw or 1),  # max(1, n) of a count, without a builtin call
+                punct / (tokens or 1),
+                (commas if commas < 3 else 3) / 3,
+                1.0 if sentences > 1 else 0.0,
+                1.0 if cue else (0.5 if cue_any else 0.0),
                 dated[i],
-                1.0 if li.separator else 0.0,
-                1.0 if li.url else 0.0,
-                1.0 if li.repeated else 0.0,
+                1.0 if separator else 0.0,
+                1.0 if url else 0.0,
+                1.0 if repeated else 0.0,
                 pos,
                 pos * pos,
                 near_w,
                 near_t,
                 1.0 if first_prose <= i <= last_prose and first_prose >= 0 else 0.0,
-                math.log1p(dist[i]),
-                math.log1p(run[i]) if short[i] else 0.0,
-                li.upper / alpha,
+                log1p(dist[i]),
+                log1p(run[i]) if short[i] else 0.0,
+                upper / alpha,
                 (sum_d[hi] - sum_d[lo] - dated[i]) / count if count else 0.0,
                 (sum_n[whi] - sum_n[wlo]) / (whi - wlo),
                 after_comment[i],
@@ -761,11 +764,11 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 term[i - 1] if i > 0 else 0.0,
                 next_short,
                 term[i + 1] if i + 1 < n else 0.0,
-                prev_date * (1.0 if li.words >= 10 else 0.0),
-                after_related[i] * (1.0 if li.words >= 10 else 0.0),
-                1.0 if 4 <= li.words <= 16 and not li.terminal and li.caps >= 0.6 * alpha else 0.0,
-                math.log1p(clean_above[i]),
-                math.log1p(clean_below[i]),
+                prev_date * (1.0 if nw >= 10 else 0.0),
+                after_related[i] * (1.0 if nw >= 10 else 0.0),
+                1.0 if 4 <= nw <= 16 and not terminal and caps >= 0.6 * alpha else 0.0,
+                log1p(clean_above[i]),
+                log1p(clean_below[i]),
                 run_numbers[i],
                 after_colon[i],
                 same_marks[i],
@@ -778,9 +781,12 @@ def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
     """Content probability of each line."""
     w, b = _unscaled(model)
     out = []
+    mul, exp = operator.mul, math.exp
     for row in rows:
-        z = b + sum(map(operator.mul, row, w))
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        z = b + sum(map(mul, row, w))
+        # z clipped to [-30, 30], as max(-30.0, min(30.0, z)) without the builtin calls
+        z = (z if z > -30.0 else -30.0) if z < 30.0 else 30.0
+        out.append(1.0 / (1.0 + exp(-z)))
     return out
 
 
