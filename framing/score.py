@@ -46,7 +46,7 @@ not be read or scored (its record says why; the others are written as usual).
 """
 
 
-def _jobs(value: str) -> int:
+def jobs_count(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
@@ -68,7 +68,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
+    p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool, or a Dask cluster (needs framing[dask]) (default: %(default)s)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers)")
     p.add_argument("--cache", default=None, metavar="FILE", help="SQLite cache of finished records (default: output/.framing-cache.sqlite)")

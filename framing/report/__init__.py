@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..cli import ExitStatus, UsageError
+from ..score import default_jobs, jobs_count
 from .build import DEFAULT_MAX_TEXT_CHARS, BuildResult, build_report, load_rule_messages
 
 __all__ = ["add_arguments", "run", "build_report", "BuildResult"]
@@ -35,6 +36,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output/report.html", help="the HTML page to write (default: %(default)s)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder, as for 'framing score'; also supplies rule messages (repeatable)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
+    p.add_argument("-j", "--jobs", type=jobs_count, metavar="N", help="worker processes for scoring, as for 'framing score' (default: all cores)")
     p.add_argument("--title", help="page title (default: 'How N sources covered the story')")
     p.add_argument(
         "--max-text-chars",
@@ -55,21 +57,20 @@ def _records(args: argparse.Namespace, lexicons):
         if not path.is_file():
             raise UsageError(f"--scores {args.scores}: no such file")
         return list(read_records(path)), 0
-    from ..batch import Templates, error_record
-    from ..ingest import iter_documents
-    from ..pipeline import analyze_document
+    import json
 
-    # As 'framing score' does: page-template lines (recurring in a source's articles) first.
+    from ..batch import Templates, score_stream
+    from ..ingest import iter_documents
+
+    # Scored as 'framing score' scores (template lines first, HTML extracted and articles
+    # scored in the workers, a failing article recorded, not fatal), without its cache.
     files = [p for p in args.paths if p != "-"]
-    templates = Templates.collect(iter_documents(files, source=args.source)) if files else Templates()
+    templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
     records, errors = [], 0
-    for doc in iter_documents(args.paths, source=args.source):
-        try:
-            result = analyze_document(doc, lexicons, templates.lines_for(doc))
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the report
-            result = error_record(doc, lexicons.version, f"internal error: {type(exc).__name__}: {exc}")
-        errors += result.status == ERROR
-        records.append(result.to_dict())
+    docs = iter_documents(args.paths, source=args.source, defer_html=True)
+    for _doc, line, status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
+        errors += status == ERROR
+        records.append(json.loads(line))
     return records, errors
 
 

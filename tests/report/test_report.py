@@ -344,6 +344,23 @@ def test_cli_unreadable_input_still_writes_the_page(tmp_path):
     assert "binary file" in out.read_text(encoding="utf-8")
 
 
+def test_cli_page_is_the_same_for_any_jobs_and_from_saved_scores(tmp_path):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "articles"
+    pages = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}" / "r.html"  # the same name: the page links r_files/
+        assert cli_run(["report", str(examples), "--jobs", jobs, "-o", str(out)]) == 0
+        pages.append(out.read_bytes())
+    scores = tmp_path / "scores.jsonl"
+    assert cli_run(["score", str(examples), "-o", str(scores), "--no-cache", "--quiet"]) == 0
+    out = tmp_path / "saved" / "r.html"
+    assert cli_run(["report", "--scores", str(scores), "-o", str(out)]) == 0
+    pages.append(out.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+
+
 # --- scale -------------------------------------------------------------------------
 
 
