@@ -53,6 +53,12 @@ class WordList:
     entries: Mapping[str, Entry]
     _index: Mapping[str, tuple[Entry, ...]] = field(repr=False, default_factory=dict)
 
+    @property
+    def by_first_word(self) -> Mapping[str, tuple[Entry, ...]]:
+        """Entries keyed by their first word, longest first: for detectors that pre-test
+        tokens in one pass before calling :meth:`match`."""
+        return self._index
+
     def __contains__(self, term: str) -> bool:
         return term.lower() in self.entries
 

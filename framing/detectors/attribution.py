@@ -155,7 +155,7 @@ def _tables(lex: Lexicons) -> _Tables:
     source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
     pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
     multi, one = {}, {}
-    for w, es in lex["attribution_cues"]._index.items():
+    for w, es in lex["attribution_cues"].by_first_word.items():
         groups = _by_length(es)
         if groups[-1][0] == 1:
             one[w] = groups[-1][1][(w,)]
@@ -475,7 +475,7 @@ class _Detector:
         if w in t.not_np or w in t.det or not self.head_ok(j):
             return None
         first = j
-        det, indef, cue_words = t.det, t.indef, self.cues._index
+        det, indef, cue_words = t.det, t.indef, self.cues.by_first_word
         while first - 1 >= a and j - first < _NP_MAX:
             p = first - 1
             pw = words[p]
@@ -524,7 +524,7 @@ class _Detector:
             if nw == "." and self.words[last] in t.title:
                 last = n
                 continue
-            if not self.wordf[n] or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues._index:
+            if not self.wordf[n] or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues.by_first_word:
                 break
             # A name ends where capitals stop ("said Smith yesterday").
             if self.capf[last] and not self.capf[n] and self.words[last] not in t.title:
@@ -892,7 +892,7 @@ class _Detector:
         ends: list[int] = []
         kinds: list[tuple[str, str]] = []
         last = len(words) - 1
-        for i in compress(range(len(words)), map(self.cues._index.__contains__, words)):
+        for i in compress(range(len(words)), map(self.cues.by_first_word.__contains__, words)):
             w = words[i]
             m = multi.get(w)
             # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").

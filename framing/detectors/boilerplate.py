@@ -34,7 +34,7 @@ from typing import Mapping, NamedTuple, Sequence
 import numpy as np
 
 from ..lexicon import Lexicons, WordList
-from ..model import BOILERPLATE, DetectorOutput, Span, new_span
+from ..model import BOILERPLATE, DetectorOutput, new_span
 from ..segment import Segmentation
 
 CATEGORIES = ("share", "comment", "legal", "bio", "byline", "caption", "related", "advert", "fragment")
@@ -565,7 +565,7 @@ def _word_bits(lex: Lexicons) -> dict[str, int]:
         mark(_MONTH_TOKENS, _W_MONTH_TOKEN)
         mark(_STAMP_WORDS, _W_STAMP)
         if lists[1] is not None:
-            mark(lists[1]._index, _W_CUE)
+            mark(lists[1].by_first_word, _W_CUE)
         if len(_BITS_CACHE) > 8:
             _BITS_CACHE.clear()
         hit = _BITS_CACHE[key] = (lists, bits)
@@ -593,7 +593,7 @@ def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first
     if cues is None or first_word < 0:
         return None, None
     long_line = nw > _SHORT_FOR_CUE
-    if long_line and words[first_word] not in cues._index:
+    if long_line and words[first_word] not in cues.by_first_word:
         return None, None  # a long line is decided by an opening phrase only
     # A long line is decided by its opening words only.
     stop = min(b, first_word + 40) if long_line else b

@@ -76,8 +76,8 @@ def _words(lex: Lexicons) -> _Words:
     table = lex.table("hedging_context").get("words", {})
     ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
     firsts: dict[str, tuple[bool, frozenset[str], bool, frozenset[str]]] = {}
-    for w in sorted(set(hedges._index) | set(boosters._index)):
-        hs, bs = hedges._index.get(w, ()), boosters._index.get(w, ())
+    for w in sorted(set(hedges.by_first_word) | set(boosters.by_first_word)):
+        hs, bs = hedges.by_first_word.get(w, ()), boosters.by_first_word.get(w, ())
         firsts[w] = (
             any(len(e.words) == 1 for e in hs),
             frozenset(e.words[1] for e in hs if len(e.words) > 1),
@@ -406,7 +406,7 @@ def _matches(wl: WordList, c: _Ctx, hits: list[int]) -> list[tuple[int, int, str
     """``wl.find_all(c.words, c.a, c.b)`` visiting only ``hits``, the tokens that start an entry."""
     out = []
     nxt = c.a  # the first token a match may start at: matches do not overlap
-    index, words, b = wl._index, c.words, c.b
+    index, words, b = wl.by_first_word, c.words, c.b
     for i in hits:
         if i < nxt:
             continue

@@ -24,7 +24,7 @@ from framing.report.findings import headline_findings
 from framing.report.highlight import highlight
 from framing.report.shared import shared_sentences
 
-from report_fixtures import HARBOR, XSS_IMG, XSS_SCRIPT, harbor_record, valley_records
+from report_fixtures import HARBOR, XSS_SCRIPT, harbor_record, valley_records
 
 ROOT = Path(__file__).resolve().parents[2]
 
