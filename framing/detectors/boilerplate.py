@@ -393,7 +393,8 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         [b - a - w for (a, b), w in zip(ranges, kinds[0])],
         [t.count(",") for t in line_texts],
         [d if d > 1 else 1 for d in map(operator.sub, sent_before[1:], sent_before)],
-        [t[-4:].rstrip("\"”’)]")[-1:] in _TERMINAL_CHARS for t in line_texts],
+        # Closing quotes are skipped, wire copy's two apostrophes ('') among them.
+        [t[-4:].rstrip("\"”’')]")[-1:] in _TERMINAL_CHARS for t in line_texts],
         [c for c, _ in cue_pairs],
         [c for _, c in cue_pairs],
         dated,

@@ -220,3 +220,18 @@ def test_kind_bytes_equal_the_translation_for_any_character():
     # The ASCII fast path and the per-character fix-up give the kinds str.translate gives.
     for chars in ("", "Tab", "“Ünïcode” — 東京 x", "\u2e80é9?", "ABC" * 50 + "’s\U0001f600"):
         assert boilerplate._kind_bytes(chars) == chars.translate(boilerplate._KINDS).encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "''We cannot keep patching a pool that is falling apart.''",
+        "''Where are the children supposed to swim next summer?''",
+        "''It is a sad day for this neighborhood,'' one swimmer said.",
+    ],
+)
+def test_wire_quote_paragraph_with_two_apostrophes_is_story(quote):
+    # Wire copy marks quotes with two apostrophes; a paragraph ending in ".''" ends a
+    # sentence, it is not a teaser headline between two paragraphs.
+    text = article("Council Votes to Close Old Pool", P1, quote, P2, P3)
+    assert flagged(text) == {}
