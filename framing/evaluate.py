@@ -143,7 +143,7 @@ def predict_sentiment(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]:
     targets = []
     for t in rec.get("targets", []):
         s, e = t["span"]
-        polarity = sentiment.polarity_toward(content, lex, s, e, target=t.get("target") or t.get("mention"))
+        polarity = sentiment.polarity_toward(content, lex, s, e)
         targets.append({"span": [s, e], "polarity": polarity})
     return {"id": rec["id"], "targets": targets}
 

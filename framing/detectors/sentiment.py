@@ -691,6 +691,6 @@ def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> d
     return _features(seg, _valence_table(lex), a, b)
 
 
-def polarity_toward(content: Content, lex: Lexicons, start: int, end: int, target: str | None = None) -> str:
+def polarity_toward(content: Content, lex: Lexicons, start: int, end: int) -> str:
     """neg / neu / pos toward the mention at ``start:end`` (the `framing eval` entry point)."""
     return score_mentions(content, lex, [(start, end)])[0].polarity
