@@ -50,11 +50,16 @@ _TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
 # Quote marks are no boundary: 'Smith said "it hurts" every time he thinks of it' is one report.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but"})
+# A cue right after these opens an adverbial clause of its own inside earlier content: '"Yes,"
+# she said when asked whether ...', "... by saying that ...".
+_SUBORDINATORS = frozenset({"when", "before", "after", "by"})
 # A phrase opened by "no" names nobody: "no specific steps were disclosed".
 _NEG_DET = frozenset({"no"})
 # Forms of "be" that make a following participle passive: its subject is not the source.
 # A "be" form that makes an -ing form a finite verb: "she is hoping".
 _PROGRESSIVE = frozenset({"is", "are", "was", "were", "am"})
+# "she's hoping", "they're expecting": a pronoun with a contracted "be".
+_BE_CONTRACTIONS = ("'s", "’s", "'re", "’re", "'m", "’m")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"})
 # Irregular participles that do not end in -ed/-en.
 _PARTICIPLES = frozenset({"told", "said", "heard", "felt", "meant", "thought", "taught", "sought", "led"})
@@ -771,6 +776,8 @@ class _Detector:
                 if first < nxt or last > b:
                     continue
                 nxt = last
+                if role == "none":  # "showed up", "think tank": the cue word in a phrase that reports nothing
+                    continue
                 q = bisect_right(quote_starts, ts[first]) - 1
                 if q >= 0 and ts[first] < quotes[q][1]:  # seg.in_quote
                     continue
@@ -788,7 +795,7 @@ class _Detector:
                 # not a new attribution: "Smith said her family asked for privacy".
                 # No boundary up to the cue means none up to its subject either: the source
                 # need not be looked for (finding it changes nothing but caches).
-                if content_from is not None and not self.new_clause(content_from, first):
+                if content_from is not None and not self.new_clause(content_from, first) and words[first - 1] not in _SUBORDINATORS:
                     # What someone seeks or believes is not their words: an "allegedly"
                     # there is still the reporter's distancing.
                     if not (content_weak and category == DISTANCING):
@@ -834,7 +841,8 @@ class _Detector:
                     f = found[n]
                     # Only a cue (or its source) right after a comma can trail: checked inline first.
                     if (words[f[0] - 1] == "," or f[4] is not None and words[f[4].first - 1] == ",") and self.trailing(f, a, b):
-                        del found[:n]
+                        # Not an inverted cue after a quote ('...," said Ana Roos, who ...'): the quote is its content.
+                        found[:n] = [x for x in found[:n] if words[x[0] - 1] in _CLOSE_QUOTES and x[4] is not None and x[4].first > x[0]]
                         break
             attributed += 1
             # A dash cue follows the quote it closes: '"..." - Ana Roos'.
@@ -937,6 +945,7 @@ class _Detector:
                 and all(self.capf[i] or self.words[i] == "." for i in range(a, k))
                 and self.capf[k - 1]
                 and self.words[k - 1] not in self.t.not_speaker
+                and not (k - 1 == a and len(self.words[a]) == 1)  # interview labels "Q:", "A:"
                 and self.text[self.ts[k + 1]].isalpha()
             ):
                 src, _ = self.left_source(k, a, si)
@@ -998,7 +1007,7 @@ class _Detector:
             return self.noun_reading(first, last, a)
         if prev in t.det or prev in t.indef and not (role == "verb" and prev not in ("a", "an")):
             return False  # "a say", "the claims"; a quantifier is a verb's subject: "another says", "two in three said"
-        if role == "ing" and (weak or first == a) and not (weak and (prev in _PROGRESSIVE or prev == ",")):
+        if role == "ing" and (weak or first == a) and not (weak and (prev in _PROGRESSIVE or prev == "," or prev.endswith(_BE_CONTRACTIONS) and self.pronoun_key(prev) in t.pronoun)):
             # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
             # to win" (a participle clause of the subject) are.
             return False

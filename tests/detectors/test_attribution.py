@@ -314,3 +314,48 @@ def test_belief_verb_inside_content_needs_its_own_clause(lex):
 def test_sentence_opening_according_to_takes_the_rest_of_the_sentence(lex):
     out = run("According to a harbour survey, most skippers said the pier was too short.", lex)
     assert [(a.cue.text, a.source.text) for a in out.attributions] == [("According to", "a harbour survey")]
+
+
+def test_when_asked_inside_a_report_is_its_own_cue(lex):
+    # "when asked" opens an adverbial clause: the question is a second attribution, not the
+    # content of "said"; a plain nested verb stays content.
+    out = run("“We will build it,” Mayor Ilse Varga said when asked whether the toll would stay.", lex)
+    assert [a.cue.text for a in out.attributions] == ["said", "asked"]
+    out = run("Mayor Ilse Varga said the council asked for a new survey.", lex)
+    assert [a.cue.text for a in out.attributions] == ["said"]
+
+
+def test_inverted_cue_after_a_quote_survives_a_later_trailing_one(lex):
+    text = "“The port is safe,” said Tor Lind, an engineer who, the ministry said, built the locks."
+    cues = [a.cue.text for a in run(text, lex).attributions]
+    assert cues[0] == "said"
+    # The same sentence without the quote: the trailing attribution takes what comes before it.
+    text = "The port is safe and the locks are new, the ministry said."
+    assert [a.cue.text for a in run(text, lex).attributions] == ["said"]
+
+
+def test_contracted_be_makes_a_progressive_belief_verb(lex):
+    assert [a.cue.text for a in run("Rubio lost again, and he’s hoping the governor will help.", lex).attributions] == ["hoping"]
+    assert [a.cue.text for a in run("Rubio lost again, hoping for a better result in Ohio.", lex).attributions] == ["hoping"]
+    assert run("Hoping for rain, the farmers waited.", lex).attributions == ()
+
+
+def test_phrases_that_start_with_a_cue_word_report_nothing(lex):
+    for text in (
+        "Ilsa Dorn showed up at the harbour on Monday.",
+        "Ilsa Dorn appeared on a morning show to launch the ferry.",
+        "The late ferry added to the delays at the port.",
+        "Dorn leads by 40 pledged delegates.",
+        "Bo Lind works at a harbour think tank.",
+        "Tor Lind reported from Sarn.",
+    ):
+        assert run(text, lex).attributions == (), text
+    # The cue words themselves still count.
+    assert [a.cue.text for a in run("Ilsa Dorn added that the ferry was late.", lex).attributions] == ["added"]
+    assert [a.cue.text for a in run("Tor Lind reported that the pier had collapsed.", lex).attributions] == ["reported"]
+
+
+def test_interview_labels_are_no_speakers(lex):
+    text = "Q: Will the pier open?\n\nA: The pier opens in May.\n\nDorn: The pier opens in May."
+    out = run(text, lex)
+    assert [(a.cue.text, a.source.text) for a in out.attributions] == [(":", "Dorn")]
