@@ -1013,7 +1013,12 @@ class _Detector:
             return False
         if role != "ing" and prev in _PREPOSITIONS:
             return False  # an adjective, not a verb: "a lead in pledged delegates"
-        if prev in t.do or prev in t.modal and (weak or role == "nounverb"):
+        if prev in t.do:
+            # "doesn't believe", "did say": the verb after "do" is finite, as after "not"; a noun
+            # reading ("do the show") and a generic "you don't know" are not cues.
+            if role == "nounverb" or weak and first - 2 >= a and t.pronoun.get(words[first - 2]) == "you":
+                return False
+        elif prev in t.modal and (weak or role == "nounverb"):
             return False
         if role == "nounverb":
             # A form that is also a noun ("claims", "plans") is a verb only right after its subject.

@@ -359,3 +359,11 @@ def test_interview_labels_are_no_speakers(lex):
     text = "Q: Will the pier open?\n\nA: The pier opens in May.\n\nDorn: The pier opens in May."
     out = run(text, lex)
     assert [(a.cue.text, a.source.text) for a in out.attributions] == [(":", "Dorn")]
+
+
+def test_a_verb_after_do_is_finite(lex):
+    # "doesn't believe" counts as "does not believe" does; generic "you" and noun readings do not.
+    for text in ("Ilsa Dorn doesn't believe the pier is safe.", "Ilsa Dorn does not believe the pier is safe.", "Dorn did say the pier was safe."):
+        assert len(run(text, lex).attributions) == 1, text
+    assert run("You don't know what the tide will do.", lex).attributions == ()
+    assert run("The ferries do shows for tourists.", lex).attributions == ()
