@@ -875,10 +875,15 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
 
 
 def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
-    """A short line between long ones (or at an edge): not part of a table or a list."""
-    prev_short = i > 0 and infos[i - 1].words <= 4
-    next_short = i + 1 < len(infos) and infos[i + 1].words <= 4
-    return not (prev_short and next_short)
+    """A short line between long ones (or at an edge): not part of a table or a list.
+
+    A number next to another number ("29" above "39%") is a table cell.
+    """
+    prev = infos[i - 1] if i > 0 else None
+    nxt = infos[i + 1] if i + 1 < len(infos) else None
+    if (prev and prev.alpha == 0 and prev.digits) or (nxt and nxt.alpha == 0 and nxt.digits):
+        return False
+    return not (prev and prev.words <= 4 and nxt and nxt.words <= 4)
 
 
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
@@ -1018,6 +1023,12 @@ def classify(
         fixed[headline] = True
         certain[headline] = None
     probs = probabilities(features(infos, text), model)
+    for a, b in _table_blocks(infos, line_texts):
+        # A table is one unit, all story or all furniture: line by line, the model drifts
+        # from one to the other down a long table (its position on the page changes), so
+        # its lines share the table's mean probability.
+        m = sum(probs[a:b]) / (b - a)
+        probs[a:b] = [m] * (b - a)
     # Certain furniture is pinned to boilerplate, and switching at it is free: a share bar
     # between two paragraphs must not cut the story in two, but it may well end a region.
     for i in range(n):
@@ -1040,6 +1051,48 @@ def classify(
             out.append("related")
         else:
             out.append(None)
+    return out
+
+
+# A table: a run of at least this many short lines (at most four words), at least this
+# share of them numbers only (menus have none; CV by page: lengths 5 to 15 and shares 0.1
+# to 0.3 score within 0.001).
+_TABLE_MIN_LINES = 8
+_TABLE_MIN_NUMBERS = 0.3
+
+
+def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Stretches of short lines with many number-only lines: tables, as (first, end) indices.
+
+    A number one more or less than the number on the line next to it (page links
+    "1 2 3", an archive of years) is a menu's, not a table's.
+    """
+    out = []
+    n = len(infos)
+    i = 0
+    min_len, min_share = _TABLE_MIN_LINES, _TABLE_MIN_NUMBERS
+    while i < n:
+        if infos[i].words > 4:
+            i += 1
+            continue
+        j = i
+        values: dict[int, int | None] = {}
+        while j < n and infos[j].words <= 4:
+            li = infos[j]
+            if li.alpha == 0 and li.digits:
+                t = line_texts[j]
+                values[j] = int(t) if t.isdigit() and len(t) < 10 else None
+            j += 1
+        numbers = [
+            k for k, v in values.items() if v is None or not (values.get(k - 1) in (v - 1, v + 1) or values.get(k + 1) in (v - 1, v + 1))
+        ]
+        # The table runs from the top of the run (its header row) to its last number: the
+        # short lines after that (a menu under the table) are read one by one.
+        if numbers:
+            end = numbers[-1] + 1
+            if end - i >= min_len and len(numbers) >= min_share * (end - i):
+                out.append((i, end))
+        i = j
     return out
 
 

@@ -235,3 +235,36 @@ def test_wire_quote_paragraph_with_two_apostrophes_is_story(quote):
     # sentence, it is not a teaser headline between two paragraphs.
     text = article("Council Votes to Close Old Pool", P1, quote, P2, P3)
     assert flagged(text) == {}
+
+
+def _standings_page() -> tuple[str, list[str]]:
+    riders = ["Ana Ruiz", "Jonas Weber", "Kim Lo", "Sam Okafor", "Mara Lindqvist", "Tomas Reyes", "Lena Park", "Ivo Brandt"]
+    riders += ["Noor Haddad", "Pia Kovac", "Eli Stone", "Rosa Mendes", "Otto Falk", "Yuki Mori", "Dara Quinn", "Finn Holt"]
+    table = ["Pos.", "Rider", "Points", "Wins"]
+    for k, name in enumerate(riders):
+        table += [str(k + 1), name, str(900 - 37 * k), str(max(0, 6 - k // 2))]
+    lines = ["Home", "News", "Sport", "Weather", "Local", "Contact us", "Subscribe", "Log in"]
+    lines += [
+        "Valley Cycling League standings after the final round",
+        "The last race of the season on Sunday settled the league table, with the leader finishing "
+        "safely in the bunch to keep her points lead over the defending champion.",
+        "Standings after twelve races (position, rider, points, wins):",
+    ]
+    lines += table + ["Advertise", "Privacy", "Terms", "Careers", "Help"]
+    return "\n".join(lines), table
+
+
+def test_results_table_is_one_unit():
+    # Line by line, the rows of a long table drift from story to furniture as they go
+    # down the page; the table is decided as a whole.
+    text, table = _standings_page()
+    first = text.split("\n").index("Pos.") + 1
+    got = flagged(text)
+    assert not [n for n in range(first, first + len(table)) if n in got]
+    assert all(n in got for n in range(1, 9))  # the menu above
+
+
+def test_number_next_to_a_number_is_a_table_cell():
+    row = ["Cornerbacks", "Lee Moss", "61", "94%", "5 tackles, 1 assist (6 combined). 1 pass defended."]
+    text = article("Snap Counts From Sunday's Win", P1, "\n".join(row + ["Ray Dunn", "58", "89%", "3 tackles (3 combined)."]), P2, P3)
+    assert not flagged(text)
