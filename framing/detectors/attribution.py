@@ -74,6 +74,7 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
+_AGENT_END = frozenset({".", "!", "?", ",", ";", ":", "(", "-", "—", "–"})
 # Words that open an apposition besides articles and capitals: "Ted Cruz, also a candidate, said".
 _APPOSITION_OPENERS = frozenset({"also", "now", "then", "once", "formerly", "himself", "herself"})
 # Words that open an object clause after a noun-verb form ("shows he ...", "shows why ...").
@@ -81,6 +82,8 @@ _CLAUSE_START = frozenset({"that", "he", "she", "they", "why", "how", "what", "w
 # Number words above five (the lower ones are in the indefinite list): "six in 10 said".
 _NUMBER_WORDS = frozenset({"six", "seven", "eight", "nine", "ten"})
 _COLON = re.compile(":")
+# A party and state tag between commas, lower-cased: "Ed Roe, R-Ohio, said".
+_PARTY_TAG = re.compile(r"[rdi]-[a-z.]+$")
 # A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
 _DASHES = frozenset({"-", "—", "―", "–"})
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
@@ -672,6 +675,7 @@ class _Detector:
         """Subject before an apposition or relative clause: "Smith, a spokesman, said"."""
         k = comma - 1
         lo = max(a, comma - _CLAUSE_MAX)
+        first_comma = True  # the comma nearest the subject's clause: any apposition opener there
         while k >= lo:
             w = self.words[k]
             if w in _CLOSE_QUOTES or w in _OPEN_QUOTES or w in (".", ":", ";"):
@@ -680,27 +684,41 @@ class _Detector:
                     continue
                 return None
             if w == ",":
-                if k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
+                if first_comma and k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
                     # "The interior minister, Bernard Cazeneuve, said": the name in apposition.
                     return self.np_ending(comma - 1, k + 1, si)
                 nw = self.words[k + 1] if k + 1 < comma else ""
-                if nw in _APPOSITION_OPENERS or nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma:
-                    h = k - 1
-                    if h > a and self.words[h] == ")":
-                        while h > a and self.words[h] != "(":
-                            h -= 1
+                h = k - 1
+                if h > a and self.words[h] == ")":
+                    while h > a and self.words[h] != "(":
                         h -= 1
-                    if h - 1 > a and self.words[h][:1].isdigit() and self.words[h - 1] == ",":
-                        h -= 2  # an age before the apposition: "Lance Beebe, 49, a Navy veteran, said"
+                    h -= 1
+                if h - 1 > a and (self.words[h][:1].isdigit() or _PARTY_TAG.match(self.words[h])) and self.words[h - 1] == ",":
+                    h -= 2  # an age or party before the apposition: "Lance Beebe, 49, a Navy veteran, said", "Ed Roe, R-Ohio, a ..."
+                # Any inserted phrase, even one with commas inside, after a name that opens the
+                # sentence: "Huma Abedin, vice chair of the campaign, emailed ...", "Sen. Lindsey
+                # Graham, R-S.C., a candidate, said"; otherwise only the usual openers.
+                opener = first_comma and (nw in _APPOSITION_OPENERS or nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma)
+                named = h >= a and self.proper(h) and self.opens_sentence(h, a)
+                if opener or named:
                     src = self.np_ending(h, a, si) if h >= a else None
                     if src is not None:
                         clause = self.words[k + 1 : comma]
                         if any(x in self.t.anonymity for x in clause) and src.type == NAMED and src.label != NAMED:
                             src.type, src.label = ANONYMOUS, ANONYMOUS
                         return src
-                return None
+                if h < a:
+                    return None
+                first_comma = False
+                k = h if h < k - 1 else k  # past a party tag or an age
             k -= 1
         return None
+
+    def opens_sentence(self, j: int, a: int) -> bool:
+        """The capitalised run ending at ``j`` starts the sentence (titles and periods included)."""
+        while j > a and (self.capf[j - 1] or self.words[j - 1] == "."):
+            j -= 1
+        return j == a
 
     def remember(self, src: _Source) -> None:
         if src.label == NAMED and src.type == NAMED and src.last - src.first >= 2:
@@ -1095,6 +1113,11 @@ class _Detector:
                 return subject
         if stop in ("quote", "comma", "start") and role != "ing":
             right = self.np_starting(last, b, si)
+            # After a comma (or opening the sentence) the phrase is the agent only where the sentence ends or pauses after it
+            # ("..., said Ana Roos." / "..., said Ana Roos, an engineer"); before a verb it opens the
+            # reported clause ("Roos, an engineer from Sarn, said the pier ...").
+            if right is not None and stop != "quote" and right.last < b and self.words[right.last] not in _AGENT_END:
+                right = None
             if right is not None and (stop != "start" or right.label in ("pronoun", NAMED)):
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):

@@ -194,3 +194,24 @@ def test_infinitive_cue_takes_the_subject_before_to(lex):
 )
 def test_subject_before_longer_appositions(lex, text):
     assert src(run(text, lex)["said"])[:3] == ("Tor Lind", "named", "named")
+
+
+def test_subject_before_any_inserted_phrase_when_a_name_opens_the_sentence(lex):
+    for text in (
+        "Ilsa Dorn, vice chair of the harbour board, said the pier was safe.",
+        "Ilsa Dorn, clearly tired, said the pier was safe.",
+        "Sen. Ilsa Dorn, D-Sarn, a former engineer, said the pier was safe.",
+        "Ilsa Dorn, who flew to Sarn, Merrow, on Monday to open the locks, said the pier was safe.",
+    ):
+        a = run(text, lex)["said"]
+        assert a.source_name == "Ilsa Dorn", text
+
+
+def test_phrase_after_the_verb_is_the_agent_only_before_a_pause(lex):
+    a = run("The pier is safe, said Ilsa Dorn.", lex)["said"]
+    assert a.source.text == "Ilsa Dorn"
+    a = run("The pier is safe, said Ilsa Dorn, an engineer.", lex)["said"]
+    assert a.source.text == "Ilsa Dorn"
+    # The phrase opens what was said: not the speaker.
+    out = run("Several skippers, including one from Sarn, said the harbour board should resign.", lex)
+    assert out["said"].source_name != "the harbour board"
