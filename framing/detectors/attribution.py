@@ -1122,8 +1122,9 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
-        if stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") and self.capf[a] and self.words[a] not in self.t.det:
-            # "President Obama met survivors ... and said": the name or pronoun opening the sentence.
+        if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") or stop in ("comma", "by") and role == "ing" and not found) and self.capf[a] and self.words[a] not in self.t.det:
+            # "President Obama met survivors ... and said", "Obama began by telling ...", "Ana Roos
+            # filed a suit, alleging ...": the name or pronoun opening the sentence.
             s0 = self.np_starting(a, first, si)
             if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
                 return s0

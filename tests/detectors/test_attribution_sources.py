@@ -215,3 +215,13 @@ def test_phrase_after_the_verb_is_the_agent_only_before_a_pause(lex):
     # The phrase opens what was said: not the speaker.
     out = run("Several skippers, including one from Sarn, said the harbour board should resign.", lex)
     assert out["said"].source_name != "the harbour board"
+
+
+def test_participle_without_an_earlier_cue_takes_the_name_opening_the_sentence(lex):
+    a = run("Ilsa Dorn filed a suit against the port, alleging that the pier was unsafe.", lex)["alleging"]
+    assert a.source_name == "Ilsa Dorn"
+    a = run("Ilsa Dorn began her speech by praising the harbour crews.", lex)["praising"]
+    assert a.source_name == "Ilsa Dorn"
+    # Not a phrase that is not a name or pronoun: "The storm" cannot speak.
+    a = run("The storm closed the port, prompting warnings about the pier.", lex).get("prompting")
+    assert a is None or a.source is None
