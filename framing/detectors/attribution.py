@@ -700,9 +700,10 @@ class _Detector:
                 # Graham, R-S.C., a candidate, said"; otherwise only the usual openers.
                 opener = first_comma and (nw in _APPOSITION_OPENERS or nw in self.t.relative or nw in self.t.det or nw in self.t.indef or nw[:1].isdigit() or self.cap(k + 1) and k + 1 < comma)
                 named = h >= a and self.proper(h) and self.opens_sentence(h, a)
-                if opener or named:
+                if opener or named or a <= h <= a + 12:
                     src = self.np_ending(h, a, si) if h >= a else None
-                    if src is not None:
+                    # Without an opener the phrase must open the sentence: "Others, though, said".
+                    if src is not None and (opener or named or src.first == a or self.words[src.first - 1] in _CLOSE_QUOTES):
                         clause = self.words[k + 1 : comma]
                         if any(x in self.t.anonymity for x in clause) and src.type == NAMED and src.label != NAMED:
                             src.type, src.label = ANONYMOUS, ANONYMOUS
@@ -715,10 +716,11 @@ class _Detector:
         return None
 
     def opens_sentence(self, j: int, a: int) -> bool:
-        """The capitalised run ending at ``j`` starts the sentence (titles and periods included)."""
+        """The capitalised run ending at ``j`` starts the sentence (titles and periods included)
+        or the clause after a quote ('"...," Bo Lind, an engineer, said')."""
         while j > a and (self.capf[j - 1] or self.words[j - 1] == "."):
             j -= 1
-        return j == a
+        return j == a or self.words[j - 1] in _CLOSE_QUOTES
 
     def remember(self, src: _Source) -> None:
         if src.label == NAMED and src.type == NAMED and src.last - src.first >= 2:
@@ -1122,7 +1124,7 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
-        if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") or stop in ("comma", "by") and role == "ing" and not found) and self.capf[a] and self.words[a] not in self.t.det:
+        if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") or stop in ("comma", "by") and role == "ing" and not found or stop == "to" and not found) and self.capf[a] and self.words[a] not in self.t.det:
             # "President Obama met survivors ... and said", "Obama began by telling ...", "Ana Roos
             # filed a suit, alleging ...": the name or pronoun opening the sentence.
             s0 = self.np_starting(a, first, si)

@@ -225,3 +225,13 @@ def test_participle_without_an_earlier_cue_takes_the_name_opening_the_sentence(l
     # Not a phrase that is not a name or pronoun: "The storm" cannot speak.
     a = run("The storm closed the port, prompting warnings about the pier.", lex).get("prompting")
     assert a is None or a.source is None
+
+
+def test_subject_opening_the_sentence_or_following_a_quote_across_inserted_phrases(lex):
+    a = run("Cement makers, for instance, argue that the pier is too short.", lex)["argue"]
+    assert a.source.text == "Cement makers"
+    a = run("“The pier is unsafe,” Bo Lind, head of safety at the harbour board, said on Monday.", lex)["said"]
+    assert a.source_name == "Bo Lind"
+    # An infinitive cue with no subject in reach takes the name opening the sentence.
+    a = run("Ilsa Dorn took to the steps of the town hall on Monday to condemn the closure.", lex)["condemn"]
+    assert a.source_name == "Ilsa Dorn"
