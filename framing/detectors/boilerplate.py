@@ -939,7 +939,7 @@ def detect(
     """Flag the boilerplate lines of one article; see the module docstring."""
     text = seg.text
     infos = line_infos(seg, lex)
-    labels = classify(infos, text, title=title, main_text=main_text, recurring=recurring, model=model)
+    labels = classify(infos, text, title=title, main_text=main_text, recurring=recurring, model=model, lex=lex)
     spans = []
     flagged = set()
     counts = Counter()
@@ -971,6 +971,7 @@ def classify(
     main_text: str | None = None,
     recurring: frozenset[str] = frozenset(),
     model: Model | None = None,
+    lex: Lexicons | None = None,
 ) -> list[str | None]:
     """A category per line (None = content)."""
     n = len(infos)
@@ -1003,14 +1004,16 @@ def classify(
             certain[i] = "related"
         elif main_norm is not None:
             fixed[i] = normalize_line(t) in main_norm
-    # The story ends at its author's bio: what follows it (teasers with summaries,
-    # newsletter boxes) is page furniture, however much it reads like prose.
-    end = _story_end(infos, line_texts)
+    # The story ends at its author's bio or a closing heading ("Sources:"): what follows
+    # (teasers with summaries, newsletter boxes) is page furniture, however much it reads
+    # like prose.
+    end, end_category = _story_end(infos, line_texts, _end_headings(lex))
     if end is not None and end != headline:
-        certain[end] = "bio"
+        certain[end] = end_category
         for i in range(end + 1, n):
             if not certain[i]:
-                certain[i] = _category(infos[i], line_texts[i])
+                # Under a closing heading, the lines are what it announces (sources).
+                certain[i] = _category(infos[i], line_texts[i]) if end_category == "bio" else end_category
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12}
     for i in range(n):
@@ -1096,8 +1099,9 @@ def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[
     return out
 
 
-def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> int | None:
-    """The author bio that closes the story ("Jane Doe is a staff writer ..."), if any.
+def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: Mapping[str, str]) -> tuple[int | None, str]:
+    """The line that closes the story, and its category, if any: the author's bio ("Jane
+    Doe is a staff writer ...") or a closing heading ("Sources:", ``boilerplate_end.tsv``).
 
     It must follow story prose and not be followed by a prose paragraph: a sentence about
     a reporter inside the story has more story after it.
@@ -1107,13 +1111,34 @@ def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> int | No
     for i, li in enumerate(infos):
         if story and li.words <= 40:
             t = line_texts[i]
-            if (" is " in t or " was " in t or " has been " in t) and _BIO.match(t):
+            category = None
+            if li.words <= 4 and headings:
+                category = headings.get(t.rstrip(": ").lower())
+            elif (" is " in t or " was " in t or " has been " in t) and _BIO.match(t):
+                category = "bio"
+            if category:
                 nxt = infos[i + 1] if i + 1 < n else None
                 if nxt is None or not (nxt.words >= _PROSE_WORDS and nxt.terminal):
-                    return i
+                    return i, category
         if li.words >= 15 and li.terminal:
             story = True
-    return None
+    return None, ""
+
+
+_END_CACHE: dict[int, tuple[WordList, dict[str, str]]] = {}
+
+
+def _end_headings(lex: Lexicons | None) -> dict[str, str]:
+    """Closing headings of ``boilerplate_end.tsv`` -> category (cached per list)."""
+    wl = lex.lists.get("boilerplate_end") if lex is not None else None
+    if wl is None:
+        return {}
+    hit = _END_CACHE.get(id(wl))
+    if hit is None or hit[0] is not wl:
+        if len(_END_CACHE) > 8:
+            _END_CACHE.clear()
+        hit = _END_CACHE[id(wl)] = (wl, {t: e.category for t, e in wl.entries.items()})
+    return hit[1]
 
 
 def _headline_index(infos: Sequence[LineInfo], line_texts: Sequence[str], title: str | None) -> int | None:

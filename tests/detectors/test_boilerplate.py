@@ -268,3 +268,24 @@ def test_number_next_to_a_number_is_a_table_cell():
     row = ["Cornerbacks", "Lee Moss", "61", "94%", "5 tackles, 1 assist (6 combined). 1 pass defended."]
     text = article("Snap Counts From Sunday's Win", P1, "\n".join(row + ["Ray Dunn", "58", "89%", "3 tackles (3 combined)."]), P2, P3)
     assert not flagged(text)
+
+
+SOURCES = [
+    "Sources:",
+    'Valley Transit Authority, "Annual Ridership Report 2030," March 4, 2031',
+    "Email interview with Lena Park, transport economist at Eastland University, May 2, 2031",
+    'Riverside Courier, "Fares to rise on four bus lines," Jan. 12, 2031',
+]
+
+
+def test_source_list_after_a_fact_check_is_furniture():
+    text = article("Do Bus Fares Pay for the Buses?", P1, P2, P3, *SOURCES)
+    got = flagged(text)
+    assert [got.get(line_no(text, s[:25])) for s in SOURCES] == ["related"] * len(SOURCES)
+    assert all(line_no(text, p[:30]) not in got for p in (P1, P2, P3))
+
+
+def test_sources_heading_followed_by_story_does_not_end_it():
+    text = article("Do Bus Fares Pay for the Buses?", P1, "Sources", P2, P3)
+    got = flagged(text)
+    assert all(line_no(text, p[:30]) not in got for p in (P1, P2, P3))
