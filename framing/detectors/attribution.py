@@ -490,7 +490,7 @@ class _Detector:
             if pw in det or pw in indef:
                 first = p
                 break
-            if pw == "." and p - 1 >= a and words[p - 1] in t.title:
+            if pw == "." and p - 1 >= a and (words[p - 1] in t.title or self.abbreviation(p - 1)):
                 first = p - 1
                 continue
             if not wordf[p] or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in t.not_head or pw in cue_words and not self.capf[p]:
@@ -668,8 +668,15 @@ class _Detector:
             return None, "quote"
         if w in self.t.function:
             return None, w
+        if w == "." and j - 1 >= a and self.abbreviation(j - 1):
+            j -= 1  # "The U.S. has accused", "Joseph R. Biden Jr. warned": the name ends before the period
         src = self.np_ending(j, a, si)
         return src, "np" if src else "other"
+
+    def abbreviation(self, i: int) -> bool:
+        """Token ``i`` is a capitalised initial or "Jr"/"Sr" that takes a period inside a name."""
+        w = self.words[i]
+        return self.capf[i] and (len(w) == 1 and w.isalpha() or w in ("jr", "sr"))
 
     def before_clause(self, comma: int, a: int, si: int) -> _Source | None:
         """Subject before an apposition or relative clause: "Smith, a spokesman, said"."""

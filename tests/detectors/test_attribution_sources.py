@@ -235,3 +235,10 @@ def test_subject_opening_the_sentence_or_following_a_quote_across_inserted_phras
     # An infinitive cue with no subject in reach takes the name opening the sentence.
     a = run("Ilsa Dorn took to the steps of the town hall on Monday to condemn the closure.", lex)["condemn"]
     assert a.source_name == "Ilsa Dorn"
+
+
+def test_names_with_initials_and_abbreviations_before_the_verb(lex):
+    a = run("Ilsa R. Dorn Jr. warned this week that the pier was unsafe.", lex)["warned"]
+    assert a.source.text == "Ilsa R. Dorn Jr"
+    a = run("The U.N. has accused Merrow of hiding the ships.", lex)["accused"]
+    assert a.source.text == "The U.N"
