@@ -14,10 +14,10 @@ from framing.evaluate import _score_basil, _score_sentiment, predict_sentiment
 
 pytestmark = pytest.mark.slow
 
-# Measured: NewsMTSC dev rw 0.695, mt 0.655; BASIL 0.625 (see docs/sentiment.md).
-NEWSMTSC_FLOOR = {"rw": 0.685, "mt": 0.645}
+# Measured: NewsMTSC dev rw 0.675, mt 0.691; BASIL 0.612 (see docs/sentiment.md).
+NEWSMTSC_FLOOR = {"rw": 0.665, "mt": 0.681}
 NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
-BASIL_FLOOR = 0.615
+BASIL_FLOOR = 0.602
 
 
 def _records(path, keep=lambda r: True):
