@@ -1131,10 +1131,17 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
-        if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance") or stop in ("comma", "by") and role == "ing" and not found or stop == "to" and not found) and self.capf[a] and self.words[a] not in self.t.det:
+        if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance", "ing") or stop in ("comma", "by") and role == "ing" and not found or stop == "to" and not found) and self.capf[a] and self.words[a] not in self.t.det:
             # "President Obama met survivors ... and said", "Obama began by telling ...", "Ana Roos
-            # filed a suit, alleging ...": the name or pronoun opening the sentence.
+            # filed a suit, alleging ...": the name or pronoun opening the sentence, or the clause
+            # after an introductory phrase ("In his speech, Obama praised ... and said").
             s0 = self.np_starting(a, first, si)
+            if s0 is None:
+                k = a
+                while k < first and k - a < 8 and self.words[k] != ",":
+                    k += 1
+                if k + 1 < first and self.words[k] == ",":
+                    s0 = self.np_starting(k + 1, first, si)
             if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
                 return s0
         return None

@@ -242,3 +242,10 @@ def test_names_with_initials_and_abbreviations_before_the_verb(lex):
     assert a.source.text == "Ilsa R. Dorn Jr"
     a = run("The U.N. has accused Merrow of hiding the ships.", lex)["accused"]
     assert a.source.text == "The U.N"
+
+
+def test_coordinated_verbs_take_the_subject_after_an_introductory_phrase(lex):
+    a = run("In her speech, Ilsa Dorn praised the crews and said the pier was safe.", lex)["said"]
+    assert a.source_name == "Ilsa Dorn"
+    a = run("Ilsa Dorn is touring the port and urging the board to act.", lex)["urging"]
+    assert a.source_name == "Ilsa Dorn"
