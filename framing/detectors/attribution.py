@@ -1112,6 +1112,13 @@ class _Detector:
         # A participle after a comma belongs to its clause's subject or the previous cue's
         # source, not to an apposition before the comma ("with X as his next destination,
         # the community is watching, recognizing that ...").
+        if src is not None and role == "ing" and src.label == "document" and self.words[src.first] in ("a", "an"):
+            # "The campaign issued a statement saying ...": who issued it is the source.
+            v = src.first - 1
+            if v > a and self.wordf[v] and not self.capf[v] and self.words[v] not in self.t.function:
+                issuer, _ = self.left_source(v, a, si)
+                if issuer is not None:
+                    return issuer
         if src is not None and not (role == "ing" and stop == "comma"):
             return src
         if stop == "to" and not found:
