@@ -520,9 +520,11 @@ class _Detector:
         pk = self.pronoun_key(w)
         if pk in t.pronoun:
             return self.pronoun_source(i, si, pk)
-        if w in _NEG_DET or w in t.not_head or w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time:
+        # "her" is a possessive before a noun: "according to her lawyers".
+        poss = w in _POSSESSIVE and i + 1 < b and self.wordf[i + 1] and self.words[i + 1] not in t.not_np
+        if not poss and (w in _NEG_DET or w in t.not_head or w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time):
             return None
-        j = i + 1 if (w in t.det or w in t.indef) else i
+        j = i + 1 if (poss or w in t.det or w in t.indef) else i
         if j >= b or not self.wordf[j]:
             return None
         last = j
@@ -534,8 +536,9 @@ class _Detector:
                 continue
             if not self.wordf[n] or nw in t.not_np or nw in t.relative or nw in t.pronoun or nw in t.det or nw in t.not_head or nw in _PP_ADJ or nw in self.cues.by_first_word:
                 break
-            # A name ends where capitals stop ("said Smith yesterday").
-            if self.capf[last] and not self.capf[n] and self.words[last] not in t.title:
+            # A name ends where capitals stop ("said Smith yesterday"), unless a role noun
+            # stands between two names ("said Latino Decisions researcher Sylvia Manzano").
+            if self.capf[last] and not self.capf[n] and self.words[last] not in t.title and not (n + 1 < b and self.capf[n + 1] and self.wordf[n + 1]):
                 break
             last = n
         if last + 3 < b and self.words[last + 1] in _PP_ADJ and self.words[last + 2] in _PP:

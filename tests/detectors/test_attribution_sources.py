@@ -256,3 +256,11 @@ def test_participle_after_an_indefinite_document_takes_whoever_issued_it(lex):
     assert a.source.text == "the harbour board"
     a = run("The statement, saying the pier was safe, was read aloud.", lex).get("saying")
     assert a is None or a.source is None or a.source.text != "the harbour board"
+
+
+def test_agent_after_the_verb_with_a_possessive_or_a_role_between_names(lex):
+    assert run("The pier is unsafe, according to her lawyers.", lex)["according to"].source.text == "her lawyers"
+    a = run("The pier is unsafe, said Harbour Watch engineer Bo Lind, who inspected it.", lex)["said"]
+    assert a.source.text == "Harbour Watch engineer Bo Lind"
+    # A name still ends where capitals stop before a plain word.
+    assert run("The pier is unsafe, said Bo Lind yesterday.", lex)["said"].source.text == "Bo Lind"
