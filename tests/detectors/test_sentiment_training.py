@@ -1,0 +1,87 @@
+"""scripts/train_sentiment.py: NB scaling, and its folding into the shipped weights."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from framing.detectors import sentiment
+from framing.segment import content_view, segment
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("sklearn")
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_sentiment.py"
+
+# Short training set written for this test: (sentence, mention, polarity).
+EXAMPLES = (
+    ("Critics slammed the mayor for the botched budget.", "mayor", "neg"),
+    ("Voters praised the mayor for the balanced budget.", "mayor", "pos"),
+    ("The mayor met the council on Tuesday.", "mayor", "neu"),
+    ("The senator was accused of lying to investigators.", "senator", "neg"),
+    ("Supporters cheered the senator after a strong debate.", "senator", "pos"),
+    ("The senator will travel to Ohio next week.", "senator", "neu"),
+    ("Analysts called the governor's plan a disaster.", "governor", "neg"),
+    ("The governor won wide respect for the rescue effort.", "governor", "pos"),
+    ("The governor signed the bill in the morning.", "governor", "neu"),
+)
+
+
+@pytest.fixture(scope="module")
+def train():
+    spec = importlib.util.spec_from_file_location("train_sentiment", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _data(lex):
+    from sklearn.feature_extraction import DictVectorizer
+
+    feats, y = [], []
+    for text, name, pol in EXAMPLES:
+        s = text.index(name)
+        feats.append(sentiment.mention_features(content_view(segment(text), frozenset()), lex, s, s + len(name)))
+        y.append(sentiment.POLARITIES.index(pol))
+    vec = DictVectorizer(sort=True)
+    return vec.fit_transform(feats).tocsr(), np.array(y), vec.get_feature_names_out()
+
+
+def test_nb_scale_keeps_valence_columns_and_weights_words_by_class_ratio(train, lex):
+    X, y, names = _data(lex)
+    scale = train.nb_scale(X, y, names)
+    for n, s in zip(names, scale):
+        if train.is_valence_column(n):
+            assert s == 1.0, n
+        else:
+            assert s >= train.NB_FLOOR, n
+    col = {n: s for n, s in zip(names, scale)}
+    # A word of one class only separates more than one seen in all three.
+    assert col["S:praised"] > col["S:the"]
+
+
+def test_exported_weights_give_the_pipeline_decision(train, lex, tmp_path):
+    """main() writes coef x scale: a plain linear sum over unscaled features equals the scaled pipeline."""
+    import json
+
+    data = tmp_path / "train.jsonl"
+    with open(data, "w", encoding="utf-8") as fh:
+        for i, (text, name, pol) in enumerate(EXAMPLES):
+            s = text.index(name)
+            rec = {"id": f"t{i}", "split": "train", "text": text, "targets": [{"span": [s, s + len(name)], "polarity": pol}]}
+            fh.write(json.dumps(rec) + "\n")
+    out = tmp_path / "model.json"
+    assert train.main(["--data", str(data), "--out", str(out), "--min-count", "1", "--bias-folds", "0", "--C", "0.5"]) == 0
+    model = json.loads(out.read_text(encoding="utf-8"))
+    X, y, names = _data(lex)
+    clf = train.nb_model(0.5, names).fit(X, y)
+    assert not np.allclose(clf[0].scale_, 1.0)
+    expected = clf.decision_function(X)
+    for row, want in zip(X, expected):
+        got = np.array(model["bias"], dtype=float)
+        for j, x in zip(row.indices, row.data):
+            got += x * np.array(model["weights"].get(names[j], [0.0, 0.0, 0.0]))
+        # Weights and bias are rounded to 4 decimals in the JSON.
+        np.testing.assert_allclose(got, want, atol=2e-3)
