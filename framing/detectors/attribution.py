@@ -1135,8 +1135,14 @@ class _Detector:
             # After a comma (or opening the sentence) the phrase is the agent only where the sentence ends or pauses after it
             # ("..., said Ana Roos." / "..., said Ana Roos, an engineer"); before a verb it opens the
             # reported clause ("Roos, an engineer from Sarn, said the pier ...").
-            if right is not None and stop != "quote" and right.last < b and self.words[right.last] not in _AGENT_END:
-                right = None
+            if right is not None and stop != "quote" and right.last < b:
+                e = right.last  # a date may follow: "said Bo Lind yesterday.", "said Bo Lind on Monday."
+                if self.words[e] in _TIME_PREPS and e + 1 < b and self.words[e + 1] in self.t.time:
+                    e += 1
+                if self.words[e] in self.t.time or self.words[e] in self.t.skip:
+                    e += 1
+                if e < b and self.words[e] not in _AGENT_END:
+                    right = None
             if right is not None and (stop != "start" or right.label in ("pronoun", NAMED)):
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):

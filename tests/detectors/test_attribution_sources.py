@@ -264,3 +264,4 @@ def test_agent_after_the_verb_with_a_possessive_or_a_role_between_names(lex):
     assert a.source.text == "Harbour Watch engineer Bo Lind"
     # A name still ends where capitals stop before a plain word.
     assert run("The pier is unsafe, said Bo Lind yesterday.", lex)["said"].source.text == "Bo Lind"
+    assert run("The pier is unsafe, said Bo Lind on Monday.", lex)["said"].source.text == "Bo Lind"
