@@ -74,6 +74,8 @@ _NOUN_PREP = frozenset({"of", "about", "over", "against", "that", "for", "from",
 # Possessive determiners name the holder of a stance noun ("his criticism"): the pronoun they stand for.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 _SENT_END = frozenset({".", "!", "?"})
+# Participles that name something after an indefinite noun: "a company called Sansun".
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled"})
 _AGENT_END = frozenset({".", "!", "?", ",", ";", ":", "(", "-", "—", "–"})
 # Words that open an apposition besides articles and capitals: "Ted Cruz, also a candidate, said".
 _APPOSITION_OPENERS = frozenset({"also", "now", "then", "once", "formerly", "himself", "herself"})
@@ -1041,6 +1043,8 @@ class _Detector:
             # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
             # to win" (a participle clause of the subject) are.
             return False
+        if role == "verb" and first - 2 >= a and self.naming(first, last, a):
+            return False  # "a website called Real News", "a memo titled ...": a name, not a report
         if role != "ing" and prev in _PREPOSITIONS:
             return False  # an adjective, not a verb: "a lead in pledged delegates"
         if prev in t.do:
@@ -1067,6 +1071,18 @@ class _Detector:
         if weak and t.pronoun.get(prev) == "you":
             return False  # generic "you know", "you see"; "I think", "she doesn't believe" are attributions
         return True
+
+    def naming(self, first: int, last: int, a: int) -> bool:
+        """A naming participle after an indefinite common noun, before a name or quote: "a
+        company called Sansun", "a book titled 'Yuge!'"."""
+        words, capf = self.words, self.capf
+        w = words[first]
+        if not (w in _NAMING and last < len(words) and (capf[last] and self.wordf[last] or words[last] in _OPEN_QUOTES)):
+            return False
+        j = first - 1
+        while j >= a and first - j <= 3 and self.wordf[j] and not capf[j] and words[j] not in ("a", "an"):
+            j -= 1
+        return j >= a and j < first - 1 and words[j] in ("a", "an")
 
     def noun_reading(self, first: int, last: int, a: int) -> bool:
         """A stance noun is a cue before what it is about: "criticism of", "concern that"."""
