@@ -348,6 +348,7 @@ def test_phrases_that_start_with_a_cue_word_report_nothing(lex):
         "Dorn leads by 40 pledged delegates.",
         "Bo Lind works at a harbour think tank.",
         "Tor Lind reported from Sarn.",
+        "Ilsa Dorn found a way to reopen the pier.",
     ):
         assert run(text, lex).attributions == (), text
     # The cue words themselves still count.
