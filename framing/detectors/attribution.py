@@ -292,7 +292,13 @@ class _Detector:
         initial = i == self.sent_a or not self.wordf[i - 1]
         if not initial:
             return True
-        return w not in (self.lower_seen or self.lower_words())
+        return w not in (self.lower_seen or self.lower_words()) and not self.initial_verb(i)
+
+    def initial_verb(self, i: int) -> bool:
+        """A capitalised -ing or -ly word before a lower-case word opens a clause, not a name:
+        "Walking into the office, ...", "Arriving upon the scene"; "Manning said" stays a name."""
+        w = self.words[i]
+        return len(w) > 4 and w.endswith(("ing", "ly")) and i + 1 < len(self.words) and self.words[i + 1] in self.t.function
 
     def lower_words(self) -> frozenset[str]:
         if self.lower_seen is None:
@@ -305,7 +311,7 @@ class _Detector:
         if not wordf[j] or w in t.not_head_ok or w[0].isdigit():
             return False
         # self.proper(j), inlined
-        if self.capf[j] and w not in t.not_proper and (not (j == self.sent_a or not wordf[j - 1]) or w not in (self.lower_seen or self.lower_words())):
+        if self.capf[j] and w not in t.not_proper and (not (j == self.sent_a or not wordf[j - 1]) or w not in (self.lower_seen or self.lower_words()) and not self.initial_verb(j)):
             return True
         kind = t.source_kind.get(w.removesuffix("'s").removesuffix("’s"))
         if kind == "abstract":
@@ -1167,9 +1173,10 @@ class _Detector:
             # "President Obama met survivors ... and said", "Obama began by telling ...", "Ana Roos
             # filed a suit, alleging ...": the name or pronoun opening the sentence, or the clause
             # after an introductory phrase ("In his speech, Obama praised ... and said").
-            s0 = self.np_starting(a, first, si)
+            a0 = self.after_dateline(a, first)
+            s0 = self.np_starting(a0, first, si)
             if s0 is None:
-                k = a
+                k = a0
                 while k < first and k - a < 8 and self.words[k] != ",":
                     k += 1
                 if k + 1 < first and self.words[k] == ",":
@@ -1177,6 +1184,15 @@ class _Detector:
             if s0 is not None and s0.label in (NAMED, "pronoun") and s0.last < first:
                 return s0
         return None
+
+    def after_dateline(self, a: int, first: int) -> int:
+        """The first token after a dateline opening the sentence ("BRUSSELS - ", "New York
+        (AFP) - "): capitalised words and a bracketed agency before a dash."""
+        words, capf = self.words, self.capf
+        k = a
+        while k < first and k - a < 10 and (capf[k] or words[k] in ("(", ")", ",", ".")):
+            k += 1
+        return k + 1 if k > a and k + 1 < first and words[k] in _DASHES else a
 
     def subject_before_to(self, j: int, a: int, si: int) -> _Source | None:
         """A name or pronoun before up to three lower-case words ending at ``j`` (the word

@@ -265,3 +265,11 @@ def test_agent_after_the_verb_with_a_possessive_or_a_role_between_names(lex):
     # A name still ends where capitals stop before a plain word.
     assert run("The pier is unsafe, said Bo Lind yesterday.", lex)["said"].source.text == "Bo Lind"
     assert run("The pier is unsafe, said Bo Lind on Monday.", lex)["said"].source.text == "Bo Lind"
+
+
+def test_datelines_and_opening_participles_are_no_names(lex):
+    a = run("SARN - Harbour workers gathered on Friday, urging the board to act.", lex)["urging"]
+    assert a.source is None or a.source.text != "SARN"
+    out = run("Walking into the harbour office, the mayor said the pier was safe.", lex)
+    assert out["said"].source.text == "the mayor"
+    assert run("Manning said the pier was safe.", lex)["said"].source_name == "Manning"
