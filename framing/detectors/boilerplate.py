@@ -1014,6 +1014,16 @@ def classify(
             if not certain[i]:
                 # Under a closing heading, the lines are what it announces (sources).
                 certain[i] = _category(infos[i], line_texts[i]) if end_category == "bio" else end_category
+    # Headlines of other stories under a "related" heading of a few words ("More from
+    # Europe", "Related articles"): the lines after it of 4 to 25 words with no final
+    # period, up to the first sentence or other furniture. (CV by page: headings of up to
+    # 3 or 5 words, headlines of 3 to 6 words at least and 20 to 30 at most: within 0.0002.)
+    for i in range(n - 1):
+        if certain[i] == "related" and infos[i].cue == "related" and infos[i].words <= 3:
+            k = i + 1
+            while k < n and k != headline and not certain[k] and not infos[k].terminal and 4 <= infos[k].words <= 25:
+                certain[k] = "related"
+                k += 1
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12}
     for i in range(n):

@@ -289,3 +289,16 @@ def test_sources_heading_followed_by_story_does_not_end_it():
     text = article("Do Bus Fares Pay for the Buses?", P1, "Sources", P2, P3)
     got = flagged(text)
     assert all(line_no(text, p[:30]) not in got for p in (P1, P2, P3))
+
+
+def test_headlines_under_a_related_heading_are_teasers():
+    teasers = ["Harbour ferry fares will rise by a fifth in the spring", "Why the old bridge keeps closing on windy days"]
+    text = article("Council Votes to Close Old Pool", P1, "Related articles", *teasers, P2, P3)
+    got = flagged(text)
+    assert [got.get(line_no(text, t)) for t in teasers] == ["related", "related"]
+    assert all(line_no(text, p[:30]) not in got for p in (P1, P2, P3))
+
+
+def test_subheading_after_a_paragraph_is_not_a_teaser():
+    text = article("Council Votes to Close Old Pool", P1, "Related articles", P2, "What the Mayor Promised Next", P3)
+    assert line_no(text, "What the Mayor") not in flagged(text)
