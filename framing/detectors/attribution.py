@@ -1049,7 +1049,7 @@ class _Detector:
             # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
             # to win" (a participle clause of the subject) are.
             return False
-        if role == "verb" and first - 2 >= a and self.naming(first, last, a):
+        if role == "verb" and words[first] in _NAMING and first - 2 >= a and self.naming(first, last, a):
             return False  # "a website called Real News", "a memo titled ...": a name, not a report
         if role != "ing" and prev in _PREPOSITIONS:
             return False  # an adjective, not a verb: "a lead in pledged delegates"
@@ -1082,8 +1082,7 @@ class _Detector:
         """A naming participle after an indefinite common noun, before a name or quote: "a
         company called Sansun", "a book titled 'Yuge!'"."""
         words, capf = self.words, self.capf
-        w = words[first]
-        if not (w in _NAMING and last < len(words) and (capf[last] and self.wordf[last] or words[last] in _OPEN_QUOTES)):
+        if not (last < len(words) and (capf[last] and self.wordf[last] or words[last] in _OPEN_QUOTES)):
             return False
         j = first - 1
         while j >= a and first - j <= 3 and self.wordf[j] and not capf[j] and words[j] not in ("a", "an"):
