@@ -4,9 +4,9 @@ A mention's tone is read from its own sentence, weighted toward its clause and t
 words nearest to it: "Kim praised Putin while the West condemned Pyongyang" is
 positive toward Putin and negative toward Pyongyang. Word valences come from
 VADER's lexicon (plus ``lexicons/sentiment_news.tsv``) with VADER's booster and
-negation rules; a small multinomial logistic regression
-(``framing/models/sentiment_lr.json``, trained by ``scripts/train_sentiment.py`` on
-NewsMTSC's training split) turns them, and the words around the mention, into
+negation rules; a small multinomial logistic regression over NB-scaled columns (the
+scale folded into the weights; ``framing/models/sentiment_lr.json``, trained by
+``scripts/train_sentiment.py`` on NewsMTSC's training split) turns them, and the words around the mention, into
 neg/neu/pos. All mentions of an article are scored at once: the weights are complex
 numbers in one dict per feature role, each window or clause bag is one C-level sum, and
 the sentence bag is read from the article's prefix sums.
