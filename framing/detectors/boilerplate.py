@@ -1032,6 +1032,9 @@ def classify(
             continue
         if i - 1 in credits or i + 1 in credits:
             certain[i] = "caption"
+    for a, b in _schedules(infos, certain):
+        for i in range(a, b):
+            fixed[i] = True
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None
@@ -1107,6 +1110,38 @@ def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[
                 out.append((i, end))
         i = j
     return out
+
+
+def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Schedules that go on from the story (tour dates, fixtures), as (first, end) indices.
+
+    A run of at least five dated lines of 3 to 25 words without a final period, right
+    after a prose paragraph or after a heading of at most eight words that follows one
+    (the heading is part of it). Dated lines are a strong sign of bylines, comment
+    threads and teaser lists, but those come one at a time between other lines.
+    """
+    out = []
+    n = len(infos)
+    i = 0
+    while i < n:
+        li = infos[i]
+        if not (li.dated and not li.terminal and 3 <= li.words <= 25 and not certain[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and infos[j].dated and not infos[j].terminal and 3 <= infos[j].words <= 25 and not certain[j]:
+            j += 1
+        if j - i >= _SCHEDULE_MIN_LINES and i > 0:
+            above = infos[i - 1]
+            if above.words >= _PROSE_WORDS and above.terminal:
+                out.append((i, j))
+            elif i > 1 and above.words <= 8 and not certain[i - 1] and infos[i - 2].words >= _PROSE_WORDS and infos[i - 2].terminal:
+                out.append((i - 1, j))
+        i = j
+    return out
+
+
+_SCHEDULE_MIN_LINES = 5
 
 
 def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: Mapping[str, str]) -> tuple[int | None, str]:

@@ -302,3 +302,31 @@ def test_headlines_under_a_related_heading_are_teasers():
 def test_subheading_after_a_paragraph_is_not_a_teaser():
     text = article("Council Votes to Close Old Pool", P1, "Related articles", P2, "What the Mayor Promised Next", P3)
     assert line_no(text, "What the Mayor") not in flagged(text)
+
+
+TOUR = [
+    "The Harbour Lights Tour Dates",
+    "March 3 – Eastport, ME @ The Boat Shed",
+    "March 5 – Portland, OR @ Riverside Hall",
+    "March 8 – Denver, CO @ Mile High Ballroom",
+    "March 12 – Austin, TX @ Lakeside Amphitheatre",
+    "March 14 – Tulsa, OK @ Cain's Barn",
+    "March 19 – Memphis, TN @ Delta Stage",
+]
+
+
+def test_tour_dates_after_the_story_are_story():
+    menu = ["Home", "Music", "Film", "TV", "Politics", "Culture", "Subscribe", "Log in", "Share this article"]
+    story = [
+        "Harbour Lights Announce Spring Tour",
+        "By Ana Ruiz",
+        "March 1, 2031 9:14 am",
+        P1.replace("city council voted", "folk band Harbour Lights said"),
+        P2,
+        "Tickets go on sale on Friday at ten in the morning, and the band said a share of every ticket would go to the town's flood fund.",
+    ]
+    footer = ["Most Popular", "Council delays vote on bike lanes again", "Ferry fares to rise in the spring", "About us", "Contact", "Privacy Policy"]
+    text = "\n".join(menu + story + TOUR + footer)
+    got = flagged(text)
+    assert not [t for t in TOUR if line_no(text, t) in got]
+    assert all(line_no(text, m) in got for m in menu)
