@@ -682,7 +682,18 @@ class _Detector:
         if w == "." and j - 1 >= a and self.abbreviation(j - 1):
             j -= 1  # "The U.S. has accused", "Joseph R. Biden Jr. warned": the name ends before the period
         src = self.np_ending(j, a, si)
+        # A participle phrase after the subject: "a poll released Tuesday shows", "a letter
+        # obtained by the AP warns": the phrase before the participle speaks.
+        k = j if src is None else src.first - 2 if src.first - 1 > a and self.words[src.first - 1] == "by" else -1
+        if k > a and self.participle(k) and self.wordf[k - 1]:
+            outer = self.np_ending(k - 1, a, si)
+            if outer is not None:
+                return outer, "np"
         return src, "np" if src else "other"
+
+    def participle(self, k: int) -> bool:
+        w = self.words[k]
+        return not self.capf[k] and (len(w) > 4 and w.endswith(("ed", "en")) or w in _PARTICIPLES)
 
     def abbreviation(self, i: int) -> bool:
         """Token ``i`` is a capitalised initial or "Jr"/"Sr" that takes a period inside a name."""

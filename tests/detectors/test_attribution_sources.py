@@ -273,3 +273,11 @@ def test_datelines_and_opening_participles_are_no_names(lex):
     out = run("Walking into the harbour office, the mayor said the pier was safe.", lex)
     assert out["said"].source.text == "the mayor"
     assert run("Manning said the pier was safe.", lex)["said"].source_name == "Manning"
+
+
+def test_participle_phrase_between_subject_and_verb(lex):
+    assert run("A University of Sarn poll released this week shows Dorn with a lead.", lex)["shows"].source.text == "A University of Sarn poll"
+    a = run("A letter from the harbour board obtained by The Sarn Post warns that the pier is unsafe.", lex)["warns"]
+    assert a.source.text == "A letter from the harbour board"
+    # A plain agent after "by" before a participle cue is still the agent.
+    assert run("The claim was rejected by three inquiries.", lex)["rejected"].source.text == "three inquiries"
