@@ -1085,8 +1085,13 @@ def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[
     """
     out = []
     n = len(infos)
-    i = 0
     min_len, min_share = _TABLE_MIN_LINES, _TABLE_MIN_NUMBERS
+    numbers = [k for k, li in enumerate(infos) if li.digits and not li.alpha]
+    if len(numbers) < min_len * min_share:
+        return out  # no table (most pages): no walk over the lines
+    i = numbers[0]
+    while i > 0 and infos[i - 1].words <= 4:
+        i -= 1
     while i < n:
         if infos[i].words > 4:
             i += 1
@@ -1120,8 +1125,10 @@ def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None]) -> list
     (the heading is part of it). Dated lines are a strong sign of bylines, comment
     threads and teaser lists, but those come one at a time between other lines.
     """
-    out = []
+    out: list[tuple[int, int]] = []
     n = len(infos)
+    if sum(1 for li in infos if li.dated) < _SCHEDULE_MIN_LINES:
+        return out
     i = 0
     while i < n:
         li = infos[i]
@@ -1144,7 +1151,7 @@ def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None]) -> list
 _SCHEDULE_MIN_LINES = 5
 
 
-def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: Mapping[str, str]) -> tuple[int | None, str]:
+def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: tuple[Mapping[str, str], int]) -> tuple[int | None, str]:
     """The line that closes the story, and its category, if any: the author's bio ("Jane
     Doe is a staff writer ...") or a closing heading ("Sources:", ``boilerplate_end.tsv``).
 
@@ -1153,12 +1160,14 @@ def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: M
     """
     n = len(infos)
     story = False
+    headings, longest = headings
     for i, li in enumerate(infos):
         if story and li.words <= 40:
             t = line_texts[i]
             category = None
             if li.words <= 4 and headings:
-                category = headings.get(t.rstrip(": ").lower())
+                if len(t) <= longest:
+                    category = headings.get(t.rstrip(": ").lower())
             elif (" is " in t or " was " in t or " has been " in t) and _BIO.match(t):
                 category = "bio"
             if category:
@@ -1170,19 +1179,22 @@ def _story_end(infos: Sequence[LineInfo], line_texts: Sequence[str], headings: M
     return None, ""
 
 
-_END_CACHE: dict[int, tuple[WordList, dict[str, str]]] = {}
+_END_CACHE: dict[int, tuple[WordList, tuple[dict[str, str], int]]] = {}
 
 
-def _end_headings(lex: Lexicons | None) -> dict[str, str]:
-    """Closing headings of ``boilerplate_end.tsv`` -> category (cached per list)."""
+def _end_headings(lex: Lexicons | None) -> tuple[dict[str, str], int]:
+    """Closing headings of ``boilerplate_end.tsv`` -> category, and the longest line worth
+    looking up (cached per list)."""
     wl = lex.lists.get("boilerplate_end") if lex is not None else None
     if wl is None:
-        return {}
+        return {}, 0
     hit = _END_CACHE.get(id(wl))
     if hit is None or hit[0] is not wl:
         if len(_END_CACHE) > 8:
             _END_CACHE.clear()
-        hit = _END_CACHE[id(wl)] = (wl, {t: e.category for t, e in wl.entries.items()})
+        heads = {t: e.category for t, e in wl.entries.items()}
+        # with the longest line worth looking up (a final colon and a blank more)
+        hit = _END_CACHE[id(wl)] = (wl, (heads, max(map(len, heads), default=0) + 2))
     return hit[1]
 
 
