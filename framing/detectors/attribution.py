@@ -1179,6 +1179,16 @@ class _Detector:
                 return right
         if found and (role in ("ing", "phrase") or stop in ("and", "but", "comma", "or", "quote")):
             return found[-1][4]
+        if not found and first - a <= 1 and (role == "ing" or role == "verb" and first == a and (self.words[first].endswith(("ed", "en")) or self.words[first] in _PARTICIPLES)):
+            # An opening participle clause belongs to the subject after its comma: "After saying
+            # ..., the man ...", "Asked about the pier, Dorn said ...".
+            k = last
+            while k < b and k - last < _CLAUSE_MAX and self.words[k] != ",":
+                k += 1
+            if k + 1 < b:
+                main = self.np_starting(k + 1, b, si)
+                if main is not None and main.label in (NAMED, "pronoun", "description", ANONYMOUS):
+                    return main
         if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance", "ing") or stop in ("comma", "by") and role == "ing" and not found or stop == "to" and not found) and self.capf[a] and self.words[a] not in self.t.det:
             # "President Obama met survivors ... and said", "Obama began by telling ...", "Ana Roos
             # filed a suit, alleging ...": the name or pronoun opening the sentence, or the clause

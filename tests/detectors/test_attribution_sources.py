@@ -281,3 +281,8 @@ def test_participle_phrase_between_subject_and_verb(lex):
     assert a.source.text == "A letter from the harbour board"
     # A plain agent after "by" before a participle cue is still the agent.
     assert run("The claim was rejected by three inquiries.", lex)["rejected"].source.text == "three inquiries"
+
+
+def test_opening_participle_clause_belongs_to_the_subject_after_its_comma(lex):
+    assert run("After saying the pier was unsafe, Ilsa Dorn closed it.", lex)["saying"].source_name == "Ilsa Dorn"
+    assert run("Since announcing Bo Lind as her deputy, Dorn has risen in the polls.", lex)["announcing"].source.text == "Dorn"
