@@ -528,11 +528,25 @@ class _Detector:
         pk = self.pronoun_key(w)
         if pk in t.pronoun:
             return self.pronoun_source(i, si, pk)
+        if w in t.skip and i + 2 < b and self.words[i + 1] in t.det and not self.capf[i]:
+            # "both the unions", "all the candidates": the phrase after the quantifier.
+            i, w = i + 1, self.words[i + 1]
         # "her" is a possessive before a noun: "according to her lawyers".
         poss = w in _POSSESSIVE and i + 1 < b and self.wordf[i + 1] and self.words[i + 1] not in t.not_np
         if not poss and (w in _NEG_DET or w in t.not_head or w in t.not_np or w in t.relative or w in t.not_source or w in t.time or w in t.time_mod and i + 1 < b and self.words[i + 1] in t.time):
             return None
+        p = i + 3 if i + 3 < b and self.words[i + 1] == "." and self.words[i + 2][:1].isdigit() else i + 1  # "59.6"
+        if w[0].isdigit() and p < b and self.words[p] in ("percent", "%"):
+            # "59.6 percent of voters", "34% of GOP voters": a vague source.
+            end = p + 1
+            if end + 1 < b and self.words[end] == "of":
+                obj = self.np_starting(end + 1, b, si)
+                if obj is not None:
+                    end = obj.last
+            return _Source(i, end, "vague", self.text[self.ts[i] : self.te[end - 1]], ANONYMOUS, si, plural=True)
         j = i + 1 if (poss or w in t.det or w in t.indef) else i
+        if j < b and j > i and w in t.indef and self.words[j] in t.det:
+            j += 1  # "both the unions", "all the candidates"
         if j >= b or not self.wordf[j]:
             return None
         last = j
@@ -1134,7 +1148,11 @@ class _Detector:
         if role in ("verb", "nounverb", "nounstance") and self.passive(first, a):
             # "No steps were disclosed", "the visit is seen as": the subject is not who spoke;
             # the agent, if any, follows "by".
-            return self.np_starting(last + 1, b, si) if last < b and self.words[last] == "by" else None
+            # The agent may follow a few words on: "deemed insufficient by Democrats".
+            k = last
+            while k < b and k - last < 4 and self.words[k] != "by" and self.wordf[k]:
+                k += 1
+            return self.np_starting(k + 1, b, si) if k < b and self.words[k] == "by" else None
         if last + 1 < b and self.words[last] == "by" and role in ("verb", "nounverb", "nounstance") and category != "belief":
             # A participle with its agent: "an allegation rejected by three inquiries", "first
             # reported by the Times": the agent speaks, not the phrase before. Not for belief

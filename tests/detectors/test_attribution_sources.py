@@ -286,3 +286,10 @@ def test_participle_phrase_between_subject_and_verb(lex):
 def test_opening_participle_clause_belongs_to_the_subject_after_its_comma(lex):
     assert run("After saying the pier was unsafe, Ilsa Dorn closed it.", lex)["saying"].source_name == "Ilsa Dorn"
     assert run("Since announcing Bo Lind as her deputy, Dorn has risen in the polls.", lex)["announcing"].source.text == "Dorn"
+
+
+def test_passive_agents_a_few_words_on_quantities_and_quantified_phrases(lex):
+    assert run("The plan was deemed unsafe by the harbour board.", lex)["deemed"].source.text == "the harbour board"
+    a = run("The plan was rejected by 59.6 percent of voters.", lex)["rejected"]
+    assert (a.source.text, a.source_label) == ("59.6 percent of voters", "vague")
+    assert run("Dorn has been endorsed by both the harbour unions.", lex)["endorsed"].source.text == "the harbour unions"
