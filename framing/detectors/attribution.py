@@ -1165,8 +1165,9 @@ class _Detector:
         # A participle after a comma belongs to its clause's subject or the previous cue's
         # source, not to an apposition before the comma ("with X as his next destination,
         # the community is watching, recognizing that ...").
-        if src is not None and role == "ing" and src.label == "document" and self.words[src.first] in ("a", "an"):
-            # "The campaign issued a statement saying ...": who issued it is the source.
+        if src is not None and role == "ing" and stop == "np" and src.label != "pronoun":
+            # A participle after a verb's object: "The campaign issued a statement saying ...",
+            # "speakers took turns urging ...": the verb's subject is the source.
             v = src.first - 1
             if v > a and self.wordf[v] and not self.capf[v] and self.words[v] not in self.t.function:
                 issuer, _ = self.left_source(v, a, si)

@@ -251,9 +251,11 @@ def test_coordinated_verbs_take_the_subject_after_an_introductory_phrase(lex):
     assert a.source_name == "Ilsa Dorn"
 
 
-def test_participle_after_an_indefinite_document_takes_whoever_issued_it(lex):
+def test_participle_after_an_object_takes_the_subject_of_its_verb(lex):
     a = run("Minutes later, the harbour board issued a statement saying the pier was safe.", lex)["saying"]
     assert a.source.text == "the harbour board"
+    a = run("Harbour workers took turns urging the board to act.", lex)["urging"]
+    assert a.source.text == "Harbour workers"
     a = run("The statement, saying the pier was safe, was read aloud.", lex).get("saying")
     assert a is None or a.source is None or a.source.text != "the harbour board"
 
