@@ -690,6 +690,10 @@ class _Detector:
         if w == ",":
             return self.before_clause(j, a, si), "comma"
         if w in _CLOSE_QUOTES:
+            if self.quote_inside(j, a) > a:
+                # A quoted phrase ends the inserted clause: "Humphrey, who calls Trump a
+                # “sociopath,” said": the subject is before the clause.
+                return self.before_clause(j + 1, a, si), "comma"
             return None, "quote"
         if w in self.t.function:
             return None, w
@@ -725,6 +729,10 @@ class _Detector:
                 if w == "." and k - 1 >= a and self.words[k - 1] in self.t.title:
                     k -= 1  # "a senior adviser to Mr. Sanders": not a sentence end
                     continue
+                q = self.quote_inside(k, lo) if w in _CLOSE_QUOTES else -1
+                if q > a:
+                    k = q - 1  # a quote inside the clause: "Humphrey, who calls Trump a “sociopath,” said"
+                    continue
                 return None
             if w == ",":
                 if first_comma and k + 1 < comma and comma - k <= 4 and all(self.cap(x) or self.words[x] == "." for x in range(k + 1, comma)):
@@ -757,6 +765,17 @@ class _Detector:
                 k = h if h < k - 1 else k  # past a party tag or an age
             k -= 1
         return None
+
+    def quote_inside(self, k: int, lo: int) -> int:
+        """The opening mark of the quote closing at ``k`` when a word comes right before it (the
+        quote sits inside a clause: 'who calls him a "sociopath,"'); -1 otherwise."""
+        words = self.words
+        q = k - 1
+        while q >= lo and words[q] not in _OPEN_QUOTES:
+            if words[q] in _CLOSE_QUOTES or words[q] in (".", "!", "?"):
+                return -1
+            q -= 1
+        return q if q > lo and self.wordf[q - 1] else -1
 
     def opens_sentence(self, j: int, a: int) -> bool:
         """The capitalised run ending at ``j`` starts the sentence (titles and periods included)

@@ -295,3 +295,10 @@ def test_passive_agents_a_few_words_on_quantities_and_quantified_phrases(lex):
     a = run("The plan was rejected by 59.6 percent of voters.", lex)["rejected"]
     assert (a.source.text, a.source_label) == ("59.6 percent of voters", "vague")
     assert run("Dorn has been endorsed by both the harbour unions.", lex)["endorsed"].source.text == "the harbour unions"
+
+
+def test_a_quoted_phrase_inside_an_inserted_clause(lex):
+    out = run("Bo Lind, who calls the pier “a disgrace,” said the board should resign.", lex)
+    assert out["said"].source.text == "Bo Lind"
+    # A quote that is the report itself still takes the agent after the verb.
+    assert run("Bo Lind called the pier “a disgrace,” said Ilsa Dorn.", lex)["said"].source.text == "Ilsa Dorn"
