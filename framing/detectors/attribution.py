@@ -292,7 +292,7 @@ class _Detector:
         initial = i == self.sent_a or not self.wordf[i - 1]
         if not initial:
             return True
-        return w not in (self.lower_seen or self.lower_words()) and not self.initial_verb(i)
+        return w not in (self.lower_seen or self.lower_words()) and not (w.endswith(("ing", "ly")) and self.initial_verb(i))
 
     def initial_verb(self, i: int) -> bool:
         """A capitalised -ing or -ly word before a lower-case word opens a clause, not a name:
@@ -311,7 +311,7 @@ class _Detector:
         if not wordf[j] or w in t.not_head_ok or w[0].isdigit():
             return False
         # self.proper(j), inlined
-        if self.capf[j] and w not in t.not_proper and (not (j == self.sent_a or not wordf[j - 1]) or w not in (self.lower_seen or self.lower_words()) and not self.initial_verb(j)):
+        if self.capf[j] and w not in t.not_proper and (not (j == self.sent_a or not wordf[j - 1]) or w not in (self.lower_seen or self.lower_words()) and not (w.endswith(("ing", "ly")) and self.initial_verb(j))):
             return True
         kind = t.source_kind.get(w.removesuffix("'s").removesuffix("’s"))
         if kind == "abstract":
@@ -985,8 +985,13 @@ class _Detector:
         for i in compress(range(len(words)), map(self.cues.by_first_word.__contains__, words)):
             w = words[i]
             m = multi.get(w)
+            if m is None:  # most cue words start no longer cue: then they are one-word cues
+                pos.append(i)
+                ends.append(i + 1)
+                kinds.append(one[w])
+                continue
             # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").
-            if m is not None and i < last and words[i + 1] in m[0]:
+            if i < last and words[i + 1] in m[0]:
                 for n, by_words in m[1]:
                     k = by_words.get(words[i : i + n])
                     if k is not None:
