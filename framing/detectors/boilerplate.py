@@ -138,6 +138,8 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has been) (?:an?|the) (?:[\w-]+ ){0,4}"
     r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer|graduate|student|freelancer)\b"
 )
+# A section break of a story: a rule of underscores, dashes, asterisks ("___", "* * *").
+_SECTION_BREAK = re.compile(r"^(?:([_*=~#-])\1{2,}|\*(?: \*){2,})$")
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -859,7 +861,7 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "bio"
     if li.cue:
         return li.cue
-    if li.alpha == 0 and li.words <= 2 and _isolated(i, infos):
+    if li.alpha == 0 and li.words <= 2 and _isolated(i, infos) and not (i + 1 < n and _SECTION_BREAK.match(line_text)):
         return "fragment"
     if li.words <= 80 and li.credit:
         return "caption"
@@ -1025,7 +1027,7 @@ def classify(
                 certain[k] = "related"
                 k += 1
     # The description next to a photo credit is its caption when it is one short sentence.
-    credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12}
+    credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date)}
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):

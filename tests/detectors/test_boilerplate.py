@@ -58,7 +58,7 @@ def test_plain_story_has_no_boilerplate():
         ("ADVERTISEMENT", "advert"),
         ("Sign up for our morning newsletter", "advert"),
         ("7", "fragment"),
-        ("***", "fragment"),
+        ("•", "fragment"),
     ],
 )
 def test_furniture_line_between_paragraphs(line, category):
@@ -330,3 +330,19 @@ def test_tour_dates_after_the_story_are_story():
     got = flagged(text)
     assert not [t for t in TOUR if line_no(text, t) in got]
     assert all(line_no(text, m) in got for m in menu)
+
+
+@pytest.mark.parametrize("rule", ["___", "***", "* * *"])
+def test_section_break_inside_the_story_is_story(rule):
+    # Wire copy separates the sections of a story with a rule; it is part of the body.
+    text = article("Council Votes to Close Old Pool", P1, rule, "WHAT HAPPENS NEXT", P2, P3)
+    assert flagged(text) == {}
+
+
+def test_sentence_after_gallery_link_is_not_a_caption():
+    # Only a photo credit makes the sentence next to it a caption; a gallery link does not.
+    lead = "EASTPORT (Wire) — The city council voted on Tuesday to close the old swimming pool."
+    text = article("Council Votes to Close Old Pool", "Back to Gallery", lead, P2, P3)
+    assert line_no(text, "EASTPORT") not in flagged(text)
+    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lead, P2, P3)
+    assert flagged(text)[line_no(text, "EASTPORT")] == "caption"
