@@ -153,6 +153,7 @@ class _Tables:
     # cues of two or more words starting with it, longest first; cue_one: one-word cues.
     cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
     cue_one: dict[str, tuple[str, str]]
+    np_stop: frozenset[str]  # not_np | relative | pronoun | not_head: words a noun phrase never extends over
 
 
 @per_lexicon
@@ -204,6 +205,7 @@ def _tables(lex: Lexicons) -> _Tables:
         company_head=g("company_head"),
         cue_multi=multi,
         cue_one=one,
+        np_stop=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation") | g("relative") | frozenset(pronoun) | g("not_head"),
     )
 
 
@@ -501,7 +503,7 @@ class _Detector:
             if pw == "." and p - 1 >= a and (words[p - 1] in t.title or self.abbreviation(p - 1)):
                 first = p - 1
                 continue
-            if not wordf[p] or pw in t.not_np or pw in t.relative or pw in t.pronoun or pw in t.not_head or pw in cue_words and not self.capf[p]:
+            if not wordf[p] or pw in t.np_stop or pw in cue_words and not self.capf[p]:
                 break
             first = p
         if words[first] in _NEG_DET:
@@ -771,6 +773,7 @@ class _Detector:
         quote sits inside a clause: 'who calls him a "sociopath,"'); -1 otherwise."""
         words = self.words
         q = k - 1
+        lo = max(lo, k - 10)  # a quoted phrase in a clause is short: "a “sociopath,”"
         while q >= lo and words[q] not in _OPEN_QUOTES:
             if words[q] in _CLOSE_QUOTES or words[q] in (".", "!", "?"):
                 return -1
