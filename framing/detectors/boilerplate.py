@@ -140,6 +140,8 @@ _BIO = re.compile(
 )
 # A section break of a story: a rule of underscores, dashes, asterisks ("___", "* * *").
 _SECTION_BREAK = re.compile(r"^(?:([_*=~#-])\1{2,}|\*(?: \*){2,})$")
+# A time stamp line: "Updated: 9:14 am", "First published on May 3, 2031 / 1:07 AM".
+_STAMP_START = re.compile(r"^(?:(?:first|last) )?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -867,6 +869,8 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
+    if li.dated and li.words <= 12 and _STAMP_START.match(line_text):
+        return "byline"
     if li.words <= 25 and li.legal:
         return "legal"
     if i >= n // 2 and _FIRST_PERSON_START.match(line_text) and _story_above(i, infos):
@@ -991,6 +995,7 @@ def classify(
         or li.legal
         or li.caption_date
         or li.alpha == 0
+        or li.dated
         or t[:1] in "BPV"
         or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
         else None

@@ -346,3 +346,15 @@ def test_sentence_after_gallery_link_is_not_a_caption():
     assert line_no(text, "EASTPORT") not in flagged(text)
     text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lead, P2, P3)
     assert flagged(text)[line_no(text, "EASTPORT")] == "caption"
+
+
+@pytest.mark.parametrize("stamp", ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago"])
+def test_time_stamp_line_is_a_byline(stamp):
+    text = article("Council Votes to Close Old Pool", stamp, P1, P2, P3)
+    assert flagged(text) == {3: "byline"}
+
+
+def test_cookie_notice_is_legal():
+    notice = "We use cookies and similar tools to remember your settings and to measure how readers use this site."
+    text = article(notice, "Council Votes to Close Old Pool", P1, P2, P3)
+    assert flagged(text) == {1: "legal"}
