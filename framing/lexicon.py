@@ -202,6 +202,9 @@ def _merge_tsv(raw_lists: dict[str, dict[str, Any]], path: Path, text: str) -> N
         extra = tuple(c.strip() for c in header["categories"].split(",") if c.strip())
         target["categories"] = target["categories"] + tuple(c for c in extra if c not in target["categories"])
     allowed = set(target["categories"]) | {REMOVE}
+    # A term twice in one file is a slip (the later line would silently win); across
+    # files, a later folder replacing a term is the documented way to override it.
+    first_line: dict[str, int] = {}
     for lineno, term, category, extra in entries:
         if category not in allowed:
             raise LexiconError(
@@ -212,6 +215,9 @@ def _merge_tsv(raw_lists: dict[str, dict[str, Any]], path: Path, text: str) -> N
         if not words:
             raise LexiconError(f"{path}:{lineno}: term {term!r} has no words")
         key = " ".join(words)
+        if key in first_line:
+            raise LexiconError(f"{path}:{lineno}: {term!r} is already listed at line {first_line[key]} of this file")
+        first_line[key] = lineno
         if category == REMOVE:
             target["entries"].pop(key, None)
         else:

@@ -59,6 +59,13 @@ def test_unknown_category_is_an_error(tmp_path):
         load_lexicons((str(tmp_path),))
 
 
+def test_a_term_twice_in_one_file_is_an_error(tmp_path):
+    # Spelled differently but the same words once tokenized: still the same term.
+    write(tmp_path / "dup.tsv", "# source: test\n# categories: a, b\nput it\ta\nword\tb\nPut  it\tb\n")
+    with pytest.raises(LexiconError, match=r"dup\.tsv:5: 'Put  it' is already listed at line 3"):
+        load_lexicons((str(tmp_path),))
+
+
 def test_missing_header_is_an_error(tmp_path):
     write(tmp_path / "nohead.tsv", "word\ta\n")
     with pytest.raises(LexiconError, match=r"nohead\.tsv:1: header"):
