@@ -1031,6 +1031,16 @@ def classify(
             while k < n and k != headline and not certain[k] and not infos[k].terminal and 4 <= infos[k].words <= 25:
                 certain[k] = "related"
                 k += 1
+    # A headline shown twice in a row (a teaser card: picture link and text link, maybe a
+    # kicker between) is another story's.
+    for i in range(n - 1):
+        li = infos[i]
+        if 4 <= li.words <= 25 and not li.terminal and i != headline:
+            t = line_texts[i]
+            for k in (i + 1, i + 2):
+                if k < n and k != headline and line_texts[k] == t:
+                    certain[i] = certain[i] or "related"
+                    certain[k] = certain[k] or "related"
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date)}
     for i in range(n):

@@ -358,3 +358,11 @@ def test_cookie_notice_is_legal():
     notice = "We use cookies and similar tools to remember your settings and to measure how readers use this site."
     text = article(notice, "Council Votes to Close Old Pool", P1, P2, P3)
     assert flagged(text) == {1: "legal"}
+
+
+def test_headline_shown_twice_is_a_teaser_card():
+    card = ["Business", "Harbour ferry fares will rise by a fifth in the spring", "Business", "Harbour ferry fares will rise by a fifth in the spring"]
+    text = article("Council Votes to Close Old Pool", P1, P2, *card, P3, P1.replace("city", "town"))
+    got = flagged(text)
+    assert line_no(text, "Harbour ferry") in got and got[line_no(text, "Harbour ferry")] == "related"
+    assert all(line_no(text, p[:30]) not in got for p in (P2, P3))
