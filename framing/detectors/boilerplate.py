@@ -142,6 +142,10 @@ _BIO = re.compile(
 _SECTION_BREAK = re.compile(r"^(?:([_*=~#-])\1{2,}|\*(?: \*){2,})$")
 # A time stamp line: "Updated: 9:14 am", "First published on May 3, 2031 / 1:07 AM".
 _STAMP_START = re.compile(r"^(?:(?:first|last) )?(?:updated|published|posted|modified)\b", re.IGNORECASE)
+# The signature under an embedded social media post: "— Name (@handle) May 3, 2031".
+_POST_SIGNATURE = re.compile(
+    r"^[—–-] .{1,80}\(@\w{1,30}\) (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$"
+)
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -1052,6 +1056,13 @@ def classify(
     for a, b in _schedules(infos, certain):
         for i in range(a, b):
             fixed[i] = True
+    # An embedded post quoted in the story ends with its signature ("— Ana Ruiz (@anaruiz)
+    # May 3, 2031"): the signature and the post above it (two lines) are story.
+    for i, li in enumerate(infos):
+        if li.dated and li.words <= 25 and line_texts[i][:1] in "—–-" and _POST_SIGNATURE.match(line_texts[i]):
+            for k in range(max(0, i - 2), i + 1):  # the post may end in a line of its links
+                if not certain[k]:
+                    fixed[k] = True
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None

@@ -366,3 +366,18 @@ def test_headline_shown_twice_is_a_teaser_card():
     got = flagged(text)
     assert line_no(text, "Harbour ferry") in got and got[line_no(text, "Harbour ferry")] == "related"
     assert all(line_no(text, p[:30]) not in got for p in (P2, P3))
+
+
+def test_embedded_posts_in_the_story_are_story():
+    posts = [
+        "The pool kept my kids busy every summer for ten years. Closing it is a mistake. pic.example.com/x1y2",
+        "— Lena Park (@lenapark_swims) March 3, 2031",
+        "The pool kept my kids busy every summer for five years. Closing it is a mistake. pic.example.com/x1y3",
+        "— Ivo Brandt (@ivobrandt) March 4, 2031",
+    ]
+    menu = ["Home", "News", "Sport", "Weather", "Local", "Subscribe"]
+    footer = ["Most Popular", "Ferry fares to rise in the spring", "March 2, 2031", "Bridge to close for repairs", "March 1, 2031"]
+    footer += ["About us", "Contact", "Privacy Policy"]
+    text = "\n".join(menu + ["Council Votes to Close Old Pool", P1, P2, P3, "Parents reacted online:", *posts] + footer)
+    got = flagged(text)
+    assert not [p for p in posts if line_no(text, p[:40]) in got]
