@@ -146,6 +146,7 @@ _STAMP_START = re.compile(r"^(?:(?:first|last) )?(?:updated|published|posted|mod
 _POST_SIGNATURE = re.compile(
     r"^[—–-] .{1,80}\(@\w{1,30}\) (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$"
 )
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -873,8 +874,8 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
-    if li.dated and li.words <= 12 and _STAMP_START.match(line_text):
-        return "byline"
+    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and not _next_to_number(i, infos)) or _ISO_STAMP.match(line_text)):
+        return "byline"  # a time stamp, a bare date ("November 20", "2H ago")
     if li.words <= 25 and li.legal:
         return "legal"
     if i >= n // 2 and _FIRST_PERSON_START.match(line_text) and _story_above(i, infos):
@@ -884,15 +885,22 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
     return None
 
 
+def _next_to_number(i: int, infos: Sequence[LineInfo]) -> bool:
+    """A number-only line above or below: a table cell's neighbour."""
+    prev = infos[i - 1] if i > 0 else None
+    nxt = infos[i + 1] if i + 1 < len(infos) else None
+    return bool((prev and prev.alpha == 0 and prev.digits) or (nxt and nxt.alpha == 0 and nxt.digits))
+
+
 def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
     """A short line between long ones (or at an edge): not part of a table or a list.
 
     A number next to another number ("29" above "39%") is a table cell.
     """
+    if _next_to_number(i, infos):
+        return False
     prev = infos[i - 1] if i > 0 else None
     nxt = infos[i + 1] if i + 1 < len(infos) else None
-    if (prev and prev.alpha == 0 and prev.digits) or (nxt and nxt.alpha == 0 and nxt.digits):
-        return False
     return not (prev and prev.words <= 4 and nxt and nxt.words <= 4)
 
 

@@ -348,7 +348,10 @@ def test_sentence_after_gallery_link_is_not_a_caption():
     assert flagged(text)[line_no(text, "EASTPORT")] == "caption"
 
 
-@pytest.mark.parametrize("stamp", ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago"])
+@pytest.mark.parametrize(
+    "stamp",
+    ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago", "2031-03-03T09:14:00+01:00", "March 3"],
+)
 def test_time_stamp_line_is_a_byline(stamp):
     text = article("Council Votes to Close Old Pool", stamp, P1, P2, P3)
     assert flagged(text) == {3: "byline"}
