@@ -1037,15 +1037,15 @@ def classify(
     # Europe", "Related articles"): the lines after it of 4 to 25 words with no final
     # period, up to the first sentence or other furniture. (CV by page: headings of up to
     # 3 or 5 words, headlines of 3 to 6 words at least and 20 to 30 at most: within 0.0002.)
-    for i in range(n - 1):
-        if certain[i] == "related" and infos[i].cue == "related" and infos[i].words <= 3:
+    for i in [i for i, c in enumerate(certain) if c == "related"]:
+        if infos[i].cue == "related" and infos[i].words <= 3:
             k = i + 1
             while k < n and k != headline and not certain[k] and not infos[k].terminal and 4 <= infos[k].words <= 25:
                 certain[k] = "related"
                 k += 1
     # A headline shown twice in a row (a teaser card: picture link and text link, maybe a
     # kicker between) is another story's.
-    for i in range(n - 1):
+    for i in [i for i, li in enumerate(infos) if li.repeated]:  # (equal lines are repeated ones)
         li = infos[i]
         if 4 <= li.words <= 25 and not li.terminal and i != headline:
             t = line_texts[i]
@@ -1066,8 +1066,8 @@ def classify(
             fixed[i] = True
     # An embedded post quoted in the story ends with its signature ("— Ana Ruiz (@anaruiz)
     # May 3, 2031"): the signature and the post above it (two lines) are story.
-    for i, li in enumerate(infos):
-        if li.dated and li.words <= 25 and line_texts[i][:1] in "—–-" and _POST_SIGNATURE.match(line_texts[i]):
+    for i in [i for i, li in enumerate(infos) if li.dated and li.words <= 25]:
+        if line_texts[i][:1] in "—–-" and _POST_SIGNATURE.match(line_texts[i]):
             for k in range(max(0, i - 2), i + 1):  # the post may end in a line of its links
                 if not certain[k]:
                     fixed[k] = True
