@@ -612,10 +612,15 @@ def _line_cue(cues: WordList | None, words: Sequence[str], a: int, b: int, first
         line_words = line_words[:8]
     found_any: str | None = None
     for i, j, entry in cues.find_all(line_words):
-        found_any = found_any or entry.category
         where = entry.extra[0] if entry.extra else "any"
-        if long_line and not (where == "start" and entry.category in ("bio", "legal")):
+        if long_line:
+            # A long line is read by its opening phrase only, whatever its first word.
+            if i == 0 and where == "start":
+                found_any = found_any or entry.category
+                if entry.category in ("bio", "legal"):
+                    return entry.category, entry.category
             continue
+        found_any = found_any or entry.category
         if where == "line":
             if not any(w[:1].isalpha() for k, w in enumerate(line_words) if k < i or k >= j):
                 return entry.category, entry.category
