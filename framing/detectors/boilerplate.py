@@ -1058,6 +1058,10 @@ def classify(
                 if k < n and k != headline and line_texts[k] == t:
                     certain[i] = certain[i] or "related"
                     certain[k] = certain[k] or "related"
+    # Numbers counting up or down by one on three lines or more (page links "1 2 3", an
+    # archive of years) are a menu.
+    for i in _counting(infos, line_texts):
+        certain[i] = certain[i] or "related"
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date)}
     for i in range(n):
@@ -1116,6 +1120,24 @@ def classify(
 # to 0.3 score within 0.001).
 _TABLE_MIN_LINES = 8
 _TABLE_MIN_NUMBERS = 0.3
+
+
+def _counting(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[int]:
+    """Lines of runs of three or more number-only lines counting up or down by one."""
+    values = {}
+    for k, li in enumerate(infos):
+        if li.digits and not li.alpha:
+            t = line_texts[k]
+            if t.isdigit() and len(t) < 10:
+                values[k] = int(t)
+    if len(values) < 3:
+        return []
+    out = []
+    for k, v in values.items():
+        step = values.get(k + 1, v) - v
+        if (step == 1 or step == -1) and values.get(k + 2, v) - values[k + 1] == step:
+            out.extend((k, k + 1, k + 2))
+    return sorted(set(out))
 
 
 def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[tuple[int, int]]:

@@ -384,3 +384,15 @@ def test_embedded_posts_in_the_story_are_story():
     text = "\n".join(menu + ["Council Votes to Close Old Pool", P1, P2, P3, "Parents reacted online:", *posts] + footer)
     got = flagged(text)
     assert not [p for p in posts if line_no(text, p[:40]) in got]
+
+
+def test_counting_numbers_are_a_menu():
+    years = [str(y) for y in range(2031, 2024, -1)]
+    text = article("Council Votes to Close Old Pool", P1, P2, P3, "Archive", *years, "About us", "Contact")
+    got = flagged(text)
+    assert all(line_no(text, y) in got for y in years)
+    # A table's cells count by one only now and then: they stay story.
+    text, table = _standings_page()
+    got = flagged(text)
+    first = text.split("\n").index("Pos.") + 1
+    assert not [n for n in range(first, first + len(table)) if n in got]
