@@ -879,8 +879,8 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
-    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and not _next_to_number(i, infos)) or _ISO_STAMP.match(line_text)):
-        return "byline"  # a time stamp, a bare date ("November 20", "2H ago")
+    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and line_text[-1] != ":" and not _next_to_number(i, infos)) or _ISO_STAMP.match(line_text)):
+        return "byline"  # a time stamp, a bare date ("November 20", "2H ago"; "12:25 p.m.:" heads a live-blog entry)
     if li.words <= 25 and li.legal:
         return "legal"
     if i >= n // 2 and _FIRST_PERSON_START.match(line_text) and _story_above(i, infos):

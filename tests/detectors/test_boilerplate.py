@@ -396,3 +396,8 @@ def test_counting_numbers_are_a_menu():
     got = flagged(text)
     first = text.split("\n").index("Pos.") + 1
     assert not [n for n in range(first, first + len(table)) if n in got]
+
+
+def test_live_blog_time_heading_is_story():
+    text = article("Council Votes to Close Old Pool", "12:25 p.m.:", P1, "12:40 p.m.:", P2, P3)
+    assert flagged(text) == {}
