@@ -1090,6 +1090,12 @@ def classify(
         # its lines share the table's mean probability.
         m = sum(probs[a:b]) / (b - a)
         probs[a:b] = [m] * (b - a)
+        # A table right under a line of five words or more ending in a colon ("Standings
+        # after 36 races:") is the story's, whatever the model makes of it.
+        if a and not certain[a - 1] and infos[a - 1].words >= 5 and line_texts[a - 1][-1] == ":":
+            for k in range(a - 1, b):
+                if not certain[k]:
+                    fixed[k] = True
     # Certain furniture is pinned to boilerplate, and switching at it is free: a share bar
     # between two paragraphs must not cut the story in two, but it may well end a region.
     for i in range(n):

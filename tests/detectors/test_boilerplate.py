@@ -401,3 +401,19 @@ def test_counting_numbers_are_a_menu():
 def test_live_blog_time_heading_is_story():
     text = article("Council Votes to Close Old Pool", "12:25 p.m.:", P1, "12:40 p.m.:", P2, P3)
     assert flagged(text) == {}
+
+
+def test_table_under_a_colon_intro_is_story_whatever_the_model_says():
+    # A model that reads every line as furniture: the intro line ending in a colon still
+    # makes the table under it story.
+    from framing.lexicon import load_lexicons
+
+    text, table = _standings_page()
+    seg = segment(text)
+    n = len(boilerplate.FEATURES)
+    gloomy = boilerplate.Model(weights=(0.0,) * n, bias=-5.0, switch_cost=2.0, mean=(0.0,) * n, scale=(1.0,) * n)
+    out = boilerplate.detect(seg, load_lexicons(), model=gloomy)
+    lines = text.split("\n")
+    first = lines.index("Pos.")
+    assert not [k for k in range(first - 1, first + len(table)) if k in out.lines]
+    assert 0 in out.lines  # the menu is still furniture
