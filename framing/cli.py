@@ -50,8 +50,18 @@ class UsageError(Exception):
     """A mistake in how framing was called; the message is shown as is."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the named subcommand's module is imported.
+
+    Importing every subcommand (report code, evaluation, ...) costs ~0.05 s of start-up
+    that ``framing audit draft.txt`` would pay for nothing; the others get a stub parser
+    (their one-line help is all ``framing --help`` shows of them).
+    """
     from . import __version__
+
+    wanted = None
+    if argv is not None:
+        wanted = next((a for a in argv if not a.startswith("-")), "")
 
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -62,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if wanted is not None and name != wanted:
+            sub.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(module_name)
         p = sub.add_parser(
             name,
@@ -81,7 +94,9 @@ def run(argv: Sequence[str] | None = None) -> ExitStatus:
     from .lexicon import LexiconError
     from .output import OutputError
 
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage or help
