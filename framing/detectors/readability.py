@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+from ..lexicon import cache_path, read_cached, write_cached
 from ..model import DetectorOutput
 from ..segment import Content
 
@@ -81,43 +82,10 @@ def _parse_cmu(text: str) -> dict[str, int]:
 
 
 def _table_cache_path(raw: bytes, rule: bytes = _CMU_RULE, name: str = "cmu-syllables") -> Path | None:
-    import hashlib
-    import os
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    digest = hashlib.blake2b(rule + b"\0" + raw, digest_size=12).hexdigest()
-    return Path(base) / "framing" / f"{name}-{digest}.marshal"
+    return cache_path(name, rule + b"\0" + raw)
 
 
-def _read_table(path: Path) -> dict[str, int] | None:
-    import marshal
-
-    try:
-        table = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return table if isinstance(table, dict) and table else None
-
-
-def _write_table(path: Path, table: dict[str, int]) -> None:
-    import marshal
-    import os
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(table))
-            os.replace(tmp, path)  # atomic: a reader sees the whole table or none
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # read-only home, full disk...: parse again next time
+_read_table, _write_table = read_cached, write_cached
 
 
 _PYPHEN_RULE = b"pyphen-hyphdict/1"  # change when _hyph_dict changes
