@@ -85,3 +85,23 @@ def test_missing_user_folder(tmp_path):
 
 def test_bundled_dir_is_the_installed_package_data():
     assert (bundled_dir() / "__init__.py").is_file()
+
+
+def test_toml_parse_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, monkeypatch):
+    import tomllib
+
+    from framing import lexicon
+
+    text = '[meta]\nsource = "ours"\ncategories = ["x"]\n[[rule]]\nid = "a.b"\nfail = ["one", "two"]\n'
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = write(tmp_path / "t.toml", text)
+    expected = tomllib.loads(text)
+    assert lexicon._parse_toml(path, text) == expected  # parsed, then written
+    (written,) = (tmp_path / "cache" / "framing").glob("toml-*.marshal")
+    assert lexicon.read_cached(written) == expected
+    assert lexicon._parse_toml(path, text) == expected  # read back
+    written.write_bytes(b"\x00garbage")  # unreadable: parsed again, rewritten
+    assert lexicon._parse_toml(path, text) == expected
+    assert lexicon.read_cached(written) == expected
+    with pytest.raises(LexiconError, match=r"t\.toml:2"):
+        lexicon._parse_toml(path, text.replace("source =", "source"))

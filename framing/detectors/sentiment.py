@@ -28,7 +28,7 @@ from itertools import accumulate, compress, repeat
 from importlib import resources
 from typing import Sequence
 
-from ..lexicon import Lexicons, per_lexicon
+from ..lexicon import Lexicons, cache_path, per_lexicon, read_cached, write_cached
 from ..segment import Content, Segmentation
 
 POLARITIES = ("neg", "neu", "pos")
@@ -406,10 +406,58 @@ class _Weights:
                     continue
                 self.special[w] = self.special.get(w, 0) | bit
 
+    # What from_state needs: everything but the bound look-ups, derived again from role.
+    _STATE = ("valence", "boosters", "negate", "role", "near", "bias", "num", "kv", "kd", "k3", "special")
+
+    def state(self) -> dict:
+        return {k: getattr(self, k) for k in self._STATE}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "_Weights":
+        self = object.__new__(cls)
+        for k in cls._STATE:
+            setattr(self, k, state[k])
+        role = self.role
+        self.nw = (role["nwL"].get, role["nwR"].get)
+        self.get = tuple(role[r].get for r in ("L", "R", "CL", "CR", "L1", "L2", "R1", "R2", "M"))
+        return self
+
 
 @per_lexicon
 def _weights(lex: Lexicons) -> _Weights:
-    return _Weights(load_model(), _valence_table(lex))
+    """The model's tables, kept in a user cache file between processes.
+
+    Building them (VADER's lexicon, the 0.6 MB weights file, the per-role dicts) costs
+    ~45 ms per process, a tenth of ``framing audit`` on one draft; the cached tables
+    read back in a few ms. The file is named by a hash of everything they are built
+    from: this module's code, the model file, VADER's files and the lexicon version.
+    """
+    key = _weights_key(lex)
+    cache = cache_path("sentiment-weights", key) if key is not None else None
+    state = read_cached(cache) if cache is not None else None
+    if state is not None:
+        try:
+            return _Weights.from_state(state)
+        except (KeyError, TypeError):
+            pass
+    weights = _Weights(load_model(), _valence_table(lex))
+    if cache is not None:
+        write_cached(cache, weights.state())
+    return weights
+
+
+def _weights_key(lex: Lexicons) -> bytes | None:
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        parts = [Path(__file__).read_bytes(), resources.files("framing").joinpath("models", MODEL_FILE).read_bytes()]
+        spec = importlib.util.find_spec("vaderSentiment")
+        folder = Path(list(spec.submodule_search_locations)[0])  # type: ignore[union-attr]
+        parts += [(folder / name).read_bytes() for name in ("vaderSentiment.py", "vader_lexicon.txt")]
+    except (OSError, TypeError, AttributeError, IndexError):  # not where we expect: build, do not cache
+        return None
+    return b"\0".join([lex.version.encode(), *parts])
 
 
 def _normalised_article(seg: Segmentation) -> list[str]:

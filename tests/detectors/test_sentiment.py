@@ -206,3 +206,21 @@ def test_round4_is_round_to_the_bit():
     bits = lambda v: struct.pack("<d", v)
     for x in xs:
         assert bits(sentiment._round4(x)) == bits(round(x, 4)), x
+
+
+def test_weights_are_cached_on_disk_and_a_bad_cache_file_is_ignored(lex, tmp_path, monkeypatch):
+    """The tables read back from the user cache file are the ones built from the model."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = sentiment._Weights(sentiment.load_model(), sentiment._valence_table(lex))
+    fresh = sentiment._weights.__wrapped__  # per_lexicon keeps one per process: bypass it
+    assert fresh(lex).state() == built.state()  # built, then written
+    (written,) = (tmp_path / "framing").glob("sentiment-weights-*.marshal")
+    load_model = sentiment.load_model
+    monkeypatch.setattr(sentiment, "load_model", None)  # read back: the model file is not read
+    back = fresh(lex)
+    monkeypatch.setattr(sentiment, "load_model", load_model)
+    assert back.state() == built.state() and list(back.valence) == list(built.valence)
+    assert [g("said") for g in back.get] == [g("said") for g in built.get]
+    written.write_bytes(written.read_bytes()[:1000])  # truncated: built again, rewritten
+    assert fresh(lex).state() == built.state()
+    assert fresh(lex).state() == built.state()
