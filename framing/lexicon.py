@@ -260,7 +260,10 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
-def cache_path(name: str, key: bytes) -> Path | None:
+CACHE_KEEP = 8  # cache files kept per name (per table kind)
+
+
+def cache_path(name: str, key: bytes, ext: str = "marshal") -> Path | None:
     """A file under the user's cache folder for data derived from ``key`` (hashed into the name)."""
     import os
 
@@ -268,7 +271,7 @@ def cache_path(name: str, key: bytes) -> Path | None:
     if not os.path.isabs(base):
         return None
     digest = hashlib.blake2b(key, digest_size=12).hexdigest()
-    return Path(base) / "framing" / f"{name}-{digest}.marshal"
+    return Path(base) / "framing" / f"{name}-{digest}.{ext}"
 
 
 def read_cached(path: Path) -> Any:
@@ -286,13 +289,18 @@ def write_cached(path: Path, table: dict[str, Any]) -> None:
     """Store ``table`` (marshal) at ``path`` atomically; data marshal cannot hold, or any
     file-system problem (read-only home, full disk), leaves no file: it is built again next time."""
     import marshal
-    import os
-    import tempfile
 
     try:
         blob = marshal.dumps(table)
     except ValueError:  # e.g. a TOML date
         return
+    _write_blob(path, blob)
+
+
+def _write_blob(path: Path, blob: bytes) -> None:
+    import os
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".part", dir=path.parent)
@@ -303,8 +311,53 @@ def write_cached(path: Path, table: dict[str, Any]) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        # Keep the newest few of this name: each lexicon or code version writes its own.
+        name = path.name.rpartition("-")[0]
+        old = sorted(path.parent.glob(f"{name}-*{path.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[CACHE_KEEP:]:
+            stale.unlink()
     except OSError:
         pass
+
+
+def cached_build(name: str, key: bytes | None, build: Callable[[], T], kind: type) -> T:
+    """``build()``, kept in a user cache file (pickle) named by a hash of ``key``.
+
+    For tables of objects that marshal cannot hold. ``key`` must cover everything the
+    result is built from: the lexicon version and the code of the builder (see
+    :func:`code_key`); None builds without caching. The file is read only when it is
+    ours (same user id) and holds a ``kind``; anything else and the tables are built
+    again and the file rewritten.
+    """
+    import os
+    import pickle
+
+    path = cache_path(name, key, "pickle") if key is not None else None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                if os.fstat(fh.fileno()).st_uid == os.getuid():
+                    got = pickle.load(fh)
+                    if isinstance(got, kind):
+                        return got
+        except Exception:  # noqa: BLE001 - missing, truncated, from another version: build
+            pass
+    got = build()
+    if path is not None:
+        try:
+            blob = pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - something unpicklable: not cached
+            return got
+        _write_blob(path, blob)
+    return got
+
+
+def code_key(lex: "Lexicons", *files: str) -> bytes | None:
+    """A cache key of the lexicon version and the source ``files`` (a builder's modules)."""
+    try:
+        return b"\0".join([lex.version.encode(), *(Path(f).read_bytes() for f in files)])
+    except OSError:
+        return None
 
 
 def _deep_merge(into: dict[str, Any], new: Mapping[str, Any]) -> None:

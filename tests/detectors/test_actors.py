@@ -134,6 +134,23 @@ def test_metonyms_map_to_the_country(lex):
     assert mentions_of(out, "united-states") == ["White House", "Pentagon"]
 
 
+def test_gazetteer_is_cached_on_disk_and_read_back_equal(lex, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = actors._build_gazetteer(lex)
+    assert built == actors._build_gazetteer(lex)  # deterministic, whatever the hash seed
+    fresh = actors.gazetteer.__wrapped__  # per_lexicon keeps one per process: bypass it
+    assert fresh(lex) == built  # built, then written
+    (written,) = (tmp_path / "framing").glob("actors-gazetteer-*.pickle")
+    build = actors._build_gazetteer
+    monkeypatch.setattr(actors, "_build_gazetteer", None)  # read back: not built
+    assert fresh(lex) == built
+    monkeypatch.setattr(actors, "_build_gazetteer", build)
+    written.write_bytes(written.read_bytes()[:1000])  # truncated: built again, rewritten
+    assert fresh(lex) == built
+    monkeypatch.setattr(actors, "_build_gazetteer", None)
+    assert fresh(lex) == built
+
+
 def test_every_country_is_in_the_gazetteer(lex):
     g = actors.gazetteer(lex)
     countries = [a for a in g.actors.values() if a.kind == "country"]
