@@ -149,27 +149,38 @@ def load_lexicons(extra_dirs: tuple[str, ...] = ()) -> Lexicons:
     for d in dirs[1:]:
         if not d.is_dir():
             raise LexiconError(f"{d}: lexicon folder not found")
-    raw_lists: dict[str, dict[str, Any]] = {}
-    tables: dict[str, dict[str, Any]] = {}
     digest = hashlib.sha256()
-    files: list[str] = []
+    read: list[tuple[Path, bytes]] = []
     for d in dirs:
         for path in sorted(d.iterdir()):
             if path.suffix not in (".tsv", ".toml") or not path.is_file():
                 continue
             data = path.read_bytes()
             digest.update(path.name.encode() + b"\0" + data + b"\0")
-            files.append(str(path))
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise LexiconError(f"{path}: not UTF-8 ({exc.reason})") from None
-            if path.suffix == ".tsv":
-                _merge_tsv(raw_lists, path, text)
-            else:
-                _merge_toml(tables, path, text)
+            read.append((path, data))
+    version = digest.hexdigest()[:12]
+    # Parsing and indexing the files costs ~20 ms per process: the result is kept in a
+    # user cache file named by their paths and contents and by the code that parses them.
+    from . import segment
+
+    key = code_key_of(b"\0".join([version.encode(), *(str(p).encode() + b"\0" + data for p, data in read)]), __file__, segment.__file__)
+    return cached_build("lexicons", key, lambda: _build_lexicons(version, read), Lexicons)
+
+
+def _build_lexicons(version: str, read: list[tuple[Path, bytes]]) -> Lexicons:
+    raw_lists: dict[str, dict[str, Any]] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    for path, data in read:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: not UTF-8 ({exc.reason})") from None
+        if path.suffix == ".tsv":
+            _merge_tsv(raw_lists, path, text)
+        else:
+            _merge_toml(tables, path, text)
     lists = {name: _build_list(name, raw) for name, raw in raw_lists.items()}
-    return Lexicons(version=digest.hexdigest()[:12], lists=lists, tables=tables, files=tuple(files))
+    return Lexicons(version=version, lists=lists, tables=tables, files=tuple(str(p) for p, _ in read))
 
 
 def _merge_tsv(raw_lists: dict[str, dict[str, Any]], path: Path, text: str) -> None:
@@ -354,8 +365,13 @@ def cached_build(name: str, key: bytes | None, build: Callable[[], T], kind: typ
 
 def code_key(lex: "Lexicons", *files: str) -> bytes | None:
     """A cache key of the lexicon version and the source ``files`` (a builder's modules)."""
+    return code_key_of(lex.version.encode(), *files)
+
+
+def code_key_of(data: bytes, *files: str) -> bytes | None:
+    """A cache key of ``data`` and the source ``files``; None when one cannot be read."""
     try:
-        return b"\0".join([lex.version.encode(), *(Path(f).read_bytes() for f in files)])
+        return b"\0".join([data, *(Path(f).read_bytes() for f in files)])
     except OSError:
         return None
 

@@ -141,3 +141,21 @@ def test_cache_files_keep_the_newest_few_of_a_name(tmp_path, monkeypatch):
     kept = sorted(p.name for p in (tmp_path / "framing").glob("t-*.marshal"))
     assert kept == sorted(p.name for p in paths[-lexicon.CACHE_KEEP :])
     assert len(list((tmp_path / "framing").glob("other-*.marshal"))) == 1
+
+
+def test_loaded_lexicons_are_cached_on_disk_and_follow_the_files(tmp_path, monkeypatch):
+    from framing import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder / "demo.tsv", "# source: test\n# categories: a, b\nfoo bar\ta\n")
+    load = lexicon.load_lexicons.__wrapped__  # lru_cache keeps one per process: bypass it
+    built = load((str(folder),))
+    build = lexicon._build_lexicons
+    monkeypatch.setattr(lexicon, "_build_lexicons", None)  # read back: not parsed
+    assert load((str(folder),)) == built
+    monkeypatch.setattr(lexicon, "_build_lexicons", build)
+    write(folder / "demo.tsv", "# source: test\n# categories: a, b\nfoo bar\tb\n")
+    changed = load((str(folder),))
+    assert changed["demo"].category("foo bar") == "b" and changed.version != built.version
