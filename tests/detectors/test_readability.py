@@ -79,17 +79,31 @@ def test_syllable_table_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_pa
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     readability._cmu_syllables.cache_clear()
     try:
-        assert readability._cmu_syllables() == parsed  # parsed, then written
+        assert readability._cmu_syllables().as_dict() == parsed  # parsed, then written
         (written,) = (tmp_path / "framing").glob("cmu-syllables-*.marshal")
         readability._cmu_syllables.cache_clear()
-        assert readability._cmu_syllables() == parsed  # read back
+        monkeypatch.setattr(readability, "_cmu_bytes", None)  # read back: the dictionary is not read
+        assert readability._cmu_syllables().as_dict() == parsed
+        monkeypatch.undo()
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
         written.write_bytes(written.read_bytes()[:1000])  # truncated: parsed again, rewritten
         readability._cmu_syllables.cache_clear()
-        assert readability._cmu_syllables() == parsed
-        assert readability._read_table(written) == parsed
+        assert readability._cmu_syllables().as_dict() == parsed
+        assert readability._Syllables.from_state(readability._read_table(written)).as_dict() == parsed
         assert parsed["budget"] == 2 and parsed["authority"] == 4
     finally:
         readability._cmu_syllables.cache_clear()
+
+
+def test_syllable_table_looks_up_like_a_dict():
+    from framing.detectors import readability
+
+    table = {"a": 1, "ab": 2, "abc": 3, "b": 1, "": 0, "zz": 12}
+    compact = readability._Syllables.of(table)
+    for word in [*table, "aa", "abcd", "0", "zzz", "c"]:
+        assert compact.get(word) == table.get(word), word
+    assert readability._Syllables.from_state(compact.state()).as_dict() == table
+    assert readability._Syllables.from_state({"words": "a\nb", "counts": b"\x01"}) is None  # lengths differ
 
 
 def test_hyphenation_patterns_are_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, monkeypatch):
