@@ -255,7 +255,7 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
     Parsing the bundled tables costs ~0.05 s per process, a tenth of ``framing audit``
     on one draft; reading the parse back (marshal) costs ~1 ms.
     """
-    cache = cache_path("toml", _TOML_RULE + b"\0" + text.encode("utf-8", "surrogatepass"))
+    cache = cache_path(f"toml-{path.stem}", _TOML_RULE + b"\0" + text.encode("utf-8", "surrogatepass"))
     data = read_cached(cache) if cache is not None else None
     if isinstance(data, dict):
         return data

@@ -97,7 +97,7 @@ def test_toml_parse_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, 
     path = write(tmp_path / "t.toml", text)
     expected = tomllib.loads(text)
     assert lexicon._parse_toml(path, text) == expected  # parsed, then written
-    (written,) = (tmp_path / "cache" / "framing").glob("toml-*.marshal")
+    (written,) = (tmp_path / "cache" / "framing").glob("toml-t-*.marshal")
     assert lexicon.read_cached(written) == expected
     assert lexicon._parse_toml(path, text) == expected  # read back
     written.write_bytes(b"\x00garbage")  # unreadable: parsed again, rewritten
