@@ -347,7 +347,8 @@ def cached_build(name: str, key: bytes | None, build: Callable[[], T], kind: typ
     if path is not None:
         try:
             with open(path, "rb") as fh:
-                if os.fstat(fh.fileno()).st_uid == os.getuid():
+                uid = getattr(os, "getuid", None)  # (no user ids on Windows: a per-user folder)
+                if uid is None or os.fstat(fh.fileno()).st_uid == uid():
                     got = pickle.load(fh)
                     if isinstance(got, kind):
                         return got
