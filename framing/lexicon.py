@@ -277,11 +277,13 @@ CACHE_KEEP = 8  # cache files kept per name (per table kind)
 def cache_path(name: str, key: bytes, ext: str = "marshal") -> Path | None:
     """A file under the user's cache folder for data derived from ``key`` (hashed into the name)."""
     import os
+    import sys
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None
-    digest = hashlib.blake2b(key, digest_size=12).hexdigest()
+    # marshal's format and pickled objects may differ between Python versions: one file each.
+    digest = hashlib.blake2b(sys.implementation.cache_tag.encode() + b"\0" + key, digest_size=12).hexdigest()
     return Path(base) / "framing" / f"{name}-{digest}.{ext}"
 
 
