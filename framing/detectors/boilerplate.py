@@ -133,9 +133,9 @@ _CAPTION_DATE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:By|BY|Par|Von|Por)\s+[A-Z\w]")
 _LEGAL = re.compile(r"©|\(c\) \d{4}|^copyright\b", re.IGNORECASE | re.MULTILINE)
-# "Jane Doe is a staff writer ..." / "... writes about ..." at the foot of a story.
+# "Jane Doe is a staff writer ..." (or "Jane Doe (@janedoe) is ...") at the foot of a story.
 _BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has been) (?:an?|the) (?:[\w-]+ ){0,4}"
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \(@\w+\))? (?:is|was|has been) (?:an?|the) (?:[\w-]+ ){0,4}"
     r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer|graduate|student|freelancer)\b"
 )
 # A section break of a story: a rule of underscores, dashes, asterisks ("___", "* * *").

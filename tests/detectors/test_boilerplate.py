@@ -417,3 +417,8 @@ def test_table_under_a_colon_intro_is_story_whatever_the_model_says():
     first = lines.index("Pos.")
     assert not [k for k in range(first - 1, first + len(table)) if k in out.lines]
     assert 0 in out.lines  # the menu is still furniture
+
+
+def test_bio_with_a_handle_at_the_end():
+    text = article(P1, P2, P3, "Jonas Weber (@jonasweber) is a freelance reporter who writes about cities and transport.")
+    assert flagged(text) == {7: "bio"}
