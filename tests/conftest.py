@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# framing keeps built tables in the user's cache folder; tests (and the commands they
+# start) use a folder of their own, so they neither read nor leave files in ~/.cache.
+_CACHE_HOME = tempfile.mkdtemp(prefix="framing-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
