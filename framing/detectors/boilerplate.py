@@ -10,10 +10,12 @@ Three layers, cheapest evidence last to override:
 2. A two-state smoothing pass (Viterbi, a fixed cost per switch) turns the
    probabilities into runs: the article body is a contiguous-ish region, so a short
    subheading between paragraphs stays content and a long line inside a menu does not.
+   A table of short lines is one unit before it (its lines share their mean probability).
 3. Furniture that is certain whatever the neighbours say (a share prompt, a copyright
    line, a photo credit, a byline, an author bio, a teaser headline between
    paragraphs, a stray number, a line of the source's page template, a line missing
-   from the HTML main text) is flagged and gets its category.
+   from the HTML main text) is flagged and gets its category; a little is story whatever
+   the model says (a schedule or a table introduced by the story, an embedded post).
 """
 
 from __future__ import annotations
