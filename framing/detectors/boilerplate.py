@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import repeat
+from itertools import compress, repeat
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
@@ -448,6 +448,10 @@ def _credit_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int
             out[k] = _CREDIT.search(line_texts[k]) is not None
     return out
 _new_info = partial(tuple.__new__, LineInfo)
+# Field getters of LineInfo for ``compress`` (C speed, no Python loop over the lines).
+_DATED = itemgetter(LineInfo._fields.index("dated"))
+_DIGITS = itemgetter(LineInfo._fields.index("digits"))
+_REPEATED = itemgetter(LineInfo._fields.index("repeated"))
 
 
 def _gate_lines(haystack: str, keys: Sequence[str], line_starts: Sequence[int], line_ends: Sequence[int]) -> set[int]:
@@ -1044,7 +1048,11 @@ def classify(
     # Europe", "Related articles"): the lines after it of 4 to 25 words with no final
     # period, up to the first sentence or other furniture. (CV by page: headings of up to
     # 3 or 5 words, headlines of 3 to 6 words at least and 20 to 30 at most: within 0.0002.)
-    for i in [i for i, c in enumerate(certain) if c == "related"]:
+    # The few lines each of the passes below can start at, picked out at C speed.
+    rows = range(n)
+    dated = list(compress(rows, map(_DATED, infos)))
+    numbers = [k for k in compress(rows, map(_DIGITS, infos)) if not infos[k].alpha]
+    for i in list(compress(rows, map(operator.eq, certain, repeat("related")))):
         if infos[i].cue == "related" and infos[i].words <= 3:
             k = i + 1
             while k < n and k != headline and not certain[k] and not infos[k].terminal and 4 <= infos[k].words <= 25:
@@ -1052,7 +1060,7 @@ def classify(
                 k += 1
     # A headline shown twice in a row (a teaser card: picture link and text link, maybe a
     # kicker between) is another story's.
-    for i in [i for i, li in enumerate(infos) if li.repeated]:  # (equal lines are repeated ones)
+    for i in list(compress(rows, map(_REPEATED, infos))):  # (equal lines are repeated ones)
         li = infos[i]
         if 4 <= li.words <= 25 and not li.terminal and i != headline:
             t = line_texts[i]
@@ -1062,7 +1070,7 @@ def classify(
                     certain[k] = certain[k] or "related"
     # Numbers counting up or down by one on three lines or more (page links "1 2 3", an
     # archive of years) are a menu.
-    for i in _counting(infos, line_texts):
+    for i in _counting(numbers, line_texts):
         certain[i] = certain[i] or "related"
     # The description next to a photo credit is its caption when it is one short sentence.
     credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date)}
@@ -1072,13 +1080,13 @@ def classify(
             continue
         if i - 1 in credits or i + 1 in credits:
             certain[i] = "caption"
-    for a, b in _schedules(infos, certain):
+    for a, b in _schedules(infos, certain, dated):
         for i in range(a, b):
             fixed[i] = True
     # An embedded post quoted in the story ends with its signature ("— Ana Ruiz (@anaruiz)
     # May 3, 2031"): the signature and the post above it (two lines) are story.
-    for i in [i for i, li in enumerate(infos) if li.dated and li.words <= 25]:
-        if line_texts[i][:1] in "—–-" and _POST_SIGNATURE.match(line_texts[i]):
+    for i in dated:
+        if infos[i].words <= 25 and line_texts[i][:1] in "—–-" and _POST_SIGNATURE.match(line_texts[i]):
             for k in range(max(0, i - 2), i + 1):  # the post may end in a line of its links
                 if not certain[k]:
                     fixed[k] = True
@@ -1086,7 +1094,7 @@ def classify(
         fixed[headline] = True
         certain[headline] = None
     probs = probabilities(features(infos, text), model)
-    for a, b in _table_blocks(infos, line_texts):
+    for a, b in _table_blocks(infos, line_texts, numbers):
         # A table is one unit, all story or all furniture: line by line, the model drifts
         # from one to the other down a long table (its position on the page changes), so
         # its lines share the table's mean probability.
@@ -1130,14 +1138,16 @@ _TABLE_MIN_LINES = 8
 _TABLE_MIN_NUMBERS = 0.3
 
 
-def _counting(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[int]:
-    """Lines of runs of three or more number-only lines counting up or down by one."""
+def _counting(numbers: Sequence[int], line_texts: Sequence[str]) -> list[int]:
+    """Lines of runs of three or more number-only lines (``numbers``, their indices)
+    counting up or down by one."""
+    if len(numbers) < 3:
+        return []
     values = {}
-    for k, li in enumerate(infos):
-        if li.digits and not li.alpha:
-            t = line_texts[k]
-            if t.isdigit() and len(t) < 10:
-                values[k] = int(t)
+    for k in numbers:
+        t = line_texts[k]
+        if t.isdigit() and len(t) < 10:
+            values[k] = int(t)
     if len(values) < 3:
         return []
     out = []
@@ -1148,16 +1158,16 @@ def _counting(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[int]
     return sorted(set(out))
 
 
-def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[tuple[int, int]]:
+def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str], numbers: Sequence[int]) -> list[tuple[int, int]]:
     """Stretches of short lines with many number-only lines: tables, as (first, end) indices.
 
-    A number one more or less than the number on the line next to it (page links
-    "1 2 3", an archive of years) is a menu's, not a table's.
+    ``numbers``: the indices of the number-only lines. A number one more or less than
+    the number on the line next to it (page links "1 2 3", an archive of years) is a
+    menu's, not a table's.
     """
     out = []
     n = len(infos)
     min_len, min_share = _TABLE_MIN_LINES, _TABLE_MIN_NUMBERS
-    numbers = [k for k, li in enumerate(infos) if li.digits and not li.alpha]
     if len(numbers) < min_len * min_share:
         return out  # no table (most pages): no walk over the lines
     i = numbers[0]
@@ -1175,20 +1185,20 @@ def _table_blocks(infos: Sequence[LineInfo], line_texts: Sequence[str]) -> list[
                 t = line_texts[j]
                 values[j] = int(t) if t.isdigit() and len(t) < 10 else None
             j += 1
-        numbers = [
+        cells = [
             k for k, v in values.items() if v is None or not (values.get(k - 1) in (v - 1, v + 1) or values.get(k + 1) in (v - 1, v + 1))
         ]
         # The table runs from the top of the run (its header row) to its last number: the
         # short lines after that (a menu under the table) are read one by one.
-        if numbers:
-            end = numbers[-1] + 1
-            if end - i >= min_len and len(numbers) >= min_share * (end - i):
+        if cells:
+            end = cells[-1] + 1
+            if end - i >= min_len and len(cells) >= min_share * (end - i):
                 out.append((i, end))
         i = j
     return out
 
 
-def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None]) -> list[tuple[int, int]]:
+def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None], dated: Sequence[int]) -> list[tuple[int, int]]:
     """Schedules that go on from the story (tour dates, fixtures), as (first, end) indices.
 
     A run of at least five dated lines of 3 to 25 words without a final period, right
@@ -1198,7 +1208,7 @@ def _schedules(infos: Sequence[LineInfo], certain: Sequence[str | None]) -> list
     """
     out: list[tuple[int, int]] = []
     n = len(infos)
-    if sum(1 for li in infos if li.dated) < _SCHEDULE_MIN_LINES:
+    if len(dated) < _SCHEDULE_MIN_LINES:
         return out
     i = 0
     while i < n:
