@@ -1044,14 +1044,14 @@ def classify(
             if not certain[i]:
                 # Under a closing heading, the lines are what it announces (sources).
                 certain[i] = _category(infos[i], line_texts[i]) if end_category == "bio" else end_category
-    # Headlines of other stories under a "related" heading of a few words ("More from
-    # Europe", "Related articles"): the lines after it of 4 to 25 words with no final
-    # period, up to the first sentence or other furniture. (CV by page: headings of up to
-    # 3 or 5 words, headlines of 3 to 6 words at least and 20 to 30 at most: within 0.0002.)
     # The few lines each of the passes below can start at, picked out at C speed.
     rows = range(n)
     dated = list(compress(rows, map(_DATED, infos)))
     numbers = [k for k in compress(rows, map(_DIGITS, infos)) if not infos[k].alpha]
+    # Headlines of other stories under a "related" heading of a few words ("More from
+    # Europe", "Related articles"): the lines after it of 4 to 25 words with no final
+    # period, up to the first sentence or other furniture. (CV by page: headings of up to
+    # 3 or 5 words, headlines of 3 to 6 words at least and 20 to 30 at most: within 0.0002.)
     for i in list(compress(rows, map(operator.eq, certain, repeat("related")))):
         if infos[i].cue == "related" and infos[i].words <= 3:
             k = i + 1
