@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ..lexicon import Entry, Lexicons, per_lexicon
-from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span, new_frozen, new_span
+from ..model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, QUOTED, REPORTER, DetectorOutput, Span
 from ..segment import Content, char_flags
 
 NAMED, ANONYMOUS, UNSOURCED = "named", "anonymous", "unsourced"
@@ -91,6 +91,8 @@ _DASHES = frozenset({"-", "—", "―", "–"})
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
+# Frozen results built the fast way of model.new_span: the instance dict set whole.
+_new, _setattr = object.__new__, object.__setattr__
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 
 
@@ -951,19 +953,19 @@ class _Detector:
                         spans.append(src.span)
                     sspan = src.span
                     self.remember(src)
-                atts.append(
-                    new_frozen(
-                        Attribution,
-                        cue=cue,
-                        source=sspan,
-                        source_name=src.name if src else None,
-                        source_type=src.type if src else UNSOURCED,
-                        direct=direct,
-                        distancing=distancing,
-                        sentence=si,
-                        source_label=src.label if src else "",
-                    )
-                )
+                # new_frozen(Attribution, ...), inlined as in span().
+                att = _new(Attribution)
+                _setattr(att, "__dict__", {
+                    "cue": cue,
+                    "source": sspan,
+                    "source_name": src.name if src else None,
+                    "source_type": src.type if src else UNSOURCED,
+                    "direct": direct,
+                    "distancing": distancing,
+                    "sentence": si,
+                    "source_label": src.label if src else "",
+                })
+                atts.append(att)
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
 
     def span(self, kind: str, first: int, last: int, label: str, rule: str, note: str, voice: str | None = None) -> Span:
@@ -976,7 +978,10 @@ class _Detector:
         if voice is None:  # seg.in_quote(start)
             q = bisect_right(self.seg._quote_starts, start) - 1
             voice = QUOTED if q >= 0 and start < self.seg.quotes[q][1] else REPORTER
-        return new_span(kind, start, end, self.text[start:end], label, line + 1, start - line_starts[line] + 1, voice, rule, None, note)
+        # new_span, inlined: the instance dict is set whole (same fields, same order).
+        sp = _new(Span)
+        _setattr(sp, "__dict__", {"kind": kind, "start": start, "end": end, "text": self.text[start:end], "label": label, "line": line + 1, "col": start - line_starts[line] + 1, "voice": voice, "rule": rule, "score": None, "note": note})
+        return sp
 
     def find_cues(self) -> tuple[list[int], list[int], list[tuple[str, str]]]:
         """First token, end token and (category, role) of the longest cue at each token."""
