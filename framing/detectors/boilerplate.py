@@ -307,7 +307,8 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         caps_toks = [t for t in maybe_caps if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
         if caps_toks:
             bits[caps_toks] |= _ALLCAPS
-    counts = np.add.reduceat(np.unpackbits(bits[:, None], axis=1, bitorder="little"), tok_a, axis=0, dtype=np.int64).tolist()
+    # Per bit, a column of per-line counts (bits in rows: reduceat runs along each row).
+    kinds = np.add.reduceat(np.unpackbits(bits[None, :], axis=0, bitorder="little"), tok_a, axis=1, dtype=np.int64).tolist()
     # Per line, which of the words that the month, stamp and furniture-phrase tests need it holds.
     line_marks = np.bitwise_or.reduceat(wbits & (_W_MONTH | _W_MONTH_TOKEN | _W_STAMP | _W_CUE), tok_a).tolist()
     wide = not firsts.isascii() and _WIDE.search(firsts) is not None
@@ -331,7 +332,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     repeated: set[int] = set()
     by_words: dict[tuple[str, ...], list[int]] = {}
     exact_keys = "\u0130" not in text
-    multi = [k for k, c in enumerate(counts) if c[0] >= 3]
+    multi = [k for k, c in enumerate(kinds[0]) if c >= 3]
     if exact_keys:
         # Lines with equal tokens have equal token counts and first and last tokens: when
         # no two lines share those, no line repeats (the usual case, at little cost).
@@ -349,7 +350,6 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     idxs, line_starts, line_ends = zip(*spans)
     line_texts = [text[s:e] for _, s, e in spans]
     ranges = list(zip(tok_a, tok_b))
-    kinds = list(zip(*counts))  # per bit: a column of per-line counts
     any_month = any(m & _W_MONTH for m in line_marks)  # a full month name anywhere
     nws = list(kinds[0])
     if wide:
@@ -371,8 +371,12 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         for v, (a, b), s, e in zip(kinds[5], ranges, line_starts, line_ends)
     ]
     # A line with none of the furniture phrases' first words needs no phrase search.
+    # A long line is decided by its opening phrase only: when its first token is a word
+    # without the flag, no phrase can open it (most prose lines).
     cue_pairs = [
-        _line_cue(cues, words, a, b, _first_word(firsts, a), nw) if m & _W_CUE and w else _NO_CUE
+        _line_cue(cues, words, a, b, _first_word(firsts, a), nw)
+        if m & _W_CUE and w and (nw <= _SHORT_FOR_CUE or wflags[a] & _W_CUE or not firsts[a].isalnum())
+        else _NO_CUE
         for m, w, nw, (a, b) in zip(line_marks, kinds[0], nws, ranges)
     ]
     if exotic_digits:
@@ -519,7 +523,7 @@ class _KindTable(dict):
 
 _KINDS = _KindTable()
 _KIND_ASCII = bytes(ord(_KINDS[i]) for i in range(128)) + bytes(128)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_CHARS = frozenset(map(chr, range(128)))
 _WIDE = re.compile("[\u2e80-\U0010ffff]")  # Chinese, Japanese, Korean and beyond
 
 
@@ -529,11 +533,19 @@ def _kind_bytes(chars: str) -> bytes:
     kinds = chars.encode("ascii", "replace").translate(_KIND_ASCII)  # one "?" per other character
     if chars.isascii():
         return kinds
-    out = bytearray(kinds)
-    for m in _NON_ASCII.finditer(chars):
-        for i in range(m.start(), m.end()):
-            out[i] = ord(_KINDS[ord(chars[i])])
-    return bytes(out)
+    # "?" has kind 0, as have the usual others (curly quotes, dashes): only the distinct
+    # others with a kind (accented letters) are put in, where they occur.
+    out = None
+    for c in set(chars).difference(_ASCII_CHARS):
+        k = ord(_KINDS[ord(c)])
+        if k:
+            if out is None:
+                out = bytearray(kinds)
+            p = chars.find(c)
+            while p >= 0:
+                out[p] = k
+                p = chars.find(c, p + 1)
+    return kinds if out is None else bytes(out)
 
 
 _CLASS_CACHE: dict[int, tuple[WordList, frozenset[str], frozenset[str]]] = {}

@@ -218,7 +218,9 @@ def test_word_flags_mark_the_words_each_test_needs(lex):
 
 def test_kind_bytes_equal_the_translation_for_any_character():
     # The ASCII fast path and the per-character fix-up give the kinds str.translate gives.
-    for chars in ("", "Tab", "“Ünïcode” — 東京 x", "\u2e80é9?", "ABC" * 50 + "’s\U0001f600"):
+    # Repeated accented letters, a letter after "?" and a circled capital (upper case, not
+    # alphanumeric) check the fix-up by distinct character.
+    for chars in ("", "Tab", "“Ünïcode” — 東京 x", "\u2e80é9?", "ABC" * 50 + "’s\U0001f600", "éé?é—Ⓐ٣ß" * 3, "??“”"):
         assert boilerplate._kind_bytes(chars) == chars.translate(boilerplate._KINDS).encode("latin-1")
 
 
