@@ -45,6 +45,8 @@ _WEAK = frozenset({"belief", "perception", "intention"})
 # "'" too: some wires write quotes as two apostrophes (''Yes,'' he said).
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _OPEN_QUOTES = frozenset("“‘\"«'")
+# The tokens that end before_clause's walk back or change its course.
+_CLAUSE_STOPS = _CLOSE_QUOTES | _OPEN_QUOTES | frozenset({".", ":", ";", ","})
 _TIME_PREPS = frozenset({"on", "in"})  # "on Thursday", "in March"
 # A finite verb never follows these directly.
 _PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "into", "during", "between", "through", "without", "within", "among"})
@@ -727,8 +729,14 @@ class _Detector:
         k = comma - 1
         lo = max(a, comma - _CLAUSE_MAX)
         first_comma = True  # the comma nearest the subject's clause: any apposition opener there
+        words = self.words
         while k >= lo:
-            w = self.words[k]
+            # Only quote marks and punctuation stop the walk back: skip the words in one tight loop.
+            while k >= lo and words[k] not in _CLAUSE_STOPS:
+                k -= 1
+            if k < lo:
+                break
+            w = words[k]
             if w in _CLOSE_QUOTES or w in _OPEN_QUOTES or w in (".", ":", ";"):
                 if w == "." and k - 1 >= a and self.words[k - 1] in self.t.title:
                     k -= 1  # "a senior adviser to Mr. Sanders": not a sentence end
