@@ -417,8 +417,12 @@ class _Detector:
             a, b = stoks[order[self.roles_learned]]
             self.roles_learned += 1
             i = a
-            while i < b:
-                if not (capf[i] and wordf[i]) or words[i] in t.det:
+            while True:
+                # Jump to the next capitalised token: most tokens are not.
+                i = capf.find(1, i, b)
+                if i < 0:
+                    break
+                if not wordf[i] or words[i] in t.det:
                     i += 1
                     continue
                 j = i + 1
