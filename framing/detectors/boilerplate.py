@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
@@ -655,93 +655,10 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
     n = len(infos)
     if n == 0:
         return []
-    logw = [math.log1p(li.words) for li in infos]
-    term = [1.0 if li.terminal else 0.0 for li in infos]
-    prose = [i for i, li in enumerate(infos) if li.words >= _PROSE_WORDS and li.terminal]
-    first_prose = prose[0] if prose else -1
-    last_prose = prose[-1] if prose else -1
-    # Distance to the nearest prose line, in lines, from both sides.
-    dist = [float(n)] * n
-    if prose:
-        # Walk the prose lines: every line up to the midpoint between two is nearest the first.
-        k = 0
-        for i in range(n):
-            while k + 1 < len(prose) and prose[k + 1] - i < i - prose[k]:
-                k += 1
-            d = i - prose[k]
-            dist[i] = float(d if d >= 0 else -d)
-    # Runs of short lines (menus, link lists).
-    short = [li.words <= 4 for li in infos]
-    number_only = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
-    run = [0] * n
-    # Share of number-only lines in the run of short lines: a table has many, a menu none.
-    run_numbers = [0.0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and short[j]:
-            j += 1
-        if j > i:
-            share = sum(number_only[i:j]) / (j - i)
-            for k in range(i, j):
-                run[k] = j - i
-                run_numbers[k] = share
-        i = max(j, i + 1)
-    # A line of five words or more ending in a colon introduces a list or table of the
-    # story; the lines after it (until the next prose paragraph, at most 40) belong to it.
-    after_colon = [0.0] * n
-    intro = None
-    for i, li in enumerate(infos):
-        if intro is not None and i - intro <= 40:
-            after_colon[i] = 1.0
-        if li.words >= 5 and text[li.end - 1] == ":":
-            intro = i
-        elif li.words >= _PROSE_WORDS and li.terminal:
-            intro = None
-    dated = [1.0 if li.dated else 0.0 for li in infos]
-    # Share of the two lines either side with as many punctuation marks and commas: the
-    # items of a list in the story share their punctuation ("June 9 – Tampa, FL @ Arena"),
-    # menu items have none.
-    marks = [(li.punct, li.commas) if li.words >= 3 and li.punct else None for li in infos]
-    padded = [None, None] + marks + [None, None]
-    same_marks = [
-        ((padded[i] == m) + (padded[i + 1] == m) + (padded[i + 3] == m) + (padded[i + 4] == m)) / 4 if m else 0.0 for i, m in enumerate(marks)
-    ]
-    # Prefix sums for the neighbourhood means.
-    sum_w, sum_t, sum_d, sum_n = [0.0], [0.0], [0.0], [0.0]
-    for i in range(n):
-        sum_w.append(sum_w[-1] + logw[i])
-        sum_t.append(sum_t[-1] + term[i])
-        sum_d.append(sum_d[-1] + dated[i])
-        sum_n.append(sum_n[-1] + number_only[i])
-    # Comment threads and "related" lists follow the story: count their cue lines above each line.
-    after_comment = [0.0] * n
-    after_related = [0.0] * n
-    seen_comment = seen_related = 0
-    for i, li in enumerate(infos):
-        after_comment[i] = 1.0 if seen_comment else 0.0
-        after_related[i] = math.log1p(seen_related)
-        if first_prose >= 0 and i > first_prose:
-            # A comment heading opens a thread when short lines (names, dates) follow it;
-            # one followed straight by a paragraph is a stray widget inside the story.
-            if li.cue == "comment" and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS):
-                seen_comment += 1
-            elif li.cue == "related":
-                seen_related += 1
-    # Lines since the nearest prose line above (below) with no furniture phrase or date in
-    # between: a list or table that goes on from the story has none.
-    clean_above = [float(n)] * n
-    clean_below = [float(n)] * n
-    for order, clean in ((range(n), clean_above), (range(n - 1, -1, -1), clean_below)):
-        last = None
-        for i in order:
-            li = infos[i]
-            if li.words >= _PROSE_WORDS and li.terminal:
-                last = i
-            elif li.cue or li.dated:
-                last = None
-            if last is not None:
-                clean[i] = abs(i - last)
+    ctx = _context(infos, text)
+    if n >= _ARRAY_LINES:
+        return _feature_array(infos, ctx).T.tolist()
+    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below = ctx
     out = []
     log1p = math.log1p
     spread = min(1.0, n / 30)
@@ -808,6 +725,207 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
             ]
         )
     return out
+
+
+def _context(infos: Sequence[LineInfo], text: str) -> tuple:
+    """What the features read off the lines around each line (runs, distances, prefix sums)."""
+    n = len(infos)
+    logw = [math.log1p(li.words) for li in infos]
+    term = [1.0 if li.terminal else 0.0 for li in infos]
+    prose = [i for i, li in enumerate(infos) if li.words >= _PROSE_WORDS and li.terminal]
+    first_prose = prose[0] if prose else -1
+    last_prose = prose[-1] if prose else -1
+    # Distance to the nearest prose line, in lines, from both sides.
+    dist = [float(n)] * n
+    if prose:
+        # Walk the prose lines: every line up to the midpoint between two is nearest the first.
+        k = 0
+        for i in range(n):
+            while k + 1 < len(prose) and prose[k + 1] - i < i - prose[k]:
+                k += 1
+            d = i - prose[k]
+            dist[i] = float(d if d >= 0 else -d)
+    # Runs of short lines (menus, link lists).
+    short = [li.words <= 4 for li in infos]
+    number_only = [1.0 if li.alpha == 0 and li.digits else 0.0 for li in infos]
+    run = [0] * n
+    # Share of number-only lines in the run of short lines: a table has many, a menu none.
+    run_numbers = [0.0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j]:
+            j += 1
+        if j > i:
+            share = sum(number_only[i:j]) / (j - i)
+            for k in range(i, j):
+                run[k] = j - i
+                run_numbers[k] = share
+        i = max(j, i + 1)
+    # A line of five words or more ending in a colon introduces a list or table of the
+    # story; the lines after it (until the next prose paragraph, at most 40) belong to it.
+    after_colon = [0.0] * n
+    intro = None
+    for i, li in enumerate(infos):
+        if intro is not None and i - intro <= 40:
+            after_colon[i] = 1.0
+        if li.words >= 5 and text[li.end - 1] == ":":
+            intro = i
+        elif li.words >= _PROSE_WORDS and li.terminal:
+            intro = None
+    dated = [1.0 if li.dated else 0.0 for li in infos]
+    # Share of the two lines either side with as many punctuation marks and commas: the
+    # items of a list in the story share their punctuation ("June 9 – Tampa, FL @ Arena"),
+    # menu items have none.
+    marks = [(li.punct, li.commas) if li.words >= 3 and li.punct else None for li in infos]
+    padded = [None, None] + marks + [None, None]
+    same_marks = [
+        ((padded[i] == m) + (padded[i + 1] == m) + (padded[i + 3] == m) + (padded[i + 4] == m)) / 4 if m else 0.0 for i, m in enumerate(marks)
+    ]
+    # Prefix sums for the neighbourhood means.
+    # (accumulate adds one after another from 0.0, as a loop would: the same floats)
+    sum_w, sum_t, sum_d, sum_n = (list(accumulate(c, initial=0.0)) for c in (logw, term, dated, number_only))
+    # Comment threads and "related" lists follow the story: count their cue lines above each line.
+    after_comment = [0.0] * n
+    after_related = [0.0] * n
+    seen_comment = seen_related = 0
+    for i, li in enumerate(infos):
+        after_comment[i] = 1.0 if seen_comment else 0.0
+        after_related[i] = math.log1p(seen_related)
+        if first_prose >= 0 and i > first_prose:
+            # A comment heading opens a thread when short lines (names, dates) follow it;
+            # one followed straight by a paragraph is a stray widget inside the story.
+            if li.cue == "comment" and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS):
+                seen_comment += 1
+            elif li.cue == "related":
+                seen_related += 1
+    # Lines since the nearest prose line above (below) with no furniture phrase or date in
+    # between: a list or table that goes on from the story has none.
+    clean_above = [float(n)] * n
+    clean_below = [float(n)] * n
+    for order, clean in ((range(n), clean_above), (range(n - 1, -1, -1), clean_below)):
+        last = None
+        for i in order:
+            li = infos[i]
+            if li.words >= _PROSE_WORDS and li.terminal:
+                last = i
+            elif li.cue or li.dated:
+                last = None
+            if last is not None:
+                clean[i] = abs(i - last)
+    return (logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below)
+
+
+# From this many lines on, the feature rows are built as numpy columns (a web page with
+# menus): the same values, bit for bit, since every column is the same IEEE operations on
+# the same numbers (the logarithms are math.log1p's, the prefix sums the Python ones).
+# Below it, per-call numpy overhead costs more than the Python rows (news articles; the
+# two take the same time at about 70 lines).
+_ARRAY_LINES = 80
+
+
+def _feature_array(infos: Sequence[LineInfo], ctx: tuple) -> np.ndarray:
+    """:func:`features` as a (len(FEATURES), n) array, a row per feature; see ``_ARRAY_LINES``."""
+    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below = ctx
+    n = len(infos)
+    (_, _, _, nw, alpha, lower, caps, upper, function, verbs, digits, tokens, punct, commas, sentences, _, cue, cue_any, _, separator, url, _, _, _, repeated) = zip(*infos)
+    # The count fields, one row each, in one conversion.
+    nw_a, alpha_a, lower, caps_a, upper, function, verbs, digits, tokens, punct, commas_a, sentences = np.array(
+        (nw, alpha, lower, caps, upper, function, verbs, digits, tokens, punct, commas, sentences), dtype=np.int64
+    )
+    log1p = math.log1p
+    f64 = np.float64
+    alpha1 = np.where(alpha_a == 0, 1, alpha_a)  # ``alpha or 1``
+    term_a = np.array(term)
+    dated_a = np.array(dated)
+    short_a = np.array(short, dtype=f64)
+    idx = np.arange(n)
+    lo = np.maximum(idx - 3, 0)
+    hi = np.minimum(idx + 4, n)
+    count = hi - lo - 1  # at least 1: n > 1
+    wlo = np.maximum(idx - 5, 0)
+    whi = np.minimum(idx + 6, n)
+    sw, st, sd, sn = np.array(sum_w), np.array(sum_t), np.array(sum_d), np.array(sum_n)
+    logw_a = np.array(logw)
+    prev_date = np.zeros(n)
+    if n > 1:
+        prev_date[1] = dated_a[0]
+        prev_date[2:] = np.where(dated_a[1:-1] != 0.0, dated_a[1:-1], dated_a[:-2])
+    prev_short = np.zeros(n)
+    prev_short[1:] = short_a[:-1]
+    next_short = np.zeros(n)
+    next_short[:-1] = short_a[1:]
+    prev_term = np.zeros(n)
+    prev_term[1:] = term_a[:-1]
+    next_term = np.zeros(n)
+    next_term[:-1] = term_a[1:]
+    ten = (nw_a >= 10).astype(f64)
+    spread = min(1.0, n / 30)
+    pos = 0.5 + (idx / (n - 1) - 0.5) * spread
+    after_related_a = np.array(after_related)
+    inside = np.zeros(n)
+    if first_prose >= 0:
+        inside[first_prose : last_prose + 1] = 1.0
+    out = np.empty((len(FEATURES), n))  # a row per feature: the rows are written whole
+    cols = (
+        logw_a,
+        nw_a <= 3,
+        nw_a >= _PROSE_WORDS,
+        term_a,
+        lower / alpha1,
+        caps_a / alpha1,
+        function / alpha1,
+        verbs != 0,
+        digits / np.maximum(nw_a, 1),
+        punct / np.maximum(tokens, 1),
+        np.minimum(commas_a, 3) / 3,
+        sentences > 1,
+        [1.0 if c else (0.5 if a else 0.0) for c, a in zip(cue, cue_any)],
+        dated_a,
+        separator,
+        url,
+        repeated,
+        pos,
+        pos * pos,
+        (sw[hi] - sw[lo] - logw_a) / count,
+        (st[hi] - st[lo] - term_a) / count,
+        inside,
+        list(map(log1p, dist)),
+        [log1p(r) if s else 0.0 for r, s in zip(run, short)],
+        upper / alpha1,
+        (sd[hi] - sd[lo] - dated_a) / count,
+        (sn[whi] - sn[wlo]) / (whi - wlo),
+        after_comment,
+        after_related_a,
+        prev_date,
+        prev_short,
+        prev_term,
+        next_short,
+        next_term,
+        prev_date * ten,
+        after_related_a * ten,
+        (nw_a >= 4) & (nw_a <= 16) & (term_a == 0.0) & (caps_a >= 0.6 * alpha1),
+        list(map(log1p, clean_above)),
+        list(map(log1p, clean_below)),
+        run_numbers,
+        after_colon,
+        same_marks,
+    )
+    for k, col in enumerate(cols):
+        out[k] = col
+    return out
+
+
+def _array_probabilities(x: np.ndarray, model: Model) -> list[float]:
+    """:func:`probabilities` over a feature array: the weighted sum column by column, in
+    the order of the row sum, so each line's sum is the same float."""
+    w, b = _unscaled(model)
+    terms = x * np.array(w)[:, None]
+    terms[0] += 0.0  # sum() starts at 0: 0 + (-0.0) is 0.0
+    # add.accumulate down the rows adds the terms one after another, as the row sum does
+    acc = np.add.accumulate(terms, axis=0)[-1]
+    exp = math.exp
+    return [1.0 / (1.0 + exp(-((z if z > -30.0 else -30.0) if z < 30.0 else 30.0))) for z in (b + acc).tolist()]
 
 
 def probabilities(rows: Sequence[Sequence[float]], model: Model) -> list[float]:
@@ -1105,7 +1223,10 @@ def classify(
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None
-    probs = probabilities(features(infos, text), model)
+    if n >= _ARRAY_LINES:
+        probs = _array_probabilities(_feature_array(infos, _context(infos, text)), model)
+    else:
+        probs = probabilities(features(infos, text), model)
     for a, b in _table_blocks(infos, line_texts, numbers):
         # A table is one unit, all story or all furniture: line by line, the model drifts
         # from one to the other down a long table (its position on the page changes), so

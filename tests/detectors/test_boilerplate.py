@@ -424,3 +424,53 @@ def test_table_under_a_colon_intro_is_story_whatever_the_model_says():
 def test_bio_with_a_handle_at_the_end():
     text = article(P1, P2, P3, "Jonas Weber (@jonasweber) is a freelance reporter who writes about cities and transport.")
     assert flagged(text) == {7: "bio"}
+
+
+def _page(repeats: int) -> str:
+    """A long web page written for the test: menus, a table, dated lines, a story, teasers."""
+    menu = ["Home", "News", "World", "Sport | Local", "Weather", "Updated May 3, 2031 9:14 am"]
+    table = ["Team", "Points", "Eastland", "29", "Westport", "27", "Northfield", "24", "Southby", "21"]
+    story = [P1, P2, "What Happens Next", P3, "By Ana Ruiz, Staff Reporter", "Share this:", "Comments (14)"]
+    teasers = ["Council approves new budget for the library after a long debate", "Photo: Sam Okafor", "2", "© 2031 The Valley Gazette"]
+    return "\n".join((menu + story + table + teasers) * repeats)
+
+
+@pytest.mark.parametrize("repeats", [1, 2, 4, 9])
+def test_feature_array_equals_the_rows_bit_for_bit(repeats, monkeypatch):
+    # Long pages take the numpy path; its features and probabilities must be the very
+    # floats of the row path (outputs byte-identical whichever path a page takes).
+    from framing.lexicon import load_lexicons
+
+    lex = load_lexicons()
+    seg = segment(_page(repeats))
+    monkeypatch.setattr(boilerplate, "_ARRAY_LINES", 10**9)  # the row path for every size
+    infos = boilerplate.line_infos(seg, lex)
+    rows = boilerplate.features(infos, seg.text)
+    array = boilerplate._feature_array(infos, boilerplate._context(infos, seg.text))
+    assert [[x.hex() for x in r] for r in array.T.tolist()] == [[float(x).hex() for x in r] for r in rows]
+    model = boilerplate.load_model()
+    assert [p.hex() for p in boilerplate._array_probabilities(array, model)] == [p.hex() for p in boilerplate.probabilities(rows, model)]
+    labels_rows = boilerplate.classify(infos, seg.text, lex=lex)
+    monkeypatch.setattr(boilerplate, "_ARRAY_LINES", 2)  # the array path for every size
+    assert boilerplate.features(infos, seg.text) == rows
+    assert boilerplate.classify(infos, seg.text, lex=lex) == labels_rows
+
+
+def test_feature_array_equals_the_rows_on_the_aeb_pages(eval_dir, monkeypatch):
+    import json
+
+    from framing.lexicon import load_lexicons
+
+    lex = load_lexicons()
+    model = boilerplate.load_model()
+    pages = [json.loads(l) for l in (eval_dir / "boilerplate.aeb.dev.jsonl").read_text(encoding="utf-8").splitlines()[:30]]
+    for rec in pages:
+        seg = segment(rec["text"])
+        infos = boilerplate.line_infos(seg, lex)
+        if len(infos) < 2:
+            continue
+        array = boilerplate._feature_array(infos, boilerplate._context(infos, seg.text))
+        monkeypatch.setattr(boilerplate, "_ARRAY_LINES", 10**9)  # the row path, whatever the size
+        rows = boilerplate.features(infos, seg.text)
+        assert [[x.hex() for x in r] for r in array.T.tolist()] == [[float(x).hex() for x in r] for r in rows]
+        assert [p.hex() for p in boilerplate._array_probabilities(array, model)] == [p.hex() for p in boilerplate.probabilities(rows, model)]
