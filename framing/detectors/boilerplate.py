@@ -40,6 +40,7 @@ from ..model import BOILERPLATE, DetectorOutput, new_span
 from ..segment import Segmentation
 
 CATEGORIES = ("share", "comment", "legal", "bio", "byline", "caption", "related", "advert", "fragment")
+_LINE_KEYS = tuple(f"boilerplate_lines_{c}" for c in CATEGORIES)
 
 FEATURES = (
     "log_words",
@@ -456,6 +457,7 @@ _new_info = partial(tuple.__new__, LineInfo)
 _DATED = itemgetter(LineInfo._fields.index("dated"))
 _DIGITS = itemgetter(LineInfo._fields.index("digits"))
 _REPEATED = itemgetter(LineInfo._fields.index("repeated"))
+_CUE = itemgetter(LineInfo._fields.index("cue"))
 
 
 def _gate_lines(haystack: str, keys: Sequence[str], line_starts: Sequence[int], line_ends: Sequence[int]) -> set[int]:
@@ -786,19 +788,24 @@ def _context(infos: Sequence[LineInfo], text: str) -> tuple:
     # (accumulate adds one after another from 0.0, as a loop would: the same floats)
     sum_w, sum_t, sum_d, sum_n = (list(accumulate(c, initial=0.0)) for c in (logw, term, dated, number_only))
     # Comment threads and "related" lists follow the story: count their cue lines above each line.
+    # Only the lines with a furniture phrase after the first prose line count (few): the
+    # values change after each of them and are filled in by stretches.
     after_comment = [0.0] * n
     after_related = [0.0] * n
-    seen_comment = seen_related = 0
-    for i, li in enumerate(infos):
-        after_comment[i] = 1.0 if seen_comment else 0.0
-        after_related[i] = math.log1p(seen_related)
-        if first_prose >= 0 and i > first_prose:
+    if first_prose >= 0:
+        seen_related = 0
+        comment_from = n
+        for i in compress(range(first_prose + 1, n), map(_CUE, infos[first_prose + 1 :])):
+            cue = infos[i].cue
             # A comment heading opens a thread when short lines (names, dates) follow it;
             # one followed straight by a paragraph is a stray widget inside the story.
-            if li.cue == "comment" and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS):
-                seen_comment += 1
-            elif li.cue == "related":
+            if cue == "comment" and not (i + 1 < n and infos[i + 1].words >= _PROSE_WORDS):
+                comment_from = min(comment_from, i + 1)
+            elif cue == "related":
                 seen_related += 1
+                after_related[i + 1 :] = repeat(math.log1p(seen_related), n - i - 1)
+        if comment_from < n:
+            after_comment[comment_from:] = repeat(1.0, n - comment_from)
     # Lines since the nearest prose line above (below) with no furniture phrase or date in
     # between: a list or table that goes on from the story has none.
     clean_above = [float(n)] * n
@@ -1118,7 +1125,7 @@ def detect(
         "boilerplate_lines": len(flagged),
         "boilerplate_share": bp_chars / total_chars if total_chars else 0.0,
     }
-    metrics.update({f"boilerplate_lines_{c}": counts[c] for c in CATEGORIES})
+    metrics.update(zip(_LINE_KEYS, map(counts.__getitem__, CATEGORIES)))  # a Counter: 0 when absent
     return BoilerplateOutput(spans=tuple(spans), metrics=metrics, lines=frozenset(flagged))
 
 
