@@ -90,7 +90,7 @@ def test_bundled_dir_is_the_installed_package_data():
 def test_toml_parse_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, monkeypatch):
     import tomllib
 
-    from framing import lexicon
+    from framing import lexicon, usercache
 
     text = '[meta]\nsource = "ours"\ncategories = ["x"]\n[[rule]]\nid = "a.b"\nfail = ["one", "two"]\n'
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -98,56 +98,13 @@ def test_toml_parse_is_cached_on_disk_and_a_bad_cache_file_is_ignored(tmp_path, 
     expected = tomllib.loads(text)
     assert lexicon._parse_toml(path, text) == expected  # parsed, then written
     (written,) = (tmp_path / "cache" / "framing").glob("toml-t-*.marshal")
-    assert lexicon.read_cached(written) == expected
+    assert usercache.read_cached(written) == expected
     assert lexicon._parse_toml(path, text) == expected  # read back
     written.write_bytes(b"\x00garbage")  # unreadable: parsed again, rewritten
     assert lexicon._parse_toml(path, text) == expected
-    assert lexicon.read_cached(written) == expected
+    assert usercache.read_cached(written) == expected
     with pytest.raises(LexiconError, match=r"t\.toml:2"):
         lexicon._parse_toml(path, text.replace("source =", "source"))
-
-
-def test_cached_build_rebuilds_on_a_bad_or_foreign_file(tmp_path, monkeypatch):
-    import os
-
-    from framing import lexicon
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    calls = []
-
-    def build():
-        calls.append(1)
-        return frozenset({"a", "b"})
-
-    assert lexicon.cached_build("t", b"k", build, frozenset) == {"a", "b"} and len(calls) == 1
-    assert lexicon.cached_build("t", b"k", build, frozenset) == {"a", "b"} and len(calls) == 1  # read back
-    assert lexicon.cached_build("t", b"other", build, frozenset) and len(calls) == 2  # another key
-    (path,) = [p for p in (tmp_path / "framing").iterdir() if p.name == lexicon.cache_path("t", b"k", "pickle").name]
-    path.write_bytes(b"not a pickle")
-    assert lexicon.cached_build("t", b"k", build, frozenset) == {"a", "b"} and len(calls) == 3
-    assert lexicon.cached_build("t", b"k", build, dict) == {"a", "b"} and len(calls) == 4  # not the kind asked for
-    assert lexicon.cached_build("t", None, build, frozenset) and len(calls) == 5  # no key: never cached
-    lexicon.cached_build("t", b"k", build, frozenset)
-    assert len(calls) == 5  # rewritten above: read back
-    if hasattr(os, "chown") and os.geteuid() == 0:  # only root can hand the file to someone else
-        os.chown(path, os.getuid() + 1, -1)
-        assert lexicon.cached_build("t", b"k", build, frozenset) == {"a", "b"} and len(calls) == 6  # not ours: not read
-
-
-def test_cache_files_keep_the_newest_few_of_a_name(tmp_path, monkeypatch):
-    import os
-
-    from framing import lexicon
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    paths = [lexicon.cache_path("t", str(i).encode()) for i in range(lexicon.CACHE_KEEP + 3)]
-    for i, path in enumerate(paths):
-        lexicon.write_cached(path, {"i": i})
-        os.utime(path, (1000 + i, 1000 + i))
-    lexicon.write_cached(lexicon.cache_path("other", b"x"), {"i": 0})
-    kept = sorted(p.name for p in (tmp_path / "framing").glob("t-*.marshal"))
-    assert kept == sorted(p.name for p in paths[-lexicon.CACHE_KEEP :])
-    assert len(list((tmp_path / "framing").glob("other-*.marshal"))) == 1
 
 
 def test_loaded_lexicons_are_cached_on_disk_and_follow_the_files(tmp_path, monkeypatch):

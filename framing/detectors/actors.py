@@ -34,7 +34,8 @@ from itertools import compress
 from operator import attrgetter, mul
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..lexicon import LexiconError, Lexicons, cached_build, code_key, per_lexicon, tokenize_term
+from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
+from ..usercache import cached_build, code_key
 from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment

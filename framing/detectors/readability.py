@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
-from ..lexicon import cache_path, read_cached, write_cached
+from ..usercache import cache_path, read_cached, write_cached
 from ..model import DetectorOutput
 from ..segment import Content
 

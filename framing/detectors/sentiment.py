@@ -28,7 +28,8 @@ from itertools import accumulate, compress, repeat
 from importlib import resources
 from typing import Sequence
 
-from ..lexicon import Lexicons, cache_path, per_lexicon, read_cached, write_cached
+from ..lexicon import Lexicons, per_lexicon
+from ..usercache import cache_path, read_cached, write_cached
 from ..segment import Content, Segmentation
 
 POLARITIES = ("neg", "neu", "pos")
