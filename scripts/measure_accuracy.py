@@ -59,7 +59,7 @@ def _attribution(records, lex) -> dict[str, Any]:
     m = evaluate.score("attribution", records, evaluate.predict_all("attribution", records, lex))
     return {
         "dataset": "PolNeAR",
-        "about": "US political news articles, labelled by trained annotators",
+        "about": "US political news articles labelled by trained annotators",
         "articles": m["articles"],
         "cues": _prf(m["cues"]),
         "sources": _prf(m["sources"]),
@@ -71,8 +71,8 @@ def _hedging(records, lex) -> dict[str, Any]:
     news = [r for r in records if r.get("part") == "factbank"]
     m = evaluate.score("hedging", news, evaluate.predict_all("hedging", news, lex))["factbank"]
     return {
-        "dataset": "Szeged Uncertainty Corpus, news part (FactBank)",
-        "about": "news sentences, labelled by trained annotators",
+        "dataset": "Szeged Uncertainty Corpus, FactBank news part",
+        "about": "news sentences labelled by trained annotators",
         "sentences": m["sentences"],
         "cues": _prf(m["cues"]),
         "uncertain_sentences": _prf(m["uncertain_sentences"]),
@@ -83,8 +83,8 @@ def _sentiment(records, lex) -> dict[str, Any]:
     dev = [r for r in records if r.get("split") == "dev"]
     m = evaluate.score("sentiment", dev, evaluate.predict_all("sentiment", dev, lex))
     out: dict[str, Any] = {
-        "dataset": "NewsMTSC (dev split)",
-        "about": "news sentences, each mention of a person labelled by several crowd workers",
+        "dataset": "NewsMTSC, dev split",
+        "about": "news sentences labelled by several crowd workers each",
         "sentences": len(dev),
     }
     for subset in ("rw", "mt"):
@@ -97,7 +97,7 @@ def _basil(records, lex) -> dict[str, Any]:
     m = evaluate.score("basil", records, evaluate.predict_all("basil", records, lex))
     return {
         "dataset": "BASIL",
-        "about": "articles on the same events from three US outlets, biased phrases labelled by trained annotators",
+        "about": "news articles on the same events from three US outlets, labelled by trained annotators",
         "articles": len(records),
         "all": _classes(m["all"]),
     }
@@ -119,7 +119,7 @@ def _boilerplate(records, lex) -> dict[str, Any]:
     m = evaluate.score("boilerplate", records, evaluate.predict_all("boilerplate", records, lex))
     return {
         "dataset": "Zyte article-extraction-benchmark",
-        "about": "web pages of news and other articles, the article body marked by people",
+        "about": "web pages where people marked the article body",
         "pages": len(records),
         "lines": m["lines"],
         "content": _prf(m["content"]),

@@ -23,6 +23,7 @@ from .charts import Chart, all_charts, write_chart_files
 from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, is_anonymous, slug
 from .findings import fmt, headline_findings
 from .highlight import highlight
+from .reliability import NOT_MEASURED, load_accuracy, reliability
 from .shared import SharedGroup, diff_markup, pair_counts, shared_sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -400,6 +401,8 @@ def build_report(
         "linked": len([v for v in views if not v.inline]),
         "all_dates": sorted({d for s in corpus.sources for d in s.dates}),
         "total_words": sum(s.counts.get("words", 0) for s in corpus.sources),
+        "reliability": reliability(load_accuracy()),
+        "not_measured": NOT_MEASURED,
     }
     html = env.get_template("report.html.j2").render(**context)
     _write_files(files, corpus, charts, groups, views, links, describe, points, env, page_title, output.name)
