@@ -14,6 +14,8 @@ from framing.detectors import attribution
 from framing.model import ATTRIBUTION_CUE, ATTRIBUTION_SOURCE
 from framing.segment import content_view, segment
 
+from shipped_accuracy import assert_shipped
+
 FILE = "attribution.polnear.dev.jsonl"
 
 
@@ -47,3 +49,7 @@ def test_as_framing_eval_runs_it(records, lex):
     assert m["cues"]["f1"] >= 0.761
     assert m["sources"]["f1"] >= 0.749
     assert m["density_spearman"] >= 0.722
+    assert_shipped(m["cues"]["precision"], "attribution", "cues", "precision")
+    assert_shipped(m["cues"]["recall"], "attribution", "cues", "recall")
+    assert_shipped(m["sources"]["recall"], "attribution", "sources", "recall")
+    assert_shipped(m["density_spearman"], "attribution", "density_spearman")

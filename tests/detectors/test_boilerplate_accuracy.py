@@ -14,6 +14,8 @@ from framing.evaluate import predict_boilerplate, score
 from framing.lexicon import load_lexicons
 from framing.pipeline import analyze
 
+from shipped_accuracy import assert_shipped
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Measured on boilerplate.aeb.dev.jsonl (87 pages, text only): content F1 0.894,
@@ -41,6 +43,9 @@ def test_content_f1_floor(aeb):
 @pytest.mark.slow
 def test_boilerplate_f1_floor(aeb):
     assert aeb["boilerplate"]["f1"] >= BOILERPLATE_F1_FLOOR, aeb["boilerplate"]
+    for key in ("content", "boilerplate"):
+        for metric in ("precision", "recall", "f1"):
+            assert_shipped(aeb[key][metric], "boilerplate", key, metric)
 
 
 @pytest.mark.slow
@@ -61,6 +66,8 @@ def test_cross_validated_f1_floor(eval_dir):
     m = train.score(docs, preds)
     assert m["content"]["f1"] >= CV_CONTENT_F1_FLOOR, m["content"]
     assert m["boilerplate"]["f1"] >= CV_BOILERPLATE_F1_FLOOR, m["boilerplate"]
+    for key in ("content", "boilerplate"):
+        assert_shipped(m[key]["recall"], "boilerplate", "cv", key, "recall")
 
 
 # Per seed: 1-based line -> (category, a short piece of that line to be sure it is the

@@ -9,6 +9,8 @@ import pytest
 from framing.evaluate import predict_hedging, score
 from framing.lexicon import load_lexicons
 
+from shipped_accuracy import assert_shipped
+
 # Measured: cue F1 0.869, uncertain-sentence F1 0.882 (factbank part, 1,533 sentences).
 CUE_F1_FLOOR = 0.86
 SENTENCE_F1_FLOOR = 0.87
@@ -28,3 +30,9 @@ def test_cue_f1_floor(factbank):
 
 def test_uncertain_sentence_f1_floor(factbank):
     assert factbank["uncertain_sentences"]["f1"] >= SENTENCE_F1_FLOOR, factbank["uncertain_sentences"]
+
+
+def test_shipped_accuracy_file_is_current(factbank):
+    for key in ("cues", "uncertain_sentences"):
+        for metric in ("precision", "recall", "f1"):
+            assert_shipped(factbank[key][metric], "hedging", key, metric)

@@ -12,6 +12,8 @@ import pytest
 
 from framing.evaluate import _score_basil, _score_sentiment, predict_sentiment
 
+from shipped_accuracy import assert_shipped
+
 pytestmark = pytest.mark.slow
 
 # Measured: NewsMTSC dev rw 0.675, mt 0.691; BASIL 0.612 (see docs/sentiment.md).
@@ -32,6 +34,8 @@ def test_newsmtsc_dev_macro_f1_per_subset(eval_dir, lex):
     for subset, floor in NEWSMTSC_FLOOR.items():
         assert metrics[f"{subset}/dev"]["macro_f1"] >= floor, (subset, metrics[f"{subset}/dev"])
         assert metrics[f"{subset}/dev"]["macro_f1"] > NEWSMTSC_WHOLE_SENTENCE_VADER + 0.1
+        for metric in ("macro_f1", "accuracy"):
+            assert_shipped(metrics[f"{subset}/dev"][metric], "sentiment", subset, metric)
 
 
 def test_basil_macro_f1(eval_dir, lex):
@@ -39,3 +43,5 @@ def test_basil_macro_f1(eval_dir, lex):
     by_id = {r["id"]: predict_sentiment(r, lex) for r in records}
     metrics = _score_basil(records, by_id)
     assert metrics["all"]["macro_f1"] >= BASIL_FLOOR, metrics["all"]
+    for metric in ("macro_f1", "accuracy", "f1_neg", "f1_pos"):
+        assert_shipped(metrics["all"][metric], "basil", "all", metric)
