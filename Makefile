@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: report test bench clean
+.PHONY: report test bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/framing bench 2000
+
+# Re-measure on ../shared/eval and rewrite framing/models/accuracy.json (quoted by the report).
+accuracy: $(STAMP)
+	$(BIN)/python scripts/measure_accuracy.py
 
 clean:
 	rm -rf $(VENV) output/* build *.egg-info
