@@ -41,13 +41,24 @@ def _count(n: int) -> str:
     return f"{n:,}"
 
 
+def _order(rho: float) -> str:
+    """A rank correlation in words: how alike two orderings of the articles are."""
+    if rho >= 0.9:
+        return "nearly the same order"
+    if rho >= 0.7:
+        return "a broadly similar order"
+    if rho >= 0.4:
+        return "a loosely similar order"
+    return "quite a different order"
+
+
 def _attribution(a: Mapping[str, Any]) -> str:
     cues, sources = a["cues"], a["sources"]
     return (
         f"in {_count(a['articles'])} {a['about']} ({a['dataset']}), framing found {in_ten(cues['recall'])} of the phrases they marked "
         f"as saying where a claim comes from, and {in_ten(cues['precision'])} of the phrases it marked were marked by them too; "
         f"it found {in_ten(sources['recall'])} of the sources they marked. Ranked by how much they attribute, the articles come out "
-        f"in much the same order by its count and by theirs (correlation {a['density_spearman']:.2f}, where 1 is the same order). "
+        f"in {_order(a['density_spearman'])} by its count and by theirs (correlation {a['density_spearman']:.2f}, where 1 is the same order). "
         "It misses most often stance nouns (\u201ccriticism of\u201d) and light verbs (\u201cmade clear\u201d, \u201ctook aim at\u201d)."
     )
 

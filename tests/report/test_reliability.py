@@ -66,7 +66,7 @@ def test_sentences_say_the_numbers_of_the_file():
     a = items["Attribution and sources"]
     assert a.startswith("In 1,200 practice articles marked by two teachers (TestAttr), framing found about 6 in 10 of the phrases they marked")
     assert "and about 8 in 10 of the phrases it marked were marked by them too" in a
-    assert "it found about 5 in 10 of the sources they marked" in a and "(correlation 0.61, where 1 is the same order)" in a
+    assert "it found about 5 in 10 of the sources they marked" in a and "come out in a loosely similar order by its count and by theirs (correlation 0.61, where 1 is the same order)" in a
     assert "stance nouns" in a  # the known blind spot
     h = items["Hedges"]
     assert "In 40 practice sentences marked by a linguist (TestHedge), framing found fewer than 1 in 10 of the words" in h
@@ -130,3 +130,12 @@ def test_shipped_file_gives_a_sentence_per_measure():
     data = load_accuracy()
     assert data is not None, "framing/models/accuracy.json is missing: run scripts/measure_accuracy.py"
     assert [r.measure for r in reliability(data)] == ["Attribution and sources", "Hedges", "Tone toward actors", "Page furniture"]
+
+
+def test_rank_correlation_in_words_follows_the_value():
+    from framing.report.reliability import _order
+
+    assert _order(0.95) == "nearly the same order"
+    assert _order(0.73) == "a broadly similar order"
+    assert _order(0.5) == "a loosely similar order"
+    assert _order(0.1) == "quite a different order"
