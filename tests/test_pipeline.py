@@ -48,6 +48,13 @@ def test_result_and_source_counts_equal_their_dataclasses_built_plainly():
     result = framing.analyze(STORY, source="Test", id="t1")
     assert result == ArticleResult(**{f.name: getattr(result, f.name) for f in fields(ArticleResult)})
     assert list(vars(result)) == [f.name for f in fields(ArticleResult)]
+    # Detectors build spans and actor results by setting the instance dict whole (for
+    # speed): each must hold exactly its dataclass's fields, in order.
+    from framing.model import ActorResult, Span
+
+    for obj, cls in [*((s, Span) for s in result.spans), *((a, ActorResult) for a in result.actors)]:
+        assert list(vars(obj)) == [f.name for f in fields(cls)], obj
+        assert obj == cls(**vars(obj))
     cites = [SimpleNamespace(source_name=name, source_type=kind, direct=direct) for name, kind, direct in (
         ("Lena Moor", "named", True), (None, "unsourced", False), ("Lena Moor", "named", False),
         ("officials", "anonymous", True), ("Lena Moor", "named", True), ("officials", "anonymous", False),

@@ -92,9 +92,9 @@ _PARTY_TAG = re.compile(r"[rdi]-[a-z.]+$")
 _DASHES = frozenset({"-", "—", "―", "–"})
 # Two capitalised tokens in a row, over the per-token 0/1 flags (overlapping: a lookahead).
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
-# Contractions cut off before looking a pronoun up: "he's", "they'd".
 # Frozen results built the fast way of model.new_span: the instance dict set whole.
 _new, _setattr = object.__new__, object.__setattr__
+# Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 
 

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Sequence
 
 from ..lexicon import Lexicons, per_lexicon
-from ..usercache import cache_path, read_cached, write_cached
+from ..usercache import cache_path, code_key, read_cached, write_cached
 from ..segment import Content, Segmentation
 
 POLARITIES = ("neg", "neu", "pos")
@@ -451,14 +451,13 @@ def _weights_key(lex: Lexicons) -> bytes | None:
     import importlib.util
     from pathlib import Path
 
-    try:
-        parts = [Path(__file__).read_bytes(), resources.files("framing").joinpath("models", MODEL_FILE).read_bytes()]
-        spec = importlib.util.find_spec("vaderSentiment")
-        folder = Path(list(spec.submodule_search_locations)[0])  # type: ignore[union-attr]
-        parts += [(folder / name).read_bytes() for name in ("vaderSentiment.py", "vader_lexicon.txt")]
-    except (OSError, TypeError, AttributeError, IndexError):  # not where we expect: build, do not cache
+    spec = importlib.util.find_spec("vaderSentiment")
+    locations = list(getattr(spec, "submodule_search_locations", None) or ())
+    if not locations:  # not where we expect: build, do not cache
         return None
-    return b"\0".join([lex.version.encode(), *parts])
+    vader = Path(locations[0])
+    model = str(resources.files("framing").joinpath("models", MODEL_FILE))
+    return code_key(lex, __file__, model, str(vader / "vaderSentiment.py"), str(vader / "vader_lexicon.txt"))
 
 
 def _normalised_article(seg: Segmentation) -> list[str]:

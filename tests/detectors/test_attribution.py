@@ -374,3 +374,18 @@ def test_a_naming_participle_after_an_indefinite_noun_is_no_cue(lex):
     assert run("The port hired a company called Harbour Works to fix the pier.", lex).attributions == ()
     assert [a.cue.text for a in run("Dorn wrote a book titled “The Long Pier” last year.", lex).attributions] == ["wrote"]
     assert [a.cue.text for a in run("Ilsa Dorn called Bo Lind a coward.", lex).attributions] == ["called"]
+
+
+def test_attributions_and_spans_built_fast_hold_exactly_their_fields(lex):
+    # detect() fills the frozen instances' dicts whole: no field may be missing or extra.
+    from dataclasses import fields
+
+    from framing.model import Span
+
+    out = run("“The pier is unsafe,” Bo Lind said. Officials claimed the port would reopen, according to a memo.", lex)
+    assert out.attributions and out.spans
+    for a in out.attributions:
+        assert list(vars(a)) == [f.name for f in fields(attribution.Attribution)]
+        assert a == attribution.Attribution(**vars(a))
+    for sp in out.spans:
+        assert list(vars(sp)) == [f.name for f in fields(Span)]
