@@ -148,6 +148,46 @@ def predict_sentiment(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]:
     return {"id": rec["id"], "targets": targets}
 
 
+_PRONOUN_STARTS = frozenset("he she they it his her i we the a this that their its him them".split())
+
+
+def _actor_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+    from .detectors import actors, attribution
+
+    content = content_view(segment(text), frozenset())
+    out = actors.detect(content, lex, attribution.detect(content, lex).attributions)
+    return [(s.start, s.end) for s in out.spans if s.kind == "actor"]
+
+
+def actor_coverage(task: str, records: Iterable[Mapping[str, Any]], lex: Lexicons) -> dict[str, Any]:
+    """How many gold targets overlap an actor span: recall of actor detection.
+
+    basil: every verbatim occurrence of an article's main entities; sentiment (NewsMTSC):
+    targets written as names (capitalised, not a pronoun or article), both splits, since
+    actor detection learned nothing from them.
+    """
+    if task not in ("basil", "sentiment"):
+        raise ValueError(f"actor coverage is measured on basil or sentiment records, not {task}")
+    found = total = 0
+    for rec in records:
+        text = rec["text"]
+        if task == "basil":
+            wanted = []
+            for ent in rec.get("main_entities") or []:
+                i = text.find(ent)
+                while i >= 0:
+                    wanted.append((i, i + len(ent)))
+                    i = text.find(ent, i + 1)
+        else:
+            wanted = [tuple(t["span"]) for t in rec.get("targets", []) if t["mention"][:1].isupper() and t["mention"].split()[0].lower() not in _PRONOUN_STARTS]
+        if not wanted:
+            continue
+        spans = _actor_spans(text, lex)
+        total += len(wanted)
+        found += sum(any(s < end and start < e for s, e in spans) for start, end in wanted)
+    return {"found": found, "total": total, "recall": found / total if total else 0.0}
+
+
 PREDICTORS: dict[str, Callable[[Mapping[str, Any], Lexicons], dict[str, Any]]] = {
     "attribution": predict_attribution,
     "hedging": predict_hedging,

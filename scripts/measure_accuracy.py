@@ -103,6 +103,16 @@ def _basil(records, lex) -> dict[str, Any]:
     }
 
 
+def _actors(task: str, records, lex) -> dict[str, Any]:
+    m = evaluate.actor_coverage(task, records, lex)
+    out = {"found": m["found"], "total": m["total"], "recall": _r(m["recall"])}
+    if task == "basil":
+        out.update(dataset="BASIL", about="news articles on the same events from three US outlets", articles=len(records))
+    else:
+        out.update(dataset="NewsMTSC, both splits", about="single news sentences")
+    return out
+
+
 def _boilerplate_cv(path: Path, lex) -> dict[str, Any]:
     spec = importlib.util.spec_from_file_location("train_boilerplate", ROOT / "scripts" / "train_boilerplate.py")
     train = importlib.util.module_from_spec(spec)
@@ -150,6 +160,8 @@ def measure(eval_dir: Path, cv: bool = True, log=sys.stderr) -> dict[str, Any]:
         t0 = time.perf_counter()
         records = list(evaluate.read_gold(path))
         out[name] = fn(records, lex)
+        if name in ("sentiment", "basil"):  # actor recall: are the labelled targets found as actors at all?
+            out.setdefault("actors", {})["newsmtsc" if name == "sentiment" else name] = _actors(name, records, lex)
         if name == "boilerplate" and cv:
             out[name]["cv"] = _boilerplate_cv(path, lex)
         print(f"{fname}: {len(records)} records, {time.perf_counter() - t0:.1f} s", file=log)

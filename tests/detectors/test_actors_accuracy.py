@@ -3,45 +3,21 @@ annotators chose as targets found as actors? Floors sit just under the measured 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from framing.detectors import actors, attribution
+from framing.evaluate import actor_coverage, read_gold
 from framing.lexicon import load_lexicons
-from framing.segment import content_view, segment
 
-PRONOUNS = frozenset("he she they it his her i we the a this that their its him them".split())
-
-
-def _actor_spans(text: str, lex) -> list[tuple[int, int]]:
-    content = content_view(segment(text), frozenset())
-    out = actors.detect(content, lex, attribution.detect(content, lex).attributions)
-    return [(s.start, s.end) for s in out.spans if s.kind == "actor"]
-
-
-def _covered(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+from shipped_accuracy import assert_shipped
 
 
 @pytest.mark.slow
 def test_basil_main_entities_are_found(eval_dir):
     """Every verbatim occurrence of an article's main entities (BASIL) overlaps an actor span."""
-    lex = load_lexicons()
-    hit = total = 0
-    with open(eval_dir / "sentiment.basil.dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            text = rec["text"]
-            spans = _actor_spans(text, lex)
-            for ent in rec.get("main_entities") or []:
-                i = text.find(ent)
-                while i >= 0:
-                    total += 1
-                    hit += _covered(spans, i, i + len(ent))
-                    i = text.find(ent, i + 1)
-    assert total > 300
-    assert hit / total >= 0.78  # measured 0.799
+    m = actor_coverage("basil", read_gold(eval_dir / "sentiment.basil.dev.jsonl"), load_lexicons())
+    assert m["total"] > 300
+    assert m["recall"] >= 0.78  # measured 0.799
+    assert_shipped(m["recall"], "actors", "basil", "recall")
 
 
 @pytest.mark.slow
@@ -50,17 +26,20 @@ def test_newsmtsc_named_targets_are_found(eval_dir):
 
     Single sentences: a lone surname has no full name to lean on, so this is a hard test.
     """
-    lex = load_lexicons()
-    hit = total = 0
-    with open(eval_dir / "sentiment.newsmtsc.dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            targets = [t for t in rec["targets"] if t["mention"][:1].isupper() and t["mention"].split()[0].lower() not in PRONOUNS]
-            if not targets:
-                continue
-            spans = _actor_spans(rec["text"], lex)
-            for t in targets:
-                total += 1
-                hit += _covered(spans, *t["span"])
-    assert total > 5000
-    assert hit / total >= 0.58  # measured 0.590
+    m = actor_coverage("sentiment", read_gold(eval_dir / "sentiment.newsmtsc.dev.jsonl"), load_lexicons())
+    assert m["total"] > 5000
+    assert m["recall"] >= 0.58  # measured 0.591
+    assert_shipped(m["recall"], "actors", "newsmtsc", "recall")
+
+
+def test_coverage_counts_overlaps_of_our_own_text():
+    text = "Mayor Ana Ruiz praised the council. Later Ruiz left."
+    rec = {"text": text, "main_entities": ["Ana Ruiz", "Ruiz"]}
+    m = actor_coverage("basil", [rec], load_lexicons())
+    assert m["total"] == 3  # "Ana Ruiz" once, "Ruiz" twice (inside the full name too)
+    assert m["found"] == 3
+
+
+def test_coverage_rejects_other_tasks():
+    with pytest.raises(ValueError):
+        actor_coverage("hedging", [], load_lexicons())

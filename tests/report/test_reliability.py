@@ -39,6 +39,10 @@ FAKE = {
         "articles": 6,
         "all": {"accuracy": 0.66, "n": 50, "macro_f1": 0.6, "f1_neg": 0.9, "f1_pos": 0.3},
     },
+    "actors": {
+        "basil": {"dataset": "TestSlant", "about": "practice articles from three papers", "articles": 6, "found": 31, "total": 40, "recall": 0.775},
+        "newsmtsc": {"dataset": "TestTone", "about": "practice sentences", "found": 3, "total": 10, "recall": 0.3},
+    },
     "boilerplate": {
         "dataset": "TestPages",
         "about": "practice web pages",
@@ -62,7 +66,7 @@ def test_in_ten(share, words):
 
 def test_sentences_say_the_numbers_of_the_file():
     items = {r.measure: r.text for r in reliability(FAKE)}
-    assert list(items) == ["Attribution and sources", "Hedges", "Tone toward actors", "Page furniture"]
+    assert list(items) == ["Attribution and sources", "Hedges", "People and groups", "Tone toward actors", "Page furniture"]
     a = items["Attribution and sources"]
     assert a.startswith("In 1,200 practice articles marked by two teachers (TestAttr), framing found about 6 in 10 of the phrases they marked")
     assert "and about 8 in 10 of the phrases it marked were marked by them too" in a
@@ -71,6 +75,9 @@ def test_sentences_say_the_numbers_of_the_file():
     h = items["Hedges"]
     assert "In 40 practice sentences marked by a linguist (TestHedge), framing found fewer than 1 in 10 of the words" in h
     assert "and nearly all of the words it marked were theirs too" in h and "it picked out none of the sentences" in h
+    p = items["People and groups"]
+    assert p.startswith("In 6 practice articles from three papers (TestSlant), framing marked as an actor about 8 in 10 of the 40 mentions of the people and groups each article is mainly about; in practice sentences (TestTone), about 3 in 10 of the 10 people")
+    assert "title case" in p  # the known blind spot
     t = items["Tone toward actors"]
     # (0.5 * 10 + 1.0 * 30) / 40 = 0.875: pooled over both subsets by their mentions
     assert t.startswith("On 40 mentions of people in 30 practice sentences marked by pupils (TestTone), framing gave the same tone (negative, neutral or positive) as people about 9 in 10 times")
@@ -89,6 +96,7 @@ def test_measures_missing_from_the_file_are_left_out():
     assert items["Tone toward actors"].startswith("In 6 practice articles") and "mentions of people" not in items["Tone toward actors"]
     assert "each scored by a model" not in items["Page furniture"] and "kept about 5 in 10 of the story lines" in items["Page furniture"]
     assert reliability({"attribution": {"cues": {}}}) == []  # another layout: left out, no error
+    assert reliability({"actors": {"basil": {"recall": 0.5}}}) == []
     assert reliability(None) == []
 
 
@@ -115,7 +123,7 @@ def test_page_shows_the_subsection_from_the_file(tmp_path, records, monkeypatch)
     page = build_report(records, tmp_path / "report.html").path.read_text(encoding="utf-8")
     section = _section(page)
     assert "<strong>Attribution and sources:</strong> In 1,200 practice articles marked by two teachers (&lt;b&gt;Attr &amp; Co&lt;/b&gt;), framing found about 6 in 10" in section
-    assert section.count("<strong>") == 4 and NOT_MEASURED not in section
+    assert section.count("<strong>") == 5 and NOT_MEASURED not in section
     assert '<a href="#reliability">How reliable are these numbers?</a>' in page  # the pointer from the glossary
 
 
@@ -129,7 +137,7 @@ def test_page_without_the_file_says_it_was_not_measured(tmp_path, records, monke
 def test_shipped_file_gives_a_sentence_per_measure():
     data = load_accuracy()
     assert data is not None, "framing/models/accuracy.json is missing: run scripts/measure_accuracy.py"
-    assert [r.measure for r in reliability(data)] == ["Attribution and sources", "Hedges", "Tone toward actors", "Page furniture"]
+    assert [r.measure for r in reliability(data)] == ["Attribution and sources", "Hedges", "People and groups", "Tone toward actors", "Page furniture"]
 
 
 def test_rank_correlation_in_words_follows_the_value():
