@@ -736,7 +736,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     g = art.g
     out: list[tuple[int, int, int, bool]] = []
     caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
-    joiners, lead_skip, roles_by_first, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.not_names, g.org_suffixes
+    joiners, lead_skip, roles_by_first, roles_by_last, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.roles_by_last, g.not_names, g.org_suffixes
     nc = len(caps)
     for a, b, si in spans:
         c = bisect_left(caps, a)
@@ -783,6 +783,19 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
             e = k
             while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
                 e -= 1
+            if e - s > 3:
+                # A role inside the run ends its lead: "Democratic Attorney General Richard
+                # Blumenthal", "Former President Vicente Fox" name the person after it, and
+                # "Committee Chairman Rep. Jason Chaffetz" after the second title. At least two
+                # words must follow ("Martin Luther King Jr.", "Massachusetts General Hospital").
+                for t in range(e - 3, s, -1):
+                    if norm[t] in roles_by_last and e - t <= 6 and norm[e - 1] not in org_suffixes and _prev_role(art, t, s) is not None:
+                        u = t + 1
+                        while u < e and (norm[u] in lead_skip or low[u] == "." or (norm[u] in roles_by_first and _longest_role_at(art, u, e) is not None)):
+                            u += len(_longest_role_at(art, u, e) or (1,)) if norm[u] in roles_by_first else 1
+                        if e - u >= 2 and cap[u] and ends[e - 1] - starts[e - 1] > 1:  # (not cut at an initial: "Emmet G.")
+                            s = u
+                        break
             if e > s:
                 for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                     # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
@@ -806,6 +819,7 @@ def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, t), (t + 1, e)]
 
 
+_NAME_SUFFIXES = frozenset(("jr", "sr"))  # mark a person's full name (not "II": "Article II", "TARP II")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
 
 
@@ -864,6 +878,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
+                or words[-1] in _NAME_SUFFIXES
                 or words[-1] in single_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
@@ -873,7 +888,9 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             key = (words[0], words[-1])
             aid = by_first_last.get(key) or slug(text[starts[s] : ends[e - 1] - poss[e - 1]])
             by_first_last.setdefault(key, aid)
-            if surname_of.get(words[-1], aid) != aid:
+            if words[-1] in _NAME_SUFFIXES:
+                pass  # "Trump" alone after "Donald Trump Jr." is no surname of his: left to the gazetteer
+            elif surname_of.get(words[-1], aid) != aid:
                 surname_of[words[-1]] = None  # two people share it: a bare surname stays unresolved
             else:
                 surname_of[words[-1]] = aid

@@ -406,6 +406,29 @@ def test_a_lone_surname_cited_as_a_source_is_a_person(lex):
     assert by_id(out)["okonkwo"].kind == "person"
 
 
+def test_a_title_inside_a_capitalised_run_leaves_the_name_after_it(lex):
+    out = run(
+        "Former Governor Ana Okafor praised the plan. Regional Health Minister Tomas Varga, speaking later, disagreed. "
+        "Okafor did not reply.",
+        lex,
+    )
+    ids = by_id(out)
+    assert mentions_of(out, "ana-okafor") == ["Ana Okafor", "Okafor"]
+    assert ids["tomas-varga"].kind == "person"
+    assert not any(a.startswith(("former", "regional")) for a in ids)
+    # Two name words must follow the title: a hospital or a one-word tail is not a person.
+    out = run("She was treated at Riverside General Hospital on Monday.", lex)
+    assert "hospital" not in " ".join(by_id(out))
+
+
+def test_jr_marks_a_full_name(lex):
+    out = run("Yesterday Marcus Dale Jr. met the board, and the meeting ran late.", lex)
+    assert by_id(out)["marcus-dale-jr"].kind == "person"
+    # ... while a Roman numeral marks no person.
+    out = run("The court read Article II aloud.", lex)
+    assert "article-ii" not in by_id(out)
+
+
 def test_user_countries_tsv_adds_countries(tmp_path):
     (tmp_path / "countries.tsv").write_text(
         "# source: written by us for this test\n# categories: country, alias, capital, demonym, demonym_plural\n"
