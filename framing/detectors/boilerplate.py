@@ -98,7 +98,7 @@ _TERMINAL_CHARS = frozenset(".!?…。！？")
 # months' first letters: twice as fast as the bare alternation).
 _DATE_MONTH = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
 _DATE_NUM = re.compile(
-    r"(?=\d)(?:(?<!\w)\d{1,2}:\d{2}\b|(?<!\w)\d{4}-\d{2}-\d{2}\b|(?<!\w)\d{1,2}/\d{1,2}/\d{2,4}\b|(?<!\w)\d+ (?:minutes?|hours?|days?|weeks?) ago\b)"
+    r"(?=\d)(?:(?<!\w)\d{1,2}:\d{2}\b|(?<!\w)\d{4}-\d{2}-\d{2}\b|(?<!\w)\d{1,2}/\d{1,2}/\d{2,4}\b|(?<!\w)\d+ ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|[mMhHdD]) ago\b)"
 )
 # Tokens without which no date pattern can match: the regex runs only on lines with one.
 _MONTH_TOKENS = frozenset(

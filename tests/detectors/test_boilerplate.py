@@ -352,11 +352,17 @@ def test_sentence_after_gallery_link_is_not_a_caption():
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago", "2031-03-03T09:14:00+01:00", "March 3"],
+    ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago", "2031-03-03T09:14:00+01:00", "March 3", "32M ago", "5H ago", "3 hrs ago"],
 )
 def test_time_stamp_line_is_a_byline(stamp):
     text = article("Council Votes to Close Old Pool", stamp, P1, P2, P3)
     assert flagged(text) == {3: "byline"}
+
+
+def test_compact_time_stamp_is_a_date_but_a_count_is_not():
+    # "5H ago" on a teaser is a time stamp; "5 ago" or "5 hours" alone are not.
+    text = article("Council Votes to Close Old Pool", P1, P2, "12 ago", P3)
+    assert line_no(text, "12 ago") not in flagged(text) or flagged(text)[line_no(text, "12 ago")] != "byline"
 
 
 def test_cookie_notice_is_legal():
