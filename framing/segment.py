@@ -338,11 +338,21 @@ def _all_quotes(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int
         c = text[i]
         if c in _OPEN_QUOTES:
             if open_at < 0:
-                open_at = i
+                if not _closes(text, i, end):
+                    open_at = i
+            elif c == "“" and _closes(text, i, end):
+                # An opening mark typed as the closing one ('“No,“ he said'): after a word,
+                # before a space, it ends the quote, or the reporter's "he said" is quoted.
+                out.append((open_at, i + 1))
+                open_at = -1
         elif c in _CLOSE_QUOTES:
             if open_at >= 0:
                 out.append((open_at, i + 1))
                 open_at = -1
+            elif c == "”" and (i == 0 or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum():
+                # The closing mark typed as the opening one ('said ”Yes.”'): after a space,
+                # before a word, it opens.
+                open_at = i
         elif c == '"' or c == "'":
             if open_at < 0:
                 open_at = i
@@ -352,6 +362,12 @@ def _all_quotes(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int
     if open_at >= 0 and end - open_at > 1:
         out.append((open_at, end))
     return out
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """The mark at ``i`` sits where only a closing quote can: right after a word or
+    punctuation, before a space or the block end ('..., “ said')."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace())
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,16 @@ def test_quote_marks_are_those_of_the_plain_alternation():
     plain = re.compile("[“«„”»\"]|''")
     for text in ("''Yes,'' he said.", "it's the Workers' ''", "'''", "''''", "\"''", "'\"'", "x''y'z", "«a» „b“ “c”", "'"):
         assert [m.span() for m in _QUOTE_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_an_opening_mark_typed_as_the_closing_one_still_closes_its_quote():
+    # Typographic slips in real copy: “ after a word before a space closes, ” after a space
+    # before a word opens; the reporter's "she said" after them is not quoted.
+    text = "“We are not leaving,“ she said. The board called it “a pause“ and moved on.\nHe wrote ”Never again.” She said „nein“ twice."
+    seg = segment(text)
+    assert [text[s:e] for s, e in seg.quotes] == ["“We are not leaving,“", "“a pause“", "”Never again.”", "„nein“"]
+    assert not seg.in_quote(text.index("she said"))
+    assert not seg.in_quote(text.index("moved on"))
+    # A stray closing-style “ with nothing open opens nothing: the rest is the reporter's.
+    text = "The plan, he said,“ will work. Officials agreed."
+    assert segment(text).quotes == ()
