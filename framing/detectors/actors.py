@@ -559,6 +559,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     # Sentences whose capitals may open unlisted names, as (first, last+1, sentence):
     # all are scanned in one call once the known forms are matched and covered.
     run_spans: list[tuple[int, int, int]] = []
+    headlines: list[tuple[int, int, int]] = []  # title-case sentences: no discovery there
     covered: set[int] = set()
 
     hits, caps, alpha = art.hits, art.caps, art.alpha
@@ -574,7 +575,9 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
         title_case = n_caps >= 3 and n_caps >= 0.5 * alpha.count(1, a, b) and _title_case(art, a, b, n_caps)
         h = bisect_left(hits, a)
         if h == len(hits) or hits[h] >= b:
-            if n_caps and not title_case:
+            if title_case:
+                headlines.append((a, b, si))
+            elif n_caps:
                 run_spans.append((a, b, si))
             continue
         matches = _match_forms(art, a, b)
@@ -594,12 +597,16 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
             covered.update(range(first, last))
         if not title_case:
             run_spans.append((a, b, si))
+        else:
+            headlines.append((a, b, si))
 
     runs = _runs(art, run_spans, covered)
     persons_full = [m for m in mentions if g.actors[m.actor].kind == "person"]
     discovered, auto_mentions, surname_of = _discover(art, runs, attributions, persons_full + shorts)
     mentions.extend(auto_mentions)
     mentions.extend(_resolve_shorts(art, shorts, mentions, surname_of))
+    if headlines and auto_mentions:
+        mentions.extend(_in_headlines(art, headlines, auto_mentions, surname_of, covered))
     actors_def = dict(g.actors)
     actors_def.update(discovered)
     mentions.sort(key=_START_END)  # (key tuples built in C)
@@ -623,6 +630,35 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
                     labels.append((m.actor, starts[ap[0]], ends[ap[1] - 1], _role_label(g, ap[2])))
     labels.extend(_country_descriptions(art, content, mentions, actors_def))
     return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
+
+
+def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: Mapping[str, str], covered: set[int]) -> list[_Mention]:
+    """Names discovered in the body, found again in title-case headlines, where capitals
+    alone are no evidence ("Kathy Griffin Apologizes For ..."): the full name, or a
+    surname that the body uses alone for one person only, word for word."""
+    norm, starts, ends, poss = art.norm, art.starts, art.ends, art.poss
+    names: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for m in found:
+        if m.type == NAME and m.last - m.first > 1:
+            names[norm[m.first]].append((tuple(norm[m.first : m.last]), m.actor, NAME))
+        elif m.type == SHORT and surname_of.get(norm[m.first]) == m.actor:
+            # Only a surname the body uses alone: a capitalised "Coal" or "Golf" in a
+            # headline is no evidence of the company or club named in full below.
+            names[norm[m.first]].append(((norm[m.first],), m.actor, SHORT))
+    for k in names:
+        names[k] = sorted(set(names[k]), key=lambda x: (-len(x[0]), x))  # longest first
+    out = []
+    for a, b, si in headlines:
+        j = a
+        while j < b:
+            for words, aid, type_ in names.get(norm[j], ()):
+                e = j + len(words)
+                if e <= b and tuple(norm[j:e]) == words and not covered.intersection(range(j, e)) and not any(poss[j : e - 1]):
+                    out.append(_Mention(aid, starts[j], ends[e - 1] - poss[e - 1], j, e, si, type_, words))
+                    j = e - 1
+                    break
+            j += 1
+    return out
 
 
 def _title_case(art: _Article, a: int, b: int, caps: int) -> bool:

@@ -105,9 +105,8 @@ def _actors(a: Mapping[str, Any]) -> str:
         n = a["newsmtsc"]
         parts.append(f"in {n['about']} ({n['dataset']}), {in_ten(n['recall'])} of the {_count(n['total'])} people and groups named as the one the tone is about")
     return (
-        "; ".join(parts) + ". An actor it misses gets no count and no tone. It misses most often names in headlines written "
-        "in title case, groups named by a common noun (\u201cplaintiffs\u201d) and organisations whose name reads like a phrase "
-        "(\u201cSecure America Now\u201d)."
+        "; ".join(parts) + ". An actor it misses gets no count and no tone. It misses most often groups named by a common noun "
+        "(\u201cplaintiffs\u201d) and organisations whose name reads like a phrase (\u201cSecure America Now\u201d)."
     )
 
 

@@ -421,6 +421,18 @@ def test_a_title_inside_a_capitalised_run_leaves_the_name_after_it(lex):
     assert "hospital" not in " ".join(by_id(out))
 
 
+def test_names_found_in_the_body_are_found_in_a_title_case_headline(lex):
+    text = (
+        "Council Critic Mara Quinlan Wins Seat In Upset Vote\n\n"
+        "Mara Quinlan, a former teacher, won the seat on Sunday. Quinlan thanked her volunteers.\n\n"
+        "Why Quinlan Won And What Comes Next For The Harbour District"
+    )
+    out = run(text, lex)
+    assert mentions_of(out, "mara-quinlan") == ["Mara Quinlan", "Mara Quinlan", "Quinlan", "Quinlan"]
+    # Capitals in a headline are still no evidence on their own.
+    assert not any("harbour" in i or "council" in i for i in by_id(out))
+
+
 def test_jr_marks_a_full_name(lex):
     out = run("Yesterday Marcus Dale Jr. met the board, and the meeting ran late.", lex)
     assert by_id(out)["marcus-dale-jr"].kind == "person"
