@@ -112,7 +112,7 @@ _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
-_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
+_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO", ", AP", ", AFP", ", Reuters", ", REUTERS", ", EPA", ", Associated Press", ", ASSOCIATED PRESS")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
@@ -128,6 +128,10 @@ _CREDIT = re.compile(
     r"(?=[RAEXGBSTPIvF(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
     r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
     r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b)",
+)
+# "Jane Roe, Associated Press": a photographer and an agency, nothing after them.
+_AGENCY_CREDIT = re.compile(
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|EPA|Associated Press|ASSOCIATED PRESS|Getty Images)(?: [Ff]ile)?$"
 )
 # Wire-photo caption style: "<place>, <Country> <Month> <day>, <year>." with no "on"
 # before the date, which prose would have.
@@ -450,7 +454,7 @@ def _credit_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int
         k = bisect_right(line_starts, m.start()) - 1
         if k >= 0 and k not in tried and m.end() <= line_ends[k]:
             tried.add(k)
-            out[k] = _CREDIT.search(line_texts[k]) is not None
+            out[k] = _CREDIT.search(line_texts[k]) is not None or _AGENCY_CREDIT.match(line_texts[k]) is not None
     return out
 _new_info = partial(tuple.__new__, LineInfo)
 # Field getters of LineInfo for ``compress`` (C speed, no Python loop over the lines).

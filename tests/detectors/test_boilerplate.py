@@ -59,6 +59,10 @@ def test_plain_story_has_no_boilerplate():
         ("Sign up for our morning newsletter", "advert"),
         ("7", "fragment"),
         ("•", "fragment"),
+        ("Want more council news? Join the Gazette Weekly Newsletter.", "advert"),
+        ("Get the morning headlines in your inbox", "advert"),
+        ("Sam Okafor, Associated Press", "caption"),
+        ("Lena Park, AP", "caption"),
     ],
 )
 def test_furniture_line_between_paragraphs(line, category):
@@ -193,6 +197,15 @@ def test_description_next_to_a_photo_credit_is_a_caption():
     # A paragraph of several sentences after a credit is the story going on.
     text = article("Council Votes to Close Old Pool", P1, "Photo: Sam Okafor", P2 + " " + P3)
     assert flagged(text) == {5: "caption"}
+
+
+def test_description_above_an_agency_credit_is_a_caption():
+    desc = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday."
+    text = article("Council Votes to Close Old Pool", P1, desc, "Sam Okafor, Associated Press", P2, P3)
+    assert flagged(text) == {5: "caption", 7: "caption"}
+    # A comma and a name inside a sentence is no credit.
+    text = article("Council Votes to Close Old Pool", P1, "Council, AP say", P2, P3)
+    assert flagged(text) == {}
 
 
 def test_long_signup_line_takes_its_phrase_category():
