@@ -570,7 +570,7 @@ class _Detector:
                 break
             # A name ends where capitals stop ("said Smith yesterday"), unless a role noun
             # stands between two names ("said Latino Decisions researcher Sylvia Manzano").
-            if self.capf[last] and not self.capf[n] and self.words[last] not in t.title and not (n + 1 < b and self.capf[n + 1] and self.wordf[n + 1]):
+            if self.capf[last] and not self.capf[n] and self.words[last] not in t.title and not (n + 1 < b and self.capf[n + 1] and self.wordf[n + 1] and not nw.endswith("ed")):
                 break
             last = n
         if last + 3 < b and self.words[last + 1] in _PP_ADJ and self.words[last + 2] in _PP:
@@ -1114,9 +1114,9 @@ class _Detector:
             return self.noun_reading(first, last, a)
         if prev in t.det or prev in t.indef and not (role == "verb" and prev not in ("a", "an")):
             return False  # "a say", "the claims"; a quantifier is a verb's subject: "another says", "two in three said"
-        if role == "ing" and (weak or first == a) and not (weak and (prev in _PROGRESSIVE or prev == "," or prev.endswith(_BE_CONTRACTIONS) and self.pronoun_key(prev) in t.pronoun)):
-            # "hoping to win" is no attribution; "is hoping" (a finite verb) and "..., hoping
-            # to win" (a participle clause of the subject) are.
+        if role == "ing" and weak and first > a and not (prev in _PROGRESSIVE or prev == "," or prev.endswith(_BE_CONTRACTIONS) and self.pronoun_key(prev) in t.pronoun):
+            # "hoping to win" is no attribution; "is hoping" (a finite verb), "..., hoping
+            # to win" and "Noting that ..., Smith" (participle clauses of the subject) are.
             return False
         if role == "verb" and words[first] in _NAMING and first - 2 >= a and self.naming(first, last, a):
             return False  # "a website called Real News", "a memo titled ...": a name, not a report
@@ -1250,6 +1250,12 @@ class _Detector:
                 k += 1
             if k + 1 < b:
                 main = self.np_starting(k + 1, b, si)
+                # The subject ends before its verb: "Hoping for rain, the farmers waited" (the
+                # phrase up to "waited" has no noun head); the shortest phrase that is one.
+                e = k + 2
+                while main is None and e < b and e - k <= _NP_MAX and self.wordf[e - 1]:
+                    main = self.np_starting(k + 1, e, si)
+                    e += 1
                 if main is not None and main.label in (NAMED, "pronoun", "description", ANONYMOUS):
                     return main
         if (stop in ("and", "but") and role in ("verb", "nounverb", "nounstance", "ing") or stop in ("comma", "by") and role == "ing" and not found or stop == "to" and not found) and self.capf[a] and self.words[a] not in self.t.det:

@@ -246,10 +246,23 @@ def test_noun_verb_forms_read_as_stance_nouns(lex):
 def test_progressive_belief_and_intention_verbs(lex):
     a = by_cue(run("Ilsa Dorn is hoping the board votes for the pier.", lex))["hoping"]
     assert a.source.text == "Ilsa Dorn"
-    # Without "be" the -ing form is no finite verb, unless it follows its clause after a comma.
-    assert run("Hoping for a quick vote, the board met early.", lex).attributions == ()
+    # Without "be" the -ing form is no finite verb, unless it follows its clause after a comma
+    # or opens the sentence as a participle clause of the subject after its comma.
+    assert run("The board met early, and members were hoping for a quick vote.", lex).attributions[0].cue.text == "hoping"
+    assert run("The mayor gave a speech hoping for a quick vote.", lex).attributions == ()
     b = by_cue(run("Ilsa Dorn said the vote was near, hoping the board would agree.", lex))["hoping"]
     assert b.source.text == "Ilsa Dorn"
+    c = by_cue(run("Hoping for a quick vote, the board met early.", lex))["Hoping"]
+    assert c.source.text == "the board"
+    d = by_cue(run("Recognizing this, Mr. Rubio joined the talks.", lex))["Recognizing"]
+    assert d.source_name == "Rubio"  # the name ends before its verb ("joined"), not at "the talks"
+
+
+def test_a_participle_opening_the_sentence_belongs_to_the_subject_after_its_comma(lex):
+    a = by_cue(run("Noting that the pier had failed twice, Ilsa Dorn called for an inquiry.", lex))["Noting"]
+    assert a.source_name == "Ilsa Dorn"
+    # Its content holds the cue in it ("had failed" is not one) and the main verb is its own report.
+    assert [x.cue.text for x in run("Citing the cost, the council rejected the plan.", lex).attributions] == ["Citing", "rejected"]
 
 
 def test_phrasal_reporting_verbs(lex):
@@ -337,7 +350,9 @@ def test_inverted_cue_after_a_quote_survives_a_later_trailing_one(lex):
 def test_contracted_be_makes_a_progressive_belief_verb(lex):
     assert [a.cue.text for a in run("Rubio lost again, and he’s hoping the governor will help.", lex).attributions] == ["hoping"]
     assert [a.cue.text for a in run("Rubio lost again, hoping for a better result in Ohio.", lex).attributions] == ["hoping"]
-    assert run("Hoping for rain, the farmers waited.", lex).attributions == ()
+    assert run("The farmers were out in the fields hoping for rain.", lex).attributions == ()
+    # Opening the sentence, it is the hope of the subject after the comma.
+    assert [a.source.text for a in run("Hoping for rain, the farmers waited.", lex).attributions] == ["the farmers"]
 
 
 def test_phrases_that_start_with_a_cue_word_report_nothing(lex):
