@@ -153,6 +153,9 @@ _STAMP_START = re.compile(r"^(?:(?:first|last) )?(?:updated|published|posted|mod
 _POST_SIGNATURE = re.compile(
     r"^[—–-] .{1,80}\(@\w{1,30}\) (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$"
 )
+# A comment's header: a name, the date and clock time, "said:" (a story's "On May 3 the
+# mayor said:" has no clock time).
+_COMMENT_HEADER = re.compile(r"\d:\d\d\b.{0,12}\b(?:said|says|wrote|writes|commented):$", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
@@ -1231,6 +1234,14 @@ def classify(
             for k in range(max(0, i - 2), i + 1):  # the post may end in a line of its links
                 if not certain[k]:
                     fixed[k] = True
+    # A comment thread: headers of a name, a date and time and "said:" ("Ana on May 3, 2031
+    # at 4:47 pm said:"). From the first such header after the story on, the lines are the
+    # thread (the comments themselves read like prose).
+    heads = [i for i in dated if infos[i].words <= 25 and line_texts[i][-1] == ":" and _COMMENT_HEADER.search(line_texts[i])]
+    if heads and _story_above(heads[0], infos):
+        for i in range(heads[0], n):
+            if not certain[i] and i != headline:
+                certain[i] = "comment"
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None

@@ -378,6 +378,23 @@ def test_compact_time_stamp_is_a_date_but_a_count_is_not():
     assert line_no(text, "12 ago") not in flagged(text) or flagged(text)[line_no(text, "12 ago")] != "byline"
 
 
+def test_comment_thread_under_a_said_header_is_furniture():
+    thread = [
+        "Mara Voss on March 4, 2031 at 4:47 pm said:",
+        "I swam there every morning for twenty years, and I still cannot believe the council would let the place go without a proper public meeting first.",
+        "Tom Hale on March 4, 2031 at 6:02 pm said:",
+        "The cracks were reported years ago, and nothing was done about them until it was too late to fix them at a reasonable cost.",
+    ]
+    text = article("Council Votes to Close Old Pool", P1, P2, P3, *thread)
+    got = flagged(text)
+    assert {line_no(text, t[:40]) for t in thread} <= set(got)
+    assert all(got[line_no(text, t[:40])] == "comment" for t in thread)
+    assert all(line_no(text, p[:40]) not in got for p in (P1, P2, P3))
+    # A story's "On March 4 the mayor said:" (no clock time) introduces a quote.
+    text = article("Council Votes to Close Old Pool", P1, "On March 4, 2031 the mayor said:", P2, P3)
+    assert line_no(text, P2[:40]) not in flagged(text)
+
+
 def test_cookie_notice_is_legal():
     notice = "We use cookies and similar tools to remember your settings and to measure how readers use this site."
     text = article(notice, "Council Votes to Close Old Pool", P1, P2, P3)
