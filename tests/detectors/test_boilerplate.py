@@ -63,6 +63,9 @@ def test_plain_story_has_no_boilerplate():
         ("Get the morning headlines in your inbox", "advert"),
         ("Sam Okafor, Associated Press", "caption"),
         ("Lena Park, AP", "caption"),
+        ("SEE MORE: Council delays vote on bike lanes", "related"),
+        ("View all (23)", "related"),
+        ("Next Up In Local News", "related"),
     ],
 )
 def test_furniture_line_between_paragraphs(line, category):
