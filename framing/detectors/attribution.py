@@ -78,6 +78,8 @@ _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "
 _SENT_END = frozenset({".", "!", "?"})
 # Participles that name something after an indefinite noun: "a company called Sansun".
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled"})
+# Forms of "say" that idioms use ("let's say", "That said,", "so to speak").
+_SAY = frozenset({"say", "said", "saying", "speak"})
 _AGENT_END = frozenset({".", "!", "?", ",", ";", ":", "(", "-", "—", "–"})
 # Words that open an apposition besides articles and capitals: "Ted Cruz, also a candidate, said".
 _APPOSITION_OPENERS = frozenset({"also", "now", "then", "once", "formerly", "himself", "herself"})
@@ -153,6 +155,8 @@ class _Tables:
     org_role: frozenset[str]
     org_suffix: frozenset[str]
     company_head: frozenset[str]
+    say_idiom: frozenset[str]  # "let's", "needless to": before "say", the writer's idiom
+    say_idiom_last: frozenset[str]  # their last words, and "that" ("That said,")
     # First word -> (their second words, ((length, {words: (category, role)}), ...)) of the
     # cues of two or more words starting with it, longest first; cue_one: one-word cues.
     cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
@@ -207,6 +211,8 @@ def _tables(lex: Lexicons) -> _Tables:
         org_role=frozenset(w for w, k in source_kind.items() if k == "organisation") - g("title"),
         org_suffix=g("org_suffix"),
         company_head=g("company_head"),
+        say_idiom=g("say_idiom"),
+        say_idiom_last=frozenset(w.split()[-1] for w in g("say_idiom")) | {"that"},
         cue_multi=multi,
         cue_one=one,
         np_stop=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation") | g("relative") | frozenset(pronoun) | g("not_head"),
@@ -1101,6 +1107,8 @@ class _Detector:
             role = "nounverb"
         if prev in t.markup:
             return False
+        if prev in t.say_idiom_last and words[first] in _SAY and self.say_idiom(first, last, a):
+            return False  # "let's say", "needless to say", "That said, ...": the writer's idiom, no report
         if role == "prep":
             return not (first + 2 < len(words) and words[last] in t.not_source)
         if role == "phrase":
@@ -1146,6 +1154,14 @@ class _Detector:
         if weak and t.pronoun.get(prev) == "you":
             return False  # generic "you know", "you see"; "I think", "she doesn't believe" are attributions
         return True
+
+    def say_idiom(self, first: int, last: int, a: int) -> bool:
+        """ "say" in the writer's idiom: "let's say", "needless to say", "That said, ..."."""
+        words, idioms = self.words, self.t.say_idiom
+        prev = words[first - 1]
+        if prev == "that":
+            return first - 1 == a and last < len(words) and words[last] == ","
+        return prev in idioms or first - 2 >= a and f"{words[first - 2]} {prev}" in idioms or first - 3 >= a and f"{words[first - 3]} {words[first - 2]} {prev}" in idioms
 
     def naming(self, first: int, last: int, a: int) -> bool:
         """A naming participle after an indefinite common noun, before a name or quote: "a

@@ -404,3 +404,18 @@ def test_attributions_and_spans_built_fast_hold_exactly_their_fields(lex):
         assert a == attribution.Attribution(**vars(a))
     for sp in out.spans:
         assert list(vars(sp)) == [f.name for f in fields(Span)]
+
+
+def test_the_writers_own_say_idioms_report_nothing(lex):
+    for text in (
+        "That said, the pier stayed open all winter.",
+        "Let's say the vote passes: the pier still needs money.",
+        "Needless to say, the ferry was late again.",
+        "It is safe to say the council will not meet in May.",
+        "The mayor is, so to speak, the pier's landlord.",
+        "It goes without saying that the toll will rise.",
+    ):
+        assert run(text, lex).attributions == (), text
+    # A speaker's "said" after "that" is still a report; so is "had this to say".
+    assert [a.cue.text for a in run("The mayor denied that said plan existed. Ana Roos had this to say about it.", lex).attributions] == ["denied", "say"]
+    assert [a.cue.text for a in run("Ilsa Dorn said that, said it again, and left.", lex).attributions][:1] == ["said"]
