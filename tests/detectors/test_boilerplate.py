@@ -66,6 +66,7 @@ def test_plain_story_has_no_boilerplate():
         ("SEE MORE: Council delays vote on bike lanes", "related"),
         ("View all (23)", "related"),
         ("Next Up In Local News", "related"),
+        ("https://images.example.com/2031/03/pool-closing-1200x630.jpg", "caption"),
     ],
 )
 def test_furniture_line_between_paragraphs(line, category):
@@ -396,6 +397,12 @@ def test_comment_thread_under_a_said_header_is_furniture():
     # A story's "On March 4 the mayor said:" (no clock time) introduces a quote.
     text = article("Council Votes to Close Old Pool", P1, "On March 4, 2031 the mayor said:", P2, P3)
     assert line_no(text, P2[:40]) not in flagged(text)
+
+
+def test_a_page_address_alone_is_not_an_image():
+    # Only an image file's address is furniture for sure; a link to a page may be a source.
+    text = article("Council Votes to Close Old Pool", P1, "https://www.example.org/council/minutes-2031-03-03", P2, P3)
+    assert line_no(text, "https://") not in flagged(text) or flagged(text)[line_no(text, "https://")] != "caption"
 
 
 def test_cookie_notice_is_legal():
