@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, mul
+from operator import attrgetter, itemgetter, mul
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
@@ -89,6 +89,7 @@ class Gazetteer:
     roles_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
     org_suffixes: frozenset[str]
     org_heads: frozenset[str]
+    org_nouns: frozenset[str]
     joiners: frozenset[str]
     locatives: frozenset[str]
     motion: frozenset[str]
@@ -286,6 +287,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         roles_by_first={k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in by_first.items()},
         org_suffixes=words("org_suffixes"),
         org_heads=words("org_heads"),
+        org_nouns=words("org_nouns"),
         joiners=words("name_joiners"),
         locatives=words("locatives"),
         motion=words("motion_nouns"),
@@ -894,6 +896,8 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     # (s, e, si, kind, initial); kind None: a bare word, its evidence looked at only
     # when no full name claims it (most capitalised single words are neither).
     plan: list[tuple[int, int, int, str | None, bool]] = []
+    org_names: set[tuple[str, ...]] = set()  # organisations named with a common noun for one
+    unproven: list[tuple[int, int, int, bool]] = []  # runs of 2-5 words with no evidence yet
     for s, e, si, initial in runs:
         n = e - s
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
@@ -907,6 +911,9 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 if norm[s] not in non_initial:
                     continue
             kind = "organisation"
+        elif 2 <= n <= 5 and _org_evidence(art, s, e, stoks[si]):
+            kind = "organisation"
+            org_names.add(tuple(norm[s:e]))
         elif 2 <= n <= 5:  # (every token of a run is capitalised, a joiner or an initial's period)
             words = tuple(norm[s:e])
             a, b = stoks[si]
@@ -919,6 +926,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
             ):
+                unproven.append((s, e, si, initial))
                 continue
             kind = "person"
             key = (words[0], words[-1])
@@ -937,6 +945,10 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         else:
             continue
         plan.append((s, e, si, kind, initial))
+    if org_names:
+        # An organisation named with evidence once is the same organisation elsewhere.
+        plan.extend((s, e, si, "organisation", initial) for s, e, si, initial in unproven if tuple(norm[s:e]) in org_names)
+        plan.sort(key=itemgetter(0))
 
     mentions: list[_Mention] = []
     for s, e, si, kind, initial in plan:
@@ -974,6 +986,25 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             d.__dict__.update(id=aid, name=" ".join(text[starts[s] : end].split()), kind=kind, country=None)
         mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
+
+
+_APPOSITION_END = frozenset(", . ; ) — – that which who whose based run founded funded backed of in with".split())
+
+
+def _org_evidence(art: _Article, s: int, e: int, sentence: tuple[int, int]) -> bool:
+    """A common noun for an organisation right before the name ("advocacy group Secure
+    America Now") or heading an apposition after it ("Secure America Now, a nonprofit")."""
+    a, b = sentence
+    org_nouns, norm, cap = art.g.org_nouns, art.norm, art.cap
+    if s > a and norm[s - 1] in org_nouns and not cap[s - 1]:
+        return True
+    if e + 2 < b and art.low[e] == "," and norm[e + 1] in ("a", "an", "the"):
+        for t in range(e + 2, min(b, e + 8)):
+            if art.low[t] in _STOP_PUNCT or norm[t] in _APPOSITION_END:
+                return False  # the head comes first: "X, the head of an Ohio company" is no company
+            if norm[t] in org_nouns and not cap[t] and (t + 1 >= b or art.low[t + 1] in _APPOSITION_END):
+                return True
+    return False
 
 
 def _resolve_shorts(art: _Article, shorts: list[_Mention], mentions: list[_Mention], surname_of: Mapping[str, str]) -> list[_Mention]:

@@ -433,6 +433,21 @@ def test_names_found_in_the_body_are_found_in_a_title_case_headline(lex):
     assert not any("harbour" in i or "council" in i for i in by_id(out))
 
 
+def test_a_common_noun_for_an_organisation_marks_one(lex):
+    out = run(
+        "The ads were paid for by the advocacy group Harbour Voters Now, which opposes the plan. "
+        "A spokesman for Harbour Voters Now declined to comment. "
+        "Quill Fenwick Partners, a consulting firm, advised the council. "
+        "Dana Ortiz, the head of a local company, was not consulted.",
+        lex,
+    )
+    ids = by_id(out)
+    assert ids["harbour-voters-now"].kind == "organisation"
+    assert mentions_of(out, "harbour-voters-now") == ["Harbour Voters Now", "Harbour Voters Now"]  # the second one by name alone
+    assert ids["quill-fenwick-partners"].kind == "organisation"
+    assert "dana-ortiz" not in ids or ids["dana-ortiz"].kind == "person"  # "the head of a company" is no company
+
+
 def test_jr_marks_a_full_name(lex):
     out = run("Yesterday Marcus Dale Jr. met the board, and the meeting ran late.", lex)
     assert by_id(out)["marcus-dale-jr"].kind == "person"
