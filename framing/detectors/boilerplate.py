@@ -98,7 +98,7 @@ _TERMINAL_CHARS = frozenset(".!?…。！？")
 # months' first letters: twice as fast as the bare alternation).
 _DATE_MONTH = re.compile(r"\b(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
 _DATE_NUM = re.compile(
-    r"(?=\d)(?:(?<!\w)\d{1,2}:\d{2}\b|(?<!\w)\d{4}-\d{2}-\d{2}\b|(?<!\w)\d{1,2}/\d{1,2}/\d{2,4}\b|(?<!\w)\d+ ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|[mMhHdD]) ago\b)"
+    r"(?=\d)(?:(?<!\w)\d{1,2}:\d{2}(?:[APap][Mm])?\b|(?<!\w)\d{4}-\d{2}-\d{2}\b|(?<!\w)\d{1,2}/\d{1,2}/\d{2,4}\b|(?<!\w)\d+ ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|[mMhHdD]) ago\b)"
 )
 # Tokens without which no date pattern can match: the regex runs only on lines with one.
 _MONTH_TOKENS = frozenset(
@@ -1062,6 +1062,11 @@ def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
     return not (prev and prev.words <= 4 and nxt and nxt.words <= 4)
 
 
+def _prose(li: LineInfo) -> bool:
+    """A paragraph of the story: a long line ending like a sentence."""
+    return li.words >= _PROSE_WORDS and li.terminal
+
+
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
     return any(li.words >= 15 and li.terminal for li in infos[:i])
 
@@ -1263,6 +1268,12 @@ def classify(
         # after 36 races:") is the story's, whatever the model makes of it.
         if a and not certain[a - 1] and infos[a - 1].words >= 5 and line_texts[a - 1][-1] == ":":
             for k in range(a - 1, b):
+                if not certain[k]:
+                    fixed[k] = True
+        # So is a table between two paragraphs of the story (a quote box, a stat line):
+        # furniture tables sit around the story, not inside it.
+        elif a and b < n and _prose(infos[a - 1]) and _prose(infos[b]) and not certain[a - 1] and not certain[b]:
+            for k in range(a, b):
                 if not certain[k]:
                     fixed[k] = True
     # Certain furniture is pinned to boilerplate, and switching at it is free: a share bar

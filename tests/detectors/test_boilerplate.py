@@ -369,7 +369,7 @@ def test_sentence_after_gallery_link_is_not_a_caption():
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago", "2031-03-03T09:14:00+01:00", "March 3", "32M ago", "5H ago", "3 hrs ago"],
+    ["Updated: March 3, 2031 9:14 am", "First published on March 3, 2031 / 1:07 AM", "Posted 2 hours ago", "2031-03-03T09:14:00+01:00", "March 3", "32M ago", "5H ago", "3 hrs ago", "Yesterday 2:45PM"],
 )
 def test_time_stamp_line_is_a_byline(stamp):
     text = article("Council Votes to Close Old Pool", stamp, P1, P2, P3)
@@ -465,6 +465,22 @@ def test_table_under_a_colon_intro_is_story_whatever_the_model_says():
     first = lines.index("Pos.")
     assert not [k for k in range(first - 1, first + len(table)) if k in out.lines]
     assert 0 in out.lines  # the menu is still furniture
+
+
+def test_table_between_two_paragraphs_is_story_whatever_the_model_says():
+    from framing.lexicon import load_lexicons
+
+    box = ["Ticker", "Last", "Change", "VGZ", "41.20", "-1.15", "EMC", "18.05", "0.40", "RVB", "7.33", "-0.02"]
+    lines = ["Council Votes to Close Old Pool", P1, *box, P2, P3]
+    text = "\n".join(lines)
+    n = len(boilerplate.FEATURES)
+    gloomy = boilerplate.Model(weights=(0.0,) * n, bias=-5.0, switch_cost=2.0, mean=(0.0,) * n, scale=(1.0,) * n)
+    out = boilerplate.detect(segment(text), load_lexicons(), model=gloomy)
+    assert not [k for k in range(2, 2 + len(box)) if k in out.lines]
+    # The same table after the story (no paragraph under it) is left to the model.
+    text = "\n".join(["Council Votes to Close Old Pool", P1, P2, *box])
+    out = boilerplate.detect(segment(text), load_lexicons(), model=gloomy)
+    assert all(k in out.lines for k in range(3, 3 + len(box)))
 
 
 def test_bio_with_a_handle_at_the_end():
