@@ -112,7 +112,7 @@ _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
-_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO", ", AP", ", AFP", ", Reuters", ", REUTERS", ", EPA", ", Associated Press", ", ASSOCIATED PRESS")
+_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
@@ -129,10 +129,13 @@ _CREDIT = re.compile(
     r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
     r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b)",
 )
-# "Jane Roe, Associated Press": a photographer and an agency, nothing after them.
+# "Jane Roe, Associated Press": a photographer and an agency, nothing after them. Tried
+# only on the lines with one of these endings (one ``endswith`` a line: the agencies as
+# keys of the whole-text credit gate cost 10 us an article).
 _AGENCY_CREDIT = re.compile(
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|EPA|Associated Press|ASSOCIATED PRESS|Getty Images)(?: [Ff]ile)?$"
 )
+_AGENCY_ENDS = (", AP", ", AFP", ", Reuters", ", REUTERS", ", EPA", " Press", " PRESS", ", Getty Images", " file", " File")
 # Wire-photo caption style: "<place>, <Country> <Month> <day>, <year>." with no "on"
 # before the date, which prose would have.
 _CAPTION_DATE = re.compile(
@@ -398,6 +401,12 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         for t, d, m in zip(line_texts, has_digit, line_marks)
     ]
     no = [False] * n
+    credit = _credit_lines(text, line_starts, line_ends, line_texts) if any_credit else no
+    agency = [k for k, t in enumerate(line_texts) if t.endswith(_AGENCY_ENDS) and _AGENCY_CREDIT.match(t) is not None]
+    if agency:
+        credit = list(credit)  # (``no`` is shared by other columns)
+        for k in agency:
+            credit[k] = True
     # Sentences starting before each line, and before the end of the last: no sentence starts
     # in the blanks between two lines, so a line's count is the difference of neighbours.
     sent_before = list(map(bisect_left, repeat(sent_starts, n + 1), (*line_starts, line_ends[-1])))
@@ -424,7 +433,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         dated,
         _separator_lines(text, line_starts, line_ends) if any_sep else no,
         _url_lines(text, low, line_starts, line_ends, line_texts) if any_url else no,
-        _credit_lines(text, line_starts, line_ends, line_texts) if any_credit else no,
+        credit,
         _legal_lines(text, low, line_starts, line_ends, line_texts) if any_legal else no,
         [d and _CAPTION_DATE.search(t) is not None for t, d in zip(line_texts, has_digit)] if any_month else no,
         [k in repeated for k in range(n)] if repeated else no,
@@ -458,7 +467,7 @@ def _credit_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int
         k = bisect_right(line_starts, m.start()) - 1
         if k >= 0 and k not in tried and m.end() <= line_ends[k]:
             tried.add(k)
-            out[k] = _CREDIT.search(line_texts[k]) is not None or _AGENCY_CREDIT.match(line_texts[k]) is not None
+            out[k] = _CREDIT.search(line_texts[k]) is not None
     return out
 _new_info = partial(tuple.__new__, LineInfo)
 # Field getters of LineInfo for ``compress`` (C speed, no Python loop over the lines).
