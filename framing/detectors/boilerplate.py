@@ -132,10 +132,15 @@ _CREDIT = re.compile(
 # "Jane Roe, Associated Press": a photographer and an agency, nothing after them. Tried
 # only on the lines with one of these endings (one ``endswith`` a line: the agencies as
 # keys of the whole-text credit gate cost 10 us an article).
+# So is an agency closing a caption: "... on Aug. 31, 2031. (AP)", and a credit glued to
+# it ("... in New York.Reuters", "... easy.Jane Roe/Getty": caption and credit elements
+# flattened without a blank).
+_CLOSING_CREDIT = re.compile(r"(?:\.\s?\((?:AP|AFP|Reuters|REUTERS|EPA)\)|[a-z]\.(?:Reuters|AP|AFP)|[a-z]/Getty)$")
 _AGENCY_CREDIT = re.compile(
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|EPA|Associated Press|ASSOCIATED PRESS|Getty Images)(?: [Ff]ile)?$"
+    r"(?:^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|EPA|Associated Press|ASSOCIATED PRESS|Getty Images)(?: [Ff]ile)?$)"
+    "|" + _CLOSING_CREDIT.pattern
 )
-_AGENCY_ENDS = (", AP", ", AFP", ", Reuters", ", REUTERS", ", EPA", " Press", " PRESS", ", Getty Images", " file", " File")
+_AGENCY_ENDS = (", AP", ", AFP", ", Reuters", ", REUTERS", ", EPA", " Press", " PRESS", ", Getty Images", " file", " File", "(AP)", "(AFP)", "(Reuters)", "(REUTERS)", "(EPA)", ".Reuters", ".AP", ".AFP", "/Getty")
 # Wire-photo caption style: "<place>, <Country> <Month> <day>, <year>." with no "on"
 # before the date, which prose would have.
 _CAPTION_DATE = re.compile(
@@ -402,7 +407,7 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     ]
     no = [False] * n
     credit = _credit_lines(text, line_starts, line_ends, line_texts) if any_credit else no
-    agency = [k for k, t in enumerate(line_texts) if t.endswith(_AGENCY_ENDS) and _AGENCY_CREDIT.match(t) is not None]
+    agency = [k for k, t in enumerate(line_texts) if t.endswith(_AGENCY_ENDS) and _AGENCY_CREDIT.search(t) is not None]
     if agency:
         credit = list(credit)  # (``no`` is shared by other columns)
         for k in agency:
@@ -1235,7 +1240,12 @@ def classify(
     for i in _counting(numbers, line_texts):
         certain[i] = certain[i] or "related"
     # The description next to a photo credit is its caption when it is one short sentence.
-    credits = {i for i in range(n) if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date)}
+    # (A caption closed by its credit, "... on May 3. (AP)", is the caption itself.)
+    credits = {
+        i
+        for i in range(n)
+        if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
+    }
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):

@@ -399,6 +399,22 @@ def test_comment_thread_under_a_said_header_is_furniture():
     assert line_no(text, P2[:40]) not in flagged(text)
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Swimmers wait at the gate of the old pool on Mill Street, March 3, 2031. (AP)",
+        "Swimmers wait at the gate of the old pool on Mill Street.Sam Okafor/Getty",
+        "Swimmers wait at the gate of the old pool on Mill Street.Reuters",
+    ],
+)
+def test_caption_closed_by_its_credit(caption):
+    text = article("Council Votes to Close Old Pool", P1, caption, "Swimming lessons will end in June.", P2, P3)
+    got = flagged(text)
+    assert got.get(line_no(text, "Swimmers wait")) == "caption"
+    # The caption is no bare credit: the short sentence under it is not made a caption.
+    assert line_no(text, "Swimming lessons") not in got
+
+
 def test_a_page_address_alone_is_not_an_image():
     # Only an image file's address is furniture for sure; a link to a page may be a source.
     text = article("Council Votes to Close Old Pool", P1, "https://www.example.org/council/minutes-2031-03-03", P2, P3)
