@@ -14,8 +14,10 @@ model selection, and BASIL (no licence) is evaluation-only and never read here.
 
 Method: the features are exactly those of ``framing.detectors.sentiment`` (VADER
 valences scoped to the mention's clause and window, with negation and boosters;
-position-tagged words around the mention; voice; the sentence as a bag of words),
-read from ``mention_features``, the plain-dict definition; inference computes the same
+position-tagged words around the mention; voice; the sentence as a bag of words; the
+same bags as sums of static word vectors, ``framing/models/word_vectors.tsv.gz`` built by
+scripts/build_word_vectors.py from all-MiniLM-L6-v2, Apache-2.0, so words never seen in
+training count through their neighbours), read from ``mention_features``, the plain-dict definition; inference computes the same
 weighted sum from per-role weight dicts (a unit test checks both agree). Features seen fewer than
 ``--min-count`` times are dropped; word and flag columns are scaled by their NB
 log-count ratio (``nb_scale``: NBSVM, Wang & Manning 2012, here the largest |log ratio|
@@ -39,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.detectors.sentiment import MODEL_FILE, POLARITIES, mention_features  # noqa: E402
+from framing.detectors.sentiment import MODEL_FILE, POLARITIES, VECTORS_FILE, load_word_vectors, mention_features  # noqa: E402
 from framing.lexicon import load_lexicons  # noqa: E402
 from framing.segment import content_view, segment  # noqa: E402
 
@@ -50,8 +52,8 @@ NB_FLOOR = 0.1  # a column that separates nothing keeps a little weight
 
 
 def is_valence_column(name: str) -> bool:
-    """Valence-valued columns (v_*, cw:*) keep scale 1; word and flag columns are NB-scaled."""
-    return name.startswith(("v_", "cw:"))
+    """Real-valued columns (valences v_*, cw:*; word-vector sums e:*) keep scale 1; word and flag columns are NB-scaled."""
+    return name.startswith(("v_", "cw:", "e:"))
 
 
 def nb_scale(X, y, names, alpha: float = NB_ALPHA, floor: float = NB_FLOOR):
@@ -196,6 +198,7 @@ def main(argv=None) -> int:
             "bias_offsets": offsets,
             "min_count": args.min_count,
             "nb_scale": {"alpha": NB_ALPHA, "floor": NB_FLOOR},
+            "word_vectors": f"{VECTORS_FILE} (scripts/build_word_vectors.py; from all-MiniLM-L6-v2, Apache-2.0), folded into the per-word weights at load time" if load_word_vectors() else None,
             "script": "scripts/train_sentiment.py",
         },
         "classes": list(POLARITIES),

@@ -224,3 +224,49 @@ def test_weights_are_cached_on_disk_and_a_bad_cache_file_is_ignored(lex, tmp_pat
     written.write_bytes(written.read_bytes()[:1000])  # truncated: built again, rewritten
     assert fresh(lex).state() == built.state()
     assert fresh(lex).state() == built.state()
+
+
+def _vector_rows():
+    """The model's weights on the word-vector features: {role: {dim: complex (neg-neu, pos-neu)}}."""
+    rows: dict[str, dict[int, complex]] = {}
+    for name, (w0, w1, w2) in sentiment.load_model()["weights"].items():
+        if name.startswith("e:"):
+            r, _, j = name[2:].partition(":")
+            rows.setdefault(r, {})[int(j)] = complex(w0 - w1, w2 - w1)
+    return rows
+
+
+def test_word_vectors_ship_with_their_model_and_licence():
+    import gzip
+    from importlib import resources
+
+    raw = resources.files("framing").joinpath("models", sentiment.VECTORS_FILE).read_bytes()
+    head = [line for line in gzip.decompress(raw).decode("utf-8").splitlines()[:10] if line.startswith("#")]
+    assert any("all-MiniLM-L6-v2" in line and "Apache-2.0" in line for line in head)
+    vectors = sentiment.load_word_vectors()
+    assert len(vectors) > 10000 and len({len(v) for v in vectors.values()}) == 1
+    assert _vector_rows(), "the shipped model carries no word-vector weights"
+
+
+@pytest.mark.parametrize("word", ["stellar", "traitor", "the", "council"])
+def test_vector_weights_fold_into_each_roles_word_weight(lex, word):
+    """The folded per-word weight = the word's own weight + (model weights on the vector sum) · vec(word) × EMBED_WEIGHT."""
+    model = sentiment.load_model()["weights"]
+    vec = sentiment.load_word_vectors()[word]
+    W = sentiment._weights(lex)
+    for r, row in _vector_rows().items():
+        w0, w1, w2 = model.get(f"{r}:{word}", (0.0, 0.0, 0.0))
+        want = complex(w0 - w1, w2 - w1) + sum(x * row.get(j, 0j) for j, x in enumerate(vec)) * sentiment.EMBED_WEIGHT[r]
+        got = W.role[r][word]
+        assert abs(got - want) < 1e-9, (r, got, want)
+
+
+def test_a_word_the_model_never_saw_counts_through_its_vector_and_one_without_a_vector_adds_nothing(lex):
+    vectors, model, table = sentiment.load_word_vectors(), sentiment.load_model()["weights"], sentiment._valence_table(lex)
+    seen = lambda w: any(name.partition(":")[2] == w for name in model)  # noqa: E731
+    assert "stellar" in vectors and not seen("stellar") and "stellar" not in table
+    assert not ({"blorf", "qwzx"} & vectors.keys()) and not seen("blorf") and not seen("qwzx")
+    text = "Smith's record in office was {}, the newspaper wrote."
+    score = {w: _scores(text.format(w), lex, "Smith")["Smith"].score for w in ("stellar", "blorf", "qwzx")}
+    assert score["blorf"] == score["qwzx"]
+    assert score["stellar"] > score["blorf"]
