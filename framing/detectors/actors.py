@@ -109,6 +109,11 @@ class Gazetteer:
     anchors: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     free: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     free_keys: frozenset[str] = frozenset()
+    # First names (lexicons/given_names.tsv): "given" mark a person anywhere, "given_word"
+    # ones (also English words: "Frank") only inside a sentence; place_nouns end no name.
+    given: frozenset[str] = frozenset()
+    given_word: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -263,6 +268,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
                 pairs[f.words[:2]].append(f)
 
     cues = table.get("cues", {})
+    given_names = [e for e in lex["given_names"].entries.values() if len(e.words) == 1] if "given_names" in lex.lists else []
 
     def words(name: str) -> frozenset[str]:
         return frozenset(_norm(w.lower()) for w in cues.get(name, []))
@@ -301,6 +307,9 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         dates=words("dates"),
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
         single_first=frozenset(k for k, v in single.items() if v),
+        given=frozenset(e.term for e in given_names if e.category == "given"),
+        given_word=frozenset(e.term for e in given_names if e.category == "given_word"),
+        place_nouns=words("place_nouns"),
         **_anchors(frozen),
     )
 
@@ -885,6 +894,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
+    given, given_word = g.given, g.given_word
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
@@ -925,6 +935,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 or words[-1] in single_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
+                or (words[0] in given or words[0] in given_word) and _given_name(art, s, e, initial)
             ):
                 unproven.append((s, e, si, initial))
                 continue
@@ -986,6 +997,26 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             d.__dict__.update(id=aid, name=" ".join(text[starts[s] : end].split()), kind=kind, country=None)
         mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
+
+
+def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
+    """A run of two or three capitalised words opened by a first name ("Glenn Beck",
+    "Mary K. Ortiz") is a person, unless its last word names a place or thing ("Jordan
+    River" never gets here: Jordan is no first name; "Glenn Abbey Park" ends in a place)."""
+    g, norm, low = art.g, art.norm, art.low
+    if initial and norm[s] not in g.given:
+        return False  # "Frank" opening a sentence may be the adjective
+    n = 0
+    for t in range(s, e):
+        if low[t] == ".":
+            continue
+        if not art.cap[t] or art.poss[t] and t < e - 1 or norm[t] in g.lead_skip:
+            return False  # a joiner ("Ted Cruz of Texas"), an inner possessive or "The"
+        n += 1
+    last = norm[e - 1]
+    if not 2 <= n <= 3 or art.ends[e - 1] - art.starts[e - 1] - art.poss[e - 1] < 2:
+        return False  # (not cut at an initial: "John F.")
+    return not (last in g.place_nouns or last in g.not_names or last in g.org_nouns or not last.replace("-", "").replace("'", "").isalpha())
 
 
 _APPOSITION_END = frozenset(", . ; ) — – that which who whose based run founded funded backed of in with".split())

@@ -448,6 +448,41 @@ def test_a_common_noun_for_an_organisation_marks_one(lex):
     assert "dana-ortiz" not in ids or ids["dana-ortiz"].kind == "person"  # "the head of a company" is no company
 
 
+def test_a_first_name_marks_a_two_word_name_with_no_other_evidence(lex):
+    # No title, role, apposition, reuse or attribution: only the first name says "person".
+    out = run("Fans of Priya Okonjo lined the street. Critics of Glenn Whitcombe stayed home.", lex)
+    assert by_id(out)["priya-okonjo"].kind == "person"
+    assert by_id(out)["glenn-whitcombe"].kind == "person"
+    # Its surname then joins the full name, as for names found with other evidence.
+    out = run("Megan Thorsby wrote the memo on Friday. Everyone read what Thorsby wrote.", lex)
+    assert mentions_of(out, "megan-thorsby") == ["Megan Thorsby", "Thorsby"]
+    # A middle initial stays in the name.
+    out = run("The letter praised Darnell K. Ebbing for his work.", lex)
+    assert by_id(out)["darnell-k-ebbing"].kind == "person"
+
+
+def test_a_first_name_is_no_evidence_for_places_things_and_everyday_words(lex):
+    text = (
+        "Families walked to Tracy Creek Park and then to Glenn Abbey Road. "
+        "Will Republicans back the deal? May Day marches were held. "
+        "Frank Talks are held at the lodge. The crowd sang for Jane The Band. "
+        "Analysts cited the Edison Research figures."
+    )
+    ids = by_id(run(text, lex))
+    assert not [i for i in ids if ids[i].kind == "person"], ids
+    # An English word that is a frequent first name counts inside a sentence only.
+    assert by_id(run("The crowd cheered for Frank Abernathy at the fair.", lex))["frank-abernathy"].kind == "person"
+
+
+def test_given_names_lexicon_has_no_everyday_words(lex):
+    given = lex["given_names"]
+    assert len(given.entries) > 4000
+    assert {"glenn", "priya", "megan", "vladimir"} <= set(given.entries)
+    assert given.category("frank") == "given_word"
+    for word in ("will", "may", "mark", "bill", "grant", "hope", "june", "chase", "rose", "page", "brown", "jordan", "georgia", "clinton"):
+        assert word not in given.entries, word
+
+
 def test_jr_marks_a_full_name(lex):
     out = run("Yesterday Marcus Dale Jr. met the board, and the meeting ran late.", lex)
     assert by_id(out)["marcus-dale-jr"].kind == "person"
