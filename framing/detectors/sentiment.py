@@ -108,25 +108,40 @@ def load_model() -> dict:
 
 
 @lru_cache(maxsize=1)
-def load_word_vectors() -> dict[str, tuple[float, ...]]:
-    """Static word vectors (``scripts/build_word_vectors.py``): word -> floats; {} when absent."""
+def _vector_matrix() -> tuple[list[str], "object"]:
+    """The shipped word vectors as (sorted words, numpy matrix); ([], None) when absent."""
     import gzip
+
+    import numpy as np
 
     path = resources.files("framing").joinpath("models", VECTORS_FILE)
     try:
         raw = gzip.decompress(path.read_bytes()).decode("utf-8")
     except FileNotFoundError:
-        return {}
+        return [], None
     scale = 1.0
-    out: dict[str, tuple[float, ...]] = {}
+    words: list[str] = []
+    rows: list[str] = []
     for line in raw.splitlines():
         if line.startswith("#"):
             if line.startswith("# scale:"):
                 scale = float(line.split(":", 1)[1])
             continue
         word, _, row = line.partition("\t")
-        out[word] = tuple(int(x) * scale for x in row.split())
-    return out
+        words.append(word)
+        rows.append(row)
+    # Signed bytes in hex: one C-level parse of the whole matrix (a Python int() per number takes ~1 s).
+    matrix = np.frombuffer(bytes.fromhex("".join(rows)), dtype=np.int8).reshape(len(words), -1) * scale
+    return words, matrix
+
+
+@lru_cache(maxsize=1)
+def load_word_vectors() -> dict[str, tuple[float, ...]]:
+    """Static word vectors (``scripts/build_word_vectors.py``): word -> floats; {} when absent."""
+    words, matrix = _vector_matrix()
+    if matrix is None:
+        return {}
+    return dict(zip(words, map(tuple, matrix.tolist())))
 
 
 # --- features: the definition -----------------------------------------------------------
@@ -484,11 +499,9 @@ def _fold_vectors(role: dict[str, dict[str, complex]], embed: dict[str, dict[int
     """
     import numpy as np
 
-    vectors = load_word_vectors()
-    if not vectors:
+    words, V = _vector_matrix()
+    if V is None:
         return
-    words = sorted(vectors)
-    V = np.array([vectors[w] for w in words])
     for r, ws in sorted(embed.items()):
         c = np.zeros(V.shape[1], dtype=complex)
         for j, w in ws.items():
