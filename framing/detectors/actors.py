@@ -109,10 +109,11 @@ class Gazetteer:
     anchors: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     free: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     free_keys: frozenset[str] = frozenset()
-    # First names (lexicons/given_names.tsv): "given" mark a person anywhere, "given_word"
-    # ones (also English words: "Frank") only inside a sentence; place_nouns end no name.
+    # First names (lexicons/given_names.tsv; the given_common ones, familiar words such as
+    # "Mark", not at a sentence start) and the last words of place and thing names (cue
+    # place_nouns): they decide whether a run opened by a first name is a person.
     given: frozenset[str] = frozenset()
-    given_word: frozenset[str] = frozenset()
+    given_common: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
 
 
@@ -307,8 +308,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         dates=words("dates"),
         lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
         single_first=frozenset(k for k, v in single.items() if v),
-        given=frozenset(e.term for e in given_names if e.category == "given"),
-        given_word=frozenset(e.term for e in given_names if e.category == "given_word"),
+        given=frozenset(e.term for e in given_names),
+        given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         place_nouns=words("place_nouns"),
         **_anchors(frozen),
     )
@@ -894,7 +895,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given, given_word = g.given, g.given_word
+    given = g.given
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
@@ -935,7 +936,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 or words[-1] in single_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
-                or (words[0] in given or words[0] in given_word) and _given_name(art, s, e, initial)
+                or words[0] in given and _given_name(art, s, e, initial)
             ):
                 unproven.append((s, e, si, initial))
                 continue
@@ -1004,8 +1005,8 @@ def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
     "Mary K. Ortiz") is a person, unless its last word names a place or thing ("Jordan
     River" never gets here: Jordan is no first name; "Glenn Abbey Park" ends in a place)."""
     g, norm, low = art.g, art.norm, art.low
-    if initial and norm[s] not in g.given:
-        return False  # "Frank" opening a sentence may be the adjective
+    if initial and norm[s] in g.given_common:
+        return False  # "Mark" opening a sentence may be the verb
     n = 0
     for t in range(s, e):
         if low[t] == ".":
