@@ -837,11 +837,13 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
                 # "Committee Chairman Rep. Jason Chaffetz" after the second title. At least two
                 # words must follow ("Martin Luther King Jr.", "Massachusetts General Hospital").
                 for t in range(e - 3, s, -1):
-                    if norm[t] in roles_by_last and e - t <= 6 and norm[e - 1] not in org_suffixes and _prev_role(art, t, s) is not None:
+                    if norm[t] in roles_by_last and e - t <= 6 and norm[e - 1] not in org_suffixes and (role := _prev_role(art, t, s)) is not None:
                         u = t + 1
                         while u < e and (norm[u] in lead_skip or low[u] == "." or (norm[u] in roles_by_first and _longest_role_at(art, u, e) is not None)):
                             u += len(_longest_role_at(art, u, e) or (1,)) if norm[u] in roles_by_first else 1
                         if e - u >= 2 and cap[u] and ends[e - 1] - starts[e - 1] > 1:  # (not cut at an initial: "Emmet G.")
+                            if role[0] == s + 1 and _org_word(art.raw[s]):
+                                out.append((s, s + 1, si, s == a))  # "NAACP President Ben Jealous": NAACP too
                             s = u
                         break
             if e > s:
@@ -869,6 +871,11 @@ def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
 
 _NAME_SUFFIXES = frozenset(("jr", "sr"))  # mark a person's full name (not "II": "Article II", "TARP II")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
+
+
+def _org_word(w: str) -> bool:
+    """An acronym ("NAACP") or a word with an inner capital ("BuzzFeed"), as discovery reads them."""
+    return w.isupper() and w.isalpha() and 2 <= len(w) <= 6 or _camel(w)
 
 
 def _handle(art: _Article, j: int) -> bool:

@@ -488,6 +488,25 @@ def test_given_names_lexicon_has_no_everyday_words(lex):
         assert word not in given.entries, word
 
 
+def test_an_acronym_before_an_inner_role_is_an_organisation_too(lex):
+    text = "At the rally on Monday, the speech was praised by QTRA President Lena Vasquez and by many others in the hall."
+    ids = by_id(run(text, lex))
+    assert ids["qtra"].kind == "organisation"
+    assert ids["lena-vasquez"].kind == "person"
+    text = "At the rally on Monday, the plan was praised by the NewsHive editor Tomas Reyne and by many others in the hall."
+    assert by_id(run(text, lex))["newshive"].kind == "organisation"
+
+
+def test_a_newspaper_name_is_an_organisation_even_after_a_regional_word(lex):
+    out = run("He said he had never spoken to the National Inquisitor or to the Harlow Examiner about it.", lex)
+    ids = by_id(out)
+    assert "national-inquisitor" not in ids  # no newspaper word: "National ..." stays dropped
+    assert ids["harlow-examiner"].kind == "organisation"
+    out = run("He said he had never spoken to the National Enquirer about the trip to the Middle East.", lex)
+    assert by_id(out)["national-enquirer"].kind == "organisation"
+    assert "middle-east" not in by_id(out)
+
+
 def test_jr_marks_a_full_name(lex):
     out = run("Yesterday Marcus Dale Jr. met the board, and the meeting ran late.", lex)
     assert by_id(out)["marcus-dale-jr"].kind == "person"
