@@ -16,7 +16,7 @@ def test_basil_main_entities_are_found(eval_dir):
     """Every verbatim occurrence of an article's main entities (BASIL) overlaps an actor span."""
     m = actor_coverage("basil", read_gold(eval_dir / "sentiment.basil.dev.jsonl"), load_lexicons())
     assert m["total"] > 300
-    assert m["recall"] >= 0.87  # measured 0.882
+    assert m["recall"] >= 0.897  # measured 0.907 (0.882 before first names, newspaper words and acronyms before roles)
     assert_shipped(m["recall"], "actors", "basil", "recall")
 
 
@@ -28,7 +28,7 @@ def test_newsmtsc_named_targets_are_found(eval_dir):
     """
     m = actor_coverage("sentiment", read_gold(eval_dir / "sentiment.newsmtsc.dev.jsonl"), load_lexicons())
     assert m["total"] > 5000
-    assert m["recall"] >= 0.59  # measured 0.599
+    assert m["recall"] >= 0.653  # measured 0.663 (0.599 before the first names)
     assert_shipped(m["recall"], "actors", "newsmtsc", "recall")
 
 
