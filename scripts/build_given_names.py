@@ -74,7 +74,7 @@ WORLD = {
 }
 
 # Rule 1: first names that news mostly writes as a city or an adjective (written by us).
-MOSTLY_NOT_NAMES = "austin dallas houston denver orlando aurora madison cleveland kent chelsea sydney lincoln christian reagan truman santa".split()
+MOSTLY_NOT_NAMES = "austin dallas houston denver orlando aurora madison cleveland kent chelsea sydney lincoln christian reagan truman santa isis asia".split()
 
 US_STATES = (
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "

@@ -114,6 +114,7 @@ class Gazetteer:
     # place_nouns): they decide whether a run opened by a first name is a person.
     given: frozenset[str] = frozenset()
     given_common: frozenset[str] = frozenset()
+    given_plain: frozenset[str] = frozenset()  # (category "given": no English word, so a name in a headline too)
     place_nouns: frozenset[str] = frozenset()
 
 
@@ -310,6 +311,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         single_first=frozenset(k for k, v in single.items() if v),
         given=frozenset(e.term for e in given_names),
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
+        given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
         **_anchors(frozen),
     )
@@ -617,8 +619,8 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     discovered, auto_mentions, surname_of = _discover(art, runs, attributions, persons_full + shorts)
     mentions.extend(auto_mentions)
     mentions.extend(_resolve_shorts(art, shorts, mentions, surname_of))
-    if headlines and auto_mentions:
-        mentions.extend(_in_headlines(art, headlines, auto_mentions, surname_of, covered))
+    if headlines:
+        mentions.extend(_in_headlines(art, headlines, auto_mentions, surname_of, covered, discovered))
     actors_def = dict(g.actors)
     actors_def.update(discovered)
     mentions.sort(key=_START_END)  # (key tuples built in C)
@@ -644,11 +646,13 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
     return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
 
 
-def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: Mapping[str, str], covered: set[int]) -> list[_Mention]:
+def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: Mapping[str, str], covered: set[int], discovered: dict[str, ActorDef]) -> list[_Mention]:
     """Names discovered in the body, found again in title-case headlines, where capitals
     alone are no evidence ("Kathy Griffin Apologizes For ..."): the full name, or a
-    surname that the body uses alone for one person only, word for word."""
-    norm, starts, ends, poss = art.norm, art.starts, art.ends, art.poss
+    surname that the body uses alone for one person only, word for word. Else a first
+    name that is no English word and the word after it ("Why Voters Back Neil Gorsuch"),
+    added to ``discovered``."""
+    norm, starts, ends, poss, given = art.norm, art.starts, art.ends, art.poss, art.g.given_plain
     names: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
     for m in found:
         if m.type == NAME and m.last - m.first > 1:
@@ -669,8 +673,27 @@ def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: M
                     out.append(_Mention(aid, starts[j], ends[e - 1] - poss[e - 1], j, e, si, type_, words))
                     j = e - 1
                     break
+            else:
+                if norm[j] in given and j + 1 < b and _headline_name(art, j, covered):
+                    end = ends[j + 1] - poss[j + 1]
+                    aid = slug(art.seg.text[starts[j] : end])
+                    if aid and (aid not in art.g.actors or art.g.actors[aid].kind == "person"):
+                        if aid not in discovered:
+                            d = discovered[aid] = new_obj(ActorDef)  # (as _discover does)
+                            d.__dict__.update(id=aid, name=" ".join(art.seg.text[starts[j] : end].split()), kind="person", country=None)
+                        out.append(_Mention(aid, starts[j], end, j, j + 2, si, NAME))
+                        j += 1
             j += 1
     return out
+
+
+def _headline_name(art: _Article, j: int, covered: set[int]) -> bool:
+    """A first name at ``j`` and a surname-like capitalised word after it, in a headline."""
+    g, k = art.g, j + 1
+    w = art.norm[k]
+    if not art.cap[k] or art.poss[j] or j in covered or k in covered or art.ends[k] - art.starts[k] - art.poss[k] < 2 or art.norm[j] in g.joiners:
+        return False
+    return not (w in g.lead_skip or w in g.not_names or w in g.place_nouns or w in g.org_suffixes or w in g.org_nouns or w in g.roles_by_first or not w.replace("-", "").replace("'", "").isalpha())
 
 
 def _title_case(art: _Article, a: int, b: int, caps: int) -> bool:

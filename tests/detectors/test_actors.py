@@ -488,6 +488,16 @@ def test_given_names_lexicon_has_no_everyday_words(lex):
         assert word not in given.entries, word
 
 
+def test_a_first_name_in_a_title_case_headline_names_a_person(lex):
+    # Headlines get no discovery from capitals, but a first name that is no English word
+    # and the word after it are a person ...
+    out = run("Why Voters Should Back Priya Okonjo Over the Council\n\nThe vote is on Monday.", lex)
+    assert mentions_of(out, "priya-okonjo") == ["Priya Okonjo"]
+    # ... and a familiar-word first name ("Frank", "Mark") or a joiner ("Al") is not.
+    out = run("Frank Talk Over Dinner With Mark Lowell At Al Qaeda Hearing\n\nThe vote is on Monday.", lex)
+    assert not [a for a in out.actors if a.kind == "person"], out.actors
+
+
 def test_an_acronym_before_an_inner_role_is_an_organisation_too(lex):
     text = "At the rally on Monday, the speech was praised by QTRA President Lena Vasquez and by many others in the hall."
     ids = by_id(run(text, lex))
