@@ -164,6 +164,7 @@ _POST_SIGNATURE = re.compile(
 )
 # A comment's header: a name, the date and clock time, "said:" (a story's "On May 3 the
 # mayor said:" has no clock time).
+_GALLERY_COUNTER = re.compile(r"\d{1,3} (?:of|/) \d{1,3}$")
 _IMAGE_URL = re.compile(r"(?:https?://|www\.)\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
 _COMMENT_HEADER = re.compile(r"\d:\d\d\b.{0,12}\b(?:said|says|wrote|writes|commented):$", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
@@ -1053,6 +1054,8 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "bio"
     if li.words <= 80 and li.caption_date:
         return "caption"
+    if li.words <= 3 and li.digits == 2 and _GALLERY_COUNTER.match(line_text):
+        return "caption"  # a photo gallery's counter ("1 of 6", "1 / 23")
     if li.url and _IMAGE_URL.match(line_text):
         return "caption"  # an image file's address alone: page metadata, never story text
     return None
@@ -1187,6 +1190,7 @@ def classify(
         or li.alpha == 0
         or li.dated
         or li.url
+        or li.digits == 2
         or t[:1] in "BPV"
         or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
         else None

@@ -67,6 +67,8 @@ def test_plain_story_has_no_boilerplate():
         ("View all (23)", "related"),
         ("Next Up In Local News", "related"),
         ("https://images.example.com/2031/03/pool-closing-1200x630.jpg", "caption"),
+        ("1 of 6", "caption"),
+        ("Sharing is caring!", "share"),
     ],
 )
 def test_furniture_line_between_paragraphs(line, category):
@@ -413,6 +415,11 @@ def test_caption_closed_by_its_credit(caption):
     assert got.get(line_no(text, "Swimmers wait")) == "caption"
     # The caption is no bare credit: the short sentence under it is not made a caption.
     assert line_no(text, "Swimming lessons") not in got
+
+
+def test_a_count_in_a_sentence_is_no_gallery_counter():
+    text = article("Council Votes to Close Old Pool", P1, "2 of 5 pools", P2, P3)
+    assert flagged(text).get(line_no(text, "2 of 5")) != "caption"
 
 
 def test_a_page_address_alone_is_not_an_image():
