@@ -536,6 +536,16 @@ def test_user_countries_tsv_adds_countries(tmp_path):
     assert mentions_of(out, "velmora") == ["Tarsk", "Velmoran", "Velmora"]
 
 
+def test_user_given_names_tsv_adds_and_removes_first_names(tmp_path):
+    (tmp_path / "given_names.tsv").write_text(
+        "# source: written by us for this test\n# categories: given, given_word, given_common\nzyxo\tgiven\npriya\toff\n",
+        encoding="utf-8",
+    )
+    ids = by_id(run("Fans of Zyxo Quarnby and of Priya Okonjo cheered.", load_lexicons((str(tmp_path),))))
+    assert ids["zyxo-quarnby"].kind == "person"
+    assert "priya-okonjo" not in ids
+
+
 def test_abbreviated_roles_are_stored_in_full_and_name_dense_sentences_are_prose(lex):
     text = (
         "On Monday, Sen. Jim Okafor said that the deal was weak. It was signed by NATO Secretary General "
