@@ -7,6 +7,7 @@ README.md ("Output schema") documents every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import copysign, floor
 from typing import Any, Mapping
 
 # Span kinds, one per detector finding.
@@ -85,6 +86,27 @@ def new_frozen(cls, **fields):
     return obj
 
 
+def round4(x):
+    """``round(x, 4)``, the same value and type, a fifth faster for a float (records hold
+    hundreds): ``round`` goes through a decimal string.
+
+    For |x| <= 1e7, ``x * 10000`` is within 1.1e-5 of the exact product, so the integer
+    nearest to it is the exact one unless its fraction is within 1e-4 of a half, where
+    ``round`` decides; ``n / 10000`` is then the float nearest to the decimal, which is
+    what ``round`` returns. tests/test_model.py compares the two on millions of values.
+    """
+    if type(x) is float:
+        y = x * 10000.0
+        if -1e11 <= y <= 1e11:  # (False for NaN)
+            n = floor(y)
+            r = y - n
+            if not 0.4999 < r < 0.5001:
+                if r > 0.5:
+                    n += 1
+                return n / 10000 if n else copysign(0.0, x)  # round(-0.00001, 4) is -0.0
+    return round(x, 4)
+
+
 @dataclass(frozen=True)
 class ActorResult:
     """One merged actor in one article."""
@@ -116,17 +138,17 @@ class ActorResult:
             "name": self.name,
             "kind": self.kind,
             "mentions": self.mentions,
-            "mention_share": None if ms is None else round(ms, 4),
-            "sentiment_mean": None if sm is None else round(sm, 4),
-            "sentiment_std": None if sd is None else round(sd, 4),
+            "mention_share": None if ms is None else round4(ms),
+            "sentiment_mean": None if sm is None else round4(sm),
+            "sentiment_std": None if sd is None else round4(sd),
             "sentiment_count": self.sentiment_count,
-            "negative_share": None if neg is None else round(neg, 4),
-            "positive_share": None if pos is None else round(pos, 4),
-            "reporter_sentiment": None if rs is None else round(rs, 4),
-            "quoted_sentiment": None if qs is None else round(qs, 4),
+            "negative_share": None if neg is None else round4(neg),
+            "positive_share": None if pos is None else round4(pos),
+            "reporter_sentiment": None if rs is None else round4(rs),
+            "quoted_sentiment": None if qs is None else round4(qs),
             "quoted_as_source": self.quoted_as_source,
             "labels": list(self.labels),
-            "by_speaker": {k: round(v, 4) for k, v in sorted(by.items())} if by else {},
+            "by_speaker": {k: round4(v) for k, v in sorted(by.items())} if by else {},
         }
 
 
@@ -176,8 +198,7 @@ class ArticleResult:
             "error": self.error,
             "warnings": list(self.warnings),
             "lexicon_version": self.lexicon_version,
-            # _round_metric, inlined: a record has dozens of metrics.
-            "metrics": {k: v if v is None or isinstance(v, int) else round(float(v), 4) for k, v in self.metrics.items()},
+            "metrics": _round_metrics(self.metrics),
             "sources": [s.to_dict() for s in self.sources],
             "actors": [a.to_dict() for a in self.actors],
             "spans": [s.to_dict() for s in self.spans] if spans else None,
@@ -192,6 +213,29 @@ def _round_metric(value: float | int | None) -> float | int | None:
     if value is None or isinstance(value, int):
         return value
     return round(float(value), 4)
+
+
+def _round_metrics(metrics: Mapping[str, Any]) -> dict[str, Any]:
+    """``_round_metric`` of every value; for a float, :func:`round4` inlined (a record has
+    dozens of metrics)."""
+    out = {}
+    for k, v in metrics.items():
+        if type(v) is float:
+            y = v * 10000.0
+            if -1e11 <= y <= 1e11:
+                n = floor(y)
+                r = y - n
+                if not 0.4999 < r < 0.5001:
+                    if r > 0.5:
+                        n += 1
+                    out[k] = n / 10000 if n else copysign(0.0, v)
+                    continue
+            out[k] = round(v, 4)
+        elif v is None or isinstance(v, int):
+            out[k] = v
+        else:
+            out[k] = round(float(v), 4)
+    return out
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .model import ArticleResult
+from .model import ArticleResult, round4
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 FLAT_FIELDS = ("id", "source", "title", "path", "date", "url", "status", "error", "lexicon_version")
@@ -61,20 +61,36 @@ def serialize(result: ArticleResult) -> str:
     return f'{_encode(head)[:-1]},"spans":[{spans}],"text":{_string(text)}}}'
 
 
-def _span_json(span, string=_string) -> str:
-    out = (
-        f'{{"kind":{string(span.kind)},"start":{span.start},"end":{span.end},"text":{string(span.text)},'
-        f'"label":{string(span.label)},"line":{span.line},"col":{span.col},"voice":{string(span.voice)}'
+# The JSON around a span's varying fields (offsets, text, line, column, score), per
+# (kind, label, voice, rule, note, has a score): an article's spans share a few dozen.
+# Cleared when full, so a corpus of many actor names (notes) cannot grow it.
+_FRAMES: dict[tuple, tuple[str, str, str, str]] = {}
+_MAX_FRAMES = 4096
+
+
+def _frame(kind: str, label: str, voice: str, rule: str, note: str, scored: bool, string=_string) -> tuple[str, str, str, str]:
+    if len(_FRAMES) >= _MAX_FRAMES:
+        _FRAMES.clear()
+    frame = _FRAMES[kind, label, voice, rule, note, scored] = (
+        f'{{"kind":{string(kind)},"start":',
+        f',"label":{string(label)},"line":',
+        f',"voice":{string(voice)}' + (f',"rule":{string(rule)}' if rule else "") + (',"score":' if scored else ""),
+        (f',"note":{string(note)}' if note else "") + "}",
     )
-    if span.rule:
-        out += f',"rule":{string(span.rule)}'
-    if span.score is not None:
-        score = round(span.score, 4)
-        # repr is what the encoder writes for a finite float; NaN and infinities it spells its own way.
-        out += f',"score":{float.__repr__(score) if type(score) is float and score - score == 0 else _encode(score)}'
-    if span.note:
-        out += f',"note":{string(span.note)}'
-    return out + "}"
+    return frame
+
+
+def _span_json(span, string=_string, frames=_FRAMES) -> str:
+    score = span.score
+    f = frames.get((span.kind, span.label, span.voice, span.rule, span.note, score is not None))
+    if f is None:
+        f = _frame(span.kind, span.label, span.voice, span.rule, span.note, score is not None)
+    if score is None:
+        return f'{f[0]}{span.start},"end":{span.end},"text":{string(span.text)}{f[1]}{span.line},"col":{span.col}{f[2]}{f[3]}'
+    score = round4(score)
+    # repr is what the encoder writes for a finite float; NaN and infinities it spells its own way.
+    score = float.__repr__(score) if type(score) is float and score - score == 0 else _encode(score)
+    return f'{f[0]}{span.start},"end":{span.end},"text":{string(span.text)}{f[1]}{span.line},"col":{span.col}{f[2]}{score}{f[3]}'
 
 
 class ResultWriter:

@@ -122,3 +122,14 @@ def test_jsonl_writer_writes_the_serialized_record(tmp_path):
         for r in results():
             w.write(r)
     assert out.read_text(encoding="utf-8") == "".join(serialize(r) + "\n" for r in results())
+
+
+def test_span_writer_frames_stay_bounded_and_give_the_same_json():
+    from framing import output
+    from framing.model import Span
+
+    output._FRAMES.clear()
+    spans = [Span("actor", i, i + 1, "x", f"a{i}", 1, i + 1, "reporter", "actors.mention", 0.5, f"Name {i}") for i in range(output._MAX_FRAMES + 10)]
+    for sp in spans:
+        assert output._span_json(sp) == json.dumps(sp.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert 0 < len(output._FRAMES) <= output._MAX_FRAMES  # one frame per actor name, cleared when full
