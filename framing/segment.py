@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate
 from operator import itemgetter, sub
 
@@ -31,6 +30,12 @@ _GAP_TOKEN = re.compile(r"\s*+(?:\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
 # Group 1 is the character after the whitespace that follows (empty at the end of the text),
 # so the boundary test reads it without a loop over the spaces.
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s++(.?))")
+# The same matches in a text without "!", "?" and "…": a literal first character lets the
+# regex engine jump between periods in C instead of testing every character against a
+# class (7 vs 43 us on a 2,800-character article). Possessive runs change nothing: a
+# shorter run of periods or closing marks would leave a period or closing mark, never
+# whitespace, before the lookahead.
+_SENT_END_PERIOD = re.compile(r"\.\.*+[\"”’)\]]*+(?=\s++(.?))")
 
 # Titles and abbreviations after which a period never ends a sentence.
 TITLES = frozenset(
@@ -91,6 +96,24 @@ def char_flags(chars: str, test) -> bytes:
     return bytes(out)
 
 
+class _lazy:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one at every first
+    read: 1.1 vs 0.5 us, six first reads per article). Computed at the first read and kept
+    in the instance dict, which then answers every later read."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Segmentation:
     """Offsets of every unit of one text; see :func:`segment`."""
@@ -104,19 +127,19 @@ class Segmentation:
     sentence_tokens: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
 
-    @cached_property
+    @_lazy
     def _line_starts(self) -> list[int]:
         return [s for s, _ in self.lines]
 
-    @cached_property
+    @_lazy
     def _quote_starts(self) -> list[int]:
         return [s for s, _ in self.quotes]
 
-    @cached_property
+    @_lazy
     def _sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
 
-    @cached_property
+    @_lazy
     def words(self) -> tuple[str, ...]:
         """Lower-cased token strings, parallel to ``token_starts``."""
         t = self.text
@@ -127,12 +150,12 @@ class Segmentation:
                 return tuple(found)
         return tuple(t[s:e].lower() for s, e in zip(self.token_starts, self.token_ends))
 
-    @cached_property
+    @_lazy
     def is_word(self) -> bytes:
         """1 for tokens that are words (start with a letter or digit), 0 for punctuation."""
         return char_flags(self.first_chars, str.isalnum)
 
-    @cached_property
+    @_lazy
     def first_chars(self) -> str:
         """The first character of every token, one string indexed like ``token_starts``."""
         starts = self.token_starts
@@ -140,7 +163,7 @@ class Segmentation:
             return "".join(self.text[s] for s in starts)
         return "".join(itemgetter(*starts)(self.text))
 
-    @cached_property
+    @_lazy
     def is_cap(self) -> bytes:
         """1 for tokens that start with an upper-case letter, else 0."""
         return char_flags(self.first_chars, str.isupper)
@@ -204,7 +227,7 @@ def segment(text: str) -> Segmentation:
         sentence_tokens=tuple(sentence_tokens),
         quotes=tuple(_all_quotes(text, blocks)),
     )
-    seg.__dict__["words"] = words  # the cached_property, filled in advance
+    seg.__dict__["words"] = words  # the lazy property, filled in advance
     return seg
 
 
@@ -261,7 +284,8 @@ def _all_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         return out
     bi = 0
     s, end = blocks[0]
-    for m in _SENT_END.finditer(text, s):
+    sent_end = _SENT_END if "!" in text or "?" in text or "…" in text else _SENT_END_PERIOD
+    for m in sent_end.finditer(text, s):
         punct = m.start()
         if punct >= end:  # in a later block: close this one first
             if s < end:

@@ -205,3 +205,32 @@ def test_an_opening_mark_typed_as_the_closing_one_still_closes_its_quote():
     # A stray closing-style “ with nothing open opens nothing: the rest is the reporter's.
     text = "The plan, he said,“ will work. Officials agreed."
     assert segment(text).quotes == ()
+
+
+def test_the_period_pattern_finds_the_sentence_end_candidates_of_a_text_without_other_marks():
+    import itertools
+    import random
+
+    from framing.segment import _SENT_END, _SENT_END_PERIOD
+
+    def found(pattern, text):
+        return [(m.start(), m.end(), m.start(1)) for m in pattern.finditer(text)]
+
+    # Every string of up to 5 characters over the characters that matter, then long random ones.
+    alphabet = ".”’)]\"a \n\t"
+    texts = ["".join(t) for n in range(6) for t in itertools.product(alphabet, repeat=n)]
+    rng = random.Random(6)
+    texts += ["".join(rng.choice(alphabet + "A1'") for _ in range(rng.randint(10, 80))) for _ in range(20_000)]
+    for text in texts:
+        assert found(_SENT_END_PERIOD, text) == found(_SENT_END, text), repr(text)
+    # A text with "!", "?" or "…" still gets the full pattern: the periods alone would miss them.
+    assert [s for s, _ in segment("Is it? Yes! Fine… Done.").sentences] == [0, 7, 12, 18]
+
+
+def test_lazy_properties_are_computed_once_and_kept_in_the_instance_dict():
+    seg = segment("One line here.\nAnd “a quote” there.")
+    assert "is_cap" not in seg.__dict__
+    first = seg.is_cap
+    assert seg.__dict__["is_cap"] is first and seg.is_cap is first
+    assert seg._quote_starts == [s for s, _ in seg.quotes] and seg._line_starts == [0, 15]
+    assert type(seg).first_chars.__doc__.startswith("The first character")
