@@ -45,6 +45,9 @@ def test_bench_reports_speed_memory_and_the_vader_ratio(capsys):
     assert v["setup_cpu_seconds"] < one["setup_cpu_seconds"]
     with_setup = (one["seconds"] + one["setup_cpu_seconds"]) / (v["seconds"] + v["setup_cpu_seconds"])
     assert abs(r["ratio_one_worker_to_vader_with_setup"] - with_setup) < 0.001
+    # and a third by the CPU time of the timed parts alone
+    assert 0 < v["timed_cpu_seconds"] <= v["cpu_seconds"] and 0 < one["timed_cpu_seconds"] <= one["cpu_seconds"]
+    assert abs(r["ratio_one_worker_to_vader_cpu"] - one["timed_cpu_seconds"] / v["timed_cpu_seconds"]) < 0.001
     assert "all_workers" not in r
     assert r["one_worker"]["errors"] == 0  # a broken pipeline would make the timings meaningless
 
