@@ -17,9 +17,10 @@ Both sides are timed the same way. The main reading ("steady") excludes each sid
 set-up: VADER's import and analyzer construction; framing's imports, lexicon loading and
 the lazily built tables, built by scoring two small warm-up articles before the clock
 starts. The second reading ("with set-up") adds to each side the CPU time of its process
-up to that point: interpreter start, imports and construction. The VADER process imports
-only VADER (its sentences are split by the parent), so framing's imports are not charged
-to it.
+up to that point: interpreter start, imports and construction. A third ratio divides the
+CPU times of the two timed parts (steadier than wall time on a busy machine). The VADER
+process imports only VADER (its sentences are split by the parent), so framing's imports
+are not charged to it.
 """
 
 from __future__ import annotations
@@ -292,10 +293,9 @@ def _phase_naive(corpus: str) -> dict:
 
 
 def _phase_score(corpus: str, out: str, jobs: int) -> dict:
-    from .batch import Templates, score_stream
+    from .batch import Templates, score_stream, warm_up
     from .ingest import iter_documents
     from .output import ResultWriter
-    from .batch import warm_up
     from .pipeline import resolve_lexicons
 
     lex = resolve_lexicons(None)

@@ -93,7 +93,7 @@ def round4(x):
     For |x| <= 1e7, ``x * 10000`` is within 1.1e-5 of the exact product, so the integer
     nearest to it is the exact one unless its fraction is within 1e-4 of a half, where
     ``round`` decides; ``n / 10000`` is then the float nearest to the decimal, which is
-    what ``round`` returns. tests/test_model.py compares the two on millions of values.
+    what ``round`` returns. tests/test_model.py compares the two on 300,000 values.
     """
     if type(x) is float:
         y = x * 10000.0
