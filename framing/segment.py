@@ -29,12 +29,14 @@ _GAP_TOKEN = re.compile(r"\s*+(?:\w++(?:[’'\-]\w++)*+|[^\w\s])", re.UNICODE)
 # plural possessive ("the Workers’ Party"), and ” often closes a title mid-sentence.
 # Group 1 is the character after the whitespace that follows (empty at the end of the text),
 # so the boundary test reads it without a loop over the spaces.
-_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s++(.?))")
-# The same matches in a text without "!", "?" and "…": a literal first character lets the
-# regex engine jump between periods in C instead of testing every character against a
-# class (7 vs 43 us on a 2,800-character article). Possessive runs change nothing: a
-# shorter run of periods or closing marks would leave a period or closing mark, never
-# whitespace, before the lookahead.
+# Written "[.!?…][.!?…]*+" rather than "[.!?…]+": a pattern that opens with a class (not
+# a repeat) lets the regex engine skip in C to the next character of the class instead of
+# trying a match at every position (24 vs 43 us on a 2,800-character article). Possessive
+# runs change nothing: a shorter run of marks or closing quotes would leave a mark or a
+# quote, never whitespace, before the lookahead.
+_SENT_END = re.compile(r"[.!?…][.!?…]*+[\"”’)\]]*+(?=\s++(.?))")
+# The same matches in a text without "!", "?" and "…": with a literal first character the
+# engine jumps from period to period (7 us).
 _SENT_END_PERIOD = re.compile(r"\.\.*+[\"”’)\]]*+(?=\s++(.?))")
 
 # Titles and abbreviations after which a period never ends a sentence.

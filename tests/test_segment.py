@@ -207,22 +207,29 @@ def test_an_opening_mark_typed_as_the_closing_one_still_closes_its_quote():
     assert segment(text).quotes == ()
 
 
-def test_the_period_pattern_finds_the_sentence_end_candidates_of_a_text_without_other_marks():
+def test_the_sentence_end_patterns_find_the_candidates_of_the_plain_spelling():
     import itertools
     import random
+    import re
 
     from framing.segment import _SENT_END, _SENT_END_PERIOD
+
+    plain = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s++(.?))")
 
     def found(pattern, text):
         return [(m.start(), m.end(), m.start(1)) for m in pattern.finditer(text)]
 
-    # Every string of up to 5 characters over the characters that matter, then long random ones.
-    alphabet = ".”’)]\"a \n\t"
-    texts = ["".join(t) for n in range(6) for t in itertools.product(alphabet, repeat=n)]
-    rng = random.Random(6)
-    texts += ["".join(rng.choice(alphabet + "A1'") for _ in range(rng.randint(10, 80))) for _ in range(20_000)]
-    for text in texts:
-        assert found(_SENT_END_PERIOD, text) == found(_SENT_END, text), repr(text)
+    # Every string of up to 5 characters (4 with every mark) over the characters that matter,
+    # then long random ones; the period pattern only on texts without "!", "?" and "…" (the only ones it gets).
+    for marks in (".", ".!?…"):
+        alphabet = marks + "”’)]\"a \n\t"
+        texts = ["".join(t) for n in range(6 if len(marks) == 1 else 5) for t in itertools.product(alphabet, repeat=n)]
+        rng = random.Random(6)
+        texts += ["".join(rng.choice(alphabet + "A1'") for _ in range(rng.randint(10, 80))) for _ in range(20_000)]
+        for text in texts:
+            assert found(_SENT_END, text) == found(plain, text), repr(text)
+            if len(marks) == 1:
+                assert found(_SENT_END_PERIOD, text) == found(plain, text), repr(text)
     # A text with "!", "?" or "…" still gets the full pattern: the periods alone would miss them.
     assert [s for s, _ in segment("Is it? Yes! Fine… Done.").sentences] == [0, 7, 12, 18]
 
