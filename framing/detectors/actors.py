@@ -661,6 +661,9 @@ def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: M
             # Only a surname the body uses alone: a capitalised "Coal" or "Golf" in a
             # headline is no evidence of the company or club named in full below.
             names[norm[m.first]].append(((norm[m.first],), m.actor, SHORT))
+        elif m.type == NAME and _org_word(art.raw[m.first][: m.end - m.start]) and discovered[m.actor].kind == "organisation":
+            # An acronym or inner capital ("NAACP", "WikiLeaks"): title case makes neither.
+            names[norm[m.first]].append(((norm[m.first],), m.actor, NAME))
     for k in names:
         names[k] = sorted(set(names[k]), key=lambda x: (-len(x[0]), x))  # longest first
     out = []

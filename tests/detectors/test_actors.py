@@ -498,6 +498,16 @@ def test_a_first_name_in_a_title_case_headline_names_a_person(lex):
     assert not [a for a in out.actors if a.kind == "person"], out.actors
 
 
+def test_an_acronym_or_inner_capital_named_in_the_body_is_found_in_a_headline(lex):
+    text = "QTRA And PollStack Condemn The Plan In Strong Terms\n\nThe QTRA said on Monday that it would sue, and PollStack agreed."
+    out = run(text, lex)
+    assert mentions_of(out, "qtra") == ["QTRA", "QTRA"]
+    assert mentions_of(out, "pollstack") == ["PollStack", "PollStack"]
+    # Capitals alone in a headline are no evidence.
+    out = run("QTRA And PollStack Condemn The Plan In Strong Terms\n\nThe council met on Monday.", lex)
+    assert not out.actors
+
+
 def test_an_acronym_before_an_inner_role_is_an_organisation_too(lex):
     text = "At the rally on Monday, the speech was praised by QTRA President Lena Vasquez and by many others in the hall."
     ids = by_id(run(text, lex))

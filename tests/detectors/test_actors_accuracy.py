@@ -16,7 +16,7 @@ def test_basil_main_entities_are_found(eval_dir):
     """Every verbatim occurrence of an article's main entities (BASIL) overlaps an actor span."""
     m = actor_coverage("basil", read_gold(eval_dir / "sentiment.basil.dev.jsonl"), load_lexicons())
     assert m["total"] > 300
-    assert m["recall"] >= 0.897  # measured 0.907 (0.882 before first names, newspaper words and acronyms before roles)
+    assert m["recall"] >= 0.909  # measured 0.919 (0.882 before first names, newspaper words, acronyms before roles and in headlines)
     assert_shipped(m["recall"], "actors", "basil", "recall")
 
 
