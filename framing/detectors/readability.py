@@ -277,6 +277,41 @@ def _totals(found: list[str]) -> tuple[int, int, int]:
     return sum(p & _MASK for p in packed), sum(p >> _FIELD & _MASK for p in packed), sum(p >> 2 * _FIELD for p in packed)
 
 
+# Inner punctuation of one written word: "59.6", "1,200", "3:30", "U.S." (the tokens split
+# them; textstat, which strips punctuation before it counts, reads each as one word).
+_GLUE = re.compile(r"(?<=[^\W_])[.,:](?=[^\W_])")
+
+
+def _glued(content: Content) -> tuple[int, int, int]:
+    """(words, syllables, difficult words) to add to the token counts so that a word written
+    with inner punctuation counts once, with the syllables of its letters run together."""
+    seg = content.seg
+    text = seg.text
+    if "." not in text and "," not in text and ":" not in text:
+        return 0, 0, 0
+    starts, ends, words, is_word = seg.token_starts, seg.token_ends, seg.words, seg.is_word
+    wanted = set(content.sentences)
+    groups: list[list[int]] = []
+    for m in _GLUE.finditer(text):
+        p = bisect_left(starts, m.start())
+        if not (0 < p < len(starts) - 1 and starts[p] == m.start() and ends[p - 1] == m.start() and starts[p + 1] == m.end()):
+            continue
+        if not (is_word[p - 1] and is_word[p + 1]) or seg.sentence_index(m.start()) not in wanted or seg.sentence_index(m.end()) != seg.sentence_index(m.start()):
+            continue
+        if groups and groups[-1][-1] == p - 1:
+            groups[-1].append(p + 1)  # "1,200,000": one word
+        else:
+            groups.append([p - 1, p + 1])
+    d_words = d_syllables = d_difficult = 0
+    for group in groups:
+        parts = [words[i] for i in group]
+        whole = _word_counts("".join(parts))
+        d_words -= len(parts) - 1
+        d_syllables += whole[0] - sum(_word_counts(w)[0] for w in parts)
+        d_difficult += whole[2] - sum(_word_counts(w)[2] for w in parts)
+    return d_words, d_syllables, d_difficult
+
+
 def measure(content: Content) -> DetectorOutput:
     seg = content.seg
     n_sentences = len(content.sentences)
@@ -301,6 +336,10 @@ def measure(content: Content) -> DetectorOutput:
         return DetectorOutput(metrics={m: None for m in METRICS})  # type: ignore[misc]
     _remember(set(found))
     n_syllables, n_letters, n_difficult = _totals(found)
+    d_words, d_syllables, d_difficult = _glued(content)
+    n_words += d_words
+    n_syllables += d_syllables
+    n_difficult += d_difficult
     wps = n_words / n_sentences
     spw = n_syllables / n_words
     metrics = {

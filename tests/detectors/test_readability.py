@@ -46,6 +46,26 @@ def test_matches_textstat_where_segmentation_agrees(name):
     assert ours == pytest.approx(theirs, abs=0.6), (ours, theirs)
 
 
+# Numbers and times written with inner punctuation, where the sentence counts still agree.
+FIGURES = (
+    "The county counted 1,200 new voters this spring. "
+    "Turnout reached 59.6 percent by the afternoon. "
+    "The polls closed at 8:30 and the count began soon after. "
+    "Officials expected a result before 10:15 on Wednesday morning."
+)
+
+
+def test_a_number_written_with_inner_punctuation_is_one_word_as_in_textstat():
+    from framing.detectors.readability import offline_textstat
+
+    textstat = offline_textstat()
+    ours = analyze(FIGURES).metrics
+    words, syllables_ = textstat.lexicon_count(FIGURES), textstat.syllable_count(FIGURES)
+    assert ours["words_per_sentence"] == words / 4 == 35 / 4  # "1,200" is one word, not "1" and "200"
+    # textstat also ends a sentence inside "59.6" (5 sentences); with our 4, its formula:
+    assert ours["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * words / 4 - 84.6 * syllables_ / words)
+
+
 def test_no_network_and_no_nltk_download(tmp_path):
     guard = textwrap.dedent(
         f"""
