@@ -1190,7 +1190,7 @@ def classify(
         or li.alpha == 0
         or li.dated
         or li.url
-        or li.digits == 2
+        or (li.digits == 2 and li.words <= 3)
         or t[:1] in "BPV"
         or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
         else None
