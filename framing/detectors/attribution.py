@@ -832,7 +832,7 @@ class _Detector:
         cue_pos, cue_last, cue_kind, colon_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos
         words = self.words
         ncues = len(cue_pos)
-        stoks, ts = seg.sentence_tokens, self.ts
+        stoks, ts, te, text, line_starts = seg.sentence_tokens, self.ts, self.te, self.text, self.line_starts
         quote_starts, quotes = seg._quote_starts, seg.quotes
         # The first colon after each sentence's first token, found once per article: most
         # sentences have none.
@@ -957,8 +957,14 @@ class _Detector:
                     continue
                 distancing = label == DISTANCING
                 rule = "attribution.distancing" if distancing else "attribution.unsourced" if src is None and label == HEARSAY else ""
-                # A cue's first token is never inside a quote (those were skipped): reporter voice.
-                cue = self.span(ATTRIBUTION_CUE, first, last, label, rule, (src.name or "") if src else "", REPORTER)
+                # The cue span (Content.token_span, inlined: ~34 spans per article). A cue's first
+                # token is never inside a quote (those were skipped): reporter voice.
+                start, end = ts[first], te[last - 1]
+                line = bisect_right(line_starts, start) - 1
+                if line < 0:
+                    line = 0
+                cue = _new(Span)
+                _setattr(cue, "__dict__", {"kind": ATTRIBUTION_CUE, "start": start, "end": end, "text": text[start:end], "label": label, "line": line + 1, "col": start - line_starts[line] + 1, "voice": REPORTER, "rule": rule, "score": None, "note": (src.name or "") if src else ""})
                 spans.append(cue)
                 sspan = None
                 if src is not None:
@@ -967,8 +973,15 @@ class _Detector:
                         # introduced; a definite document ("the statement") too.
                         srule = "attribution.anonymous" if src.label in ("anonymous", "vague") or src.label == "document" and src.type == ANONYMOUS and self.words[src.first] not in t.det else ""
                         note = f"{src.name} (resolved)" if src.resolved else src.name or ""
-                        src.span = self.span(ATTRIBUTION_SOURCE, src.first, src.last, src.label, srule, note)
-                        spans.append(src.span)
+                        # The source span, as the cue's; its voice from the quotes (seg.in_quote).
+                        start, end = ts[src.first], te[src.last - 1]
+                        line = bisect_right(line_starts, start) - 1
+                        if line < 0:
+                            line = 0
+                        q = bisect_right(quote_starts, start) - 1
+                        sp = src.span = _new(Span)
+                        _setattr(sp, "__dict__", {"kind": ATTRIBUTION_SOURCE, "start": start, "end": end, "text": text[start:end], "label": src.label, "line": line + 1, "col": start - line_starts[line] + 1, "voice": QUOTED if q >= 0 and start < quotes[q][1] else REPORTER, "rule": srule, "score": None, "note": note})
+                        spans.append(sp)
                     sspan = src.span
                     self.remember(src)
                 # new_frozen(Attribution, ...), inlined as in span().
@@ -985,21 +998,6 @@ class _Detector:
                 })
                 atts.append(att)
         return AttributionOutput(spans=tuple(spans), metrics=self.metrics(atts, spans, attributed), attributions=tuple(atts))
-
-    def span(self, kind: str, first: int, last: int, label: str, rule: str, note: str, voice: str | None = None) -> Span:
-        """``Content.token_span`` without its keyword plumbing (an article has dozens)."""
-        start, end = self.ts[first], self.te[last - 1]
-        line_starts = self.line_starts
-        line = bisect_right(line_starts, start) - 1
-        if line < 0:
-            line = 0
-        if voice is None:  # seg.in_quote(start)
-            q = bisect_right(self.seg._quote_starts, start) - 1
-            voice = QUOTED if q >= 0 and start < self.seg.quotes[q][1] else REPORTER
-        # new_span, inlined: the instance dict is set whole (same fields, same order).
-        sp = _new(Span)
-        _setattr(sp, "__dict__", {"kind": kind, "start": start, "end": end, "text": self.text[start:end], "label": label, "line": line + 1, "col": start - line_starts[line] + 1, "voice": voice, "rule": rule, "score": None, "note": note})
-        return sp
 
     def find_cues(self) -> tuple[list[int], list[int], list[tuple[str, str]]]:
         """First token, end token and (category, role) of the longest cue at each token."""
