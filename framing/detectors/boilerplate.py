@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, repeat, starmap
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
@@ -306,30 +306,8 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
     line_starts = [s for _, s, _ in spans]
     tok_a = [bisect_left(starts, s) for s in line_starts]
     tok_b = tok_a[1:] + [len(starts)]  # blank lines hold no tokens: a line's tokens run to the next line's
-    # Token kinds by their first character (translate caches a character's kind), plus
-    # function word and verb by the lower-cased token: one byte of bits per token.
     firsts = seg.first_chars
-    bits = np.frombuffer(_kind_bytes(firsts), dtype=np.uint8)
-    wbits = np.frombuffer(wflags, dtype=np.uint8)
-    bits = bits | (wbits & (_FUNCTION | _VERB))
-    # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
-    maybe_digit = np.flatnonzero((bits & (_ALNUM | _ALPHA)) == _ALNUM).tolist()
-    digit_toks = [t for t in maybe_digit if words[t].isdigit()]
-    if digit_toks:
-        bits[digit_toks] |= _DIGIT_BIT
-    upper_toks = np.flatnonzero(bits & _UPPER).tolist()
-    if upper_toks:
-        # A capital followed by a lower-case letter ("The") cannot be in capitals throughout:
-        # only the others are sliced and tested.
-        seconds = "".join(itemgetter(*[starts[t] + 1 for t in upper_toks])(text + " ")) if len(upper_toks) > 1 else (text + " ")[starts[upper_toks[0]] + 1]
-        maybe_caps = [t for t, k in zip(upper_toks, _kind_bytes(seconds)) if not k & _LOWER]
-        caps_toks = [t for t in maybe_caps if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
-        if caps_toks:
-            bits[caps_toks] |= _ALLCAPS
-    # Per bit, a column of per-line counts (bits in rows: reduceat runs along each row).
-    kinds = np.add.reduceat(np.unpackbits(bits[None, :], axis=0, bitorder="little"), tok_a, axis=1, dtype=np.int64).tolist()
-    # Per line, which of the words that the month, stamp and furniture-phrase tests need it holds.
-    line_marks = np.bitwise_or.reduceat(wbits & (_W_MONTH | _W_MONTH_TOKEN | _W_STAMP | _W_CUE), tok_a).tolist()
+    kinds, line_marks = _token_counts(text, words, starts, ends, firsts, wflags, tok_a, tok_b)
     wide = not firsts.isascii() and _WIDE.search(firsts) is not None
     # Which lines hold a digit, from the UTF-8 bytes (a multi-byte character never holds an
     # ASCII digit byte); other decimal digits ("٣") send every line to the regex.
@@ -450,6 +428,74 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
 
 
 _NO_CUE = (None, None)
+
+
+def _token_counts(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int], firsts: str, wflags: bytes, tok_a: list[int], tok_b: list[int]) -> tuple[list[list[int]], list[int]]:
+    """Per token kind bit, the count of such tokens on each line; per line, the OR of its
+    tokens' month, stamp and furniture-phrase flags."""
+    if len(tok_a) <= _SMALL_LINES:
+        return _small_token_counts(text, words, starts, ends, firsts, wflags, tok_a, tok_b)
+    # Token kinds by their first character (translate caches a character's kind), plus
+    # function word and verb by the lower-cased token: one byte of bits per token.
+    bits = np.frombuffer(_kind_bytes(firsts), dtype=np.uint8)
+    wbits = np.frombuffer(wflags, dtype=np.uint8)
+    bits = bits | (wbits & (_FUNCTION | _VERB))
+    # Numbers ("2019") and words in capitals throughout ("BREAKING"): few tokens to check.
+    maybe_digit = np.flatnonzero((bits & (_ALNUM | _ALPHA)) == _ALNUM).tolist()
+    digit_toks = [t for t in maybe_digit if words[t].isdigit()]
+    if digit_toks:
+        bits[digit_toks] |= _DIGIT_BIT
+    upper_toks = np.flatnonzero(bits & _UPPER).tolist()
+    if upper_toks:
+        # A capital followed by a lower-case letter ("The") cannot be in capitals throughout:
+        # only the others are sliced and tested.
+        seconds = "".join(itemgetter(*[starts[t] + 1 for t in upper_toks])(text + " ")) if len(upper_toks) > 1 else (text + " ")[starts[upper_toks[0]] + 1]
+        maybe_caps = [t for t, k in zip(upper_toks, _kind_bytes(seconds)) if not k & _LOWER]
+        caps_toks = [t for t in maybe_caps if text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1]
+        if caps_toks:
+            bits[caps_toks] |= _ALLCAPS
+    # Per bit, a column of per-line counts (bits in rows: reduceat runs along each row).
+    kinds = np.add.reduceat(np.unpackbits(bits[None, :], axis=0, bitorder="little"), tok_a, axis=1, dtype=np.int64).tolist()
+    # Per line, which of the words that the month, stamp and furniture-phrase tests need it holds.
+    line_marks = np.bitwise_or.reduceat(wbits & (_W_MONTH | _W_MONTH_TOKEN | _W_STAMP | _W_CUE), tok_a).tolist()
+    return kinds, line_marks
+
+
+# Up to this many lines the counts are taken by bytes methods, without numpy: a dozen numpy
+# calls cost more than they save on a short text (a draft of one paragraph, a single line).
+_SMALL_LINES = 32
+# Per bit, a translate table: byte -> 1 when it has the bit, else 0.
+_HAS_BIT = tuple(bytes(v >> j & 1 for v in range(256)) for j in range(8))
+
+
+def _small_token_counts(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int], firsts: str, wflags: bytes, tok_a: list[int], tok_b: list[int]) -> tuple[list[list[int]], list[int]]:
+    """:func:`_token_counts` for a few lines: the same numbers."""
+    kind = _kind_bytes(firsts)
+    # The kind bits (the low four) and the function and verb flags (the next two) do not
+    # overlap: one integer OR joins them.
+    bits = bytearray((int.from_bytes(kind, "little") | int.from_bytes(wflags.translate(_FV_KEEP), "little")).to_bytes(len(kind), "little"))
+    for m in _MAYBE_DIGIT_KIND.finditer(kind):
+        t = m.start()
+        if words[t].isdigit():
+            bits[t] |= _DIGIT_BIT
+    upper_toks = [m.start() for m in _UPPER_KIND.finditer(kind)]
+    if upper_toks:
+        seconds = "".join(itemgetter(*[starts[t] + 1 for t in upper_toks])(text + " ")) if len(upper_toks) > 1 else (text + " ")[starts[upper_toks[0]] + 1]
+        for t, k in zip(upper_toks, _kind_bytes(seconds)):
+            if not k & _LOWER and text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1:
+                bits[t] |= _ALLCAPS
+    # Per bit, the tokens as 1 (with it) or 0, counted over each line's range.
+    args = list(zip(repeat(1), tok_a, tok_b))
+    kinds = [list(starmap(bits.translate(has).count, args)) for has in _HAS_BIT]
+    marks = wflags.translate(_MARK_KEEP)
+    return kinds, [_or_all(marks[a:b].translate(None, b"\0")) for a, b in zip(tok_a, tok_b)]
+
+
+def _or_all(flags: bytes) -> int:
+    out = 0
+    for f in flags:
+        out |= f
+    return out
 
 
 def _separator_lines(text: str, line_starts: Sequence[int], line_ends: Sequence[int]) -> list[bool]:
@@ -596,6 +642,11 @@ def _word_classes(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
 # (``word_flags``): function word and verb (the kind bits above), and the words that the
 # month, stamp and furniture-phrase tests need.
 _W_MONTH, _W_MONTH_TOKEN, _W_STAMP, _W_CUE = 1, 2, 4, 128
+_FV_KEEP = bytes(v & (_FUNCTION | _VERB) for v in range(256))  # (for _small_token_counts)
+_MARK_KEEP = bytes(v & (_W_MONTH | _W_MONTH_TOKEN | _W_STAMP | _W_CUE) for v in range(256))
+# Token kinds that may be a number (alphanumeric, not a letter) or start with a capital.
+_MAYBE_DIGIT_KIND = re.compile(b"[" + b"".join(re.escape(bytes([v])) for v in range(256) if v & (_ALNUM | _ALPHA) == _ALNUM) + b"]")
+_UPPER_KIND = re.compile(b"[" + b"".join(re.escape(bytes([v])) for v in range(256) if v & _UPPER) + b"]")
 _BITS_CACHE: dict[tuple[int, ...], tuple[tuple, dict[str, int]]] = {}
 
 

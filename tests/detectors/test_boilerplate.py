@@ -559,3 +559,47 @@ def test_feature_array_equals_the_rows_on_the_aeb_pages(eval_dir, monkeypatch):
         rows = boilerplate.features(infos, seg.text)
         assert [[x.hex() for x in r] for r in array.T.tolist()] == [[float(x).hex() for x in r] for r in rows]
         assert [p.hex() for p in boilerplate._array_probabilities(array, model)] == [p.hex() for p in boilerplate.probabilities(rows, model)]
+
+
+def _token_counts_both_ways(seg, lex, monkeypatch):
+    monkeypatch.setattr(boilerplate, "_SMALL_LINES", 10**9)  # bytes methods for every size
+    small = boilerplate.line_infos(seg, lex)
+    monkeypatch.setattr(boilerplate, "_SMALL_LINES", -1)  # numpy for every size
+    return small, boilerplate.line_infos(seg, lex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One line.",
+        "BREAKING: NASA and the U.S. Senate agree on 2031 budget of 25.4 billion",
+        "Updated May 3, 2031\nBy Ana Ruiz\n\n" + P1 + "\nÉlan Vital SA, ÅLAND and ÜBER 42 ٣ items\n日本語のテキストです。\nShare this:",
+    ],
+)
+def test_small_token_counts_equal_numpy(text, monkeypatch):
+    # Short texts count token kinds with bytes methods, longer ones with numpy: the same ints.
+    from framing.lexicon import load_lexicons
+
+    small, big = _token_counts_both_ways(segment(text), load_lexicons(), monkeypatch)
+    assert small == big and small
+
+
+@pytest.mark.parametrize("repeats", [1, 3])
+def test_small_token_counts_equal_numpy_on_a_page(repeats, monkeypatch):
+    from framing.lexicon import load_lexicons
+
+    small, big = _token_counts_both_ways(segment(_page(repeats)), load_lexicons(), monkeypatch)
+    assert small == big
+
+
+def test_small_token_counts_equal_numpy_on_the_aeb_pages(eval_dir, monkeypatch):
+    import json
+
+    from framing.lexicon import load_lexicons
+
+    lex = load_lexicons()
+    for line in (eval_dir / "boilerplate.aeb.dev.jsonl").read_text(encoding="utf-8").splitlines()[:30]:
+        text = json.loads(line)["text"]
+        for part in (text, "\n".join(text.splitlines()[:5])):
+            small, big = _token_counts_both_ways(segment(part), lex, monkeypatch)
+            assert small == big
