@@ -36,7 +36,7 @@ from typing import Mapping, NamedTuple, Sequence
 import numpy as np
 
 from ..lexicon import Lexicons, WordList
-from ..model import BOILERPLATE, DetectorOutput, new_frozen, new_span
+from ..model import BOILERPLATE, REPORTER, DetectorOutput, Span, new_frozen
 from ..segment import Segmentation
 
 CATEGORIES = ("share", "comment", "legal", "bio", "byline", "caption", "related", "advert", "fragment")
@@ -1201,26 +1201,36 @@ def detect(
     infos = line_infos(seg, lex)
     labels = classify(infos, text, title=title, main_text=main_text, recurring=recurring, model=model, lex=lex)
     spans = []
-    flagged = set()
+    flagged = []
     # The metrics in their order, the per-category counts from 0 (a copy of a template).
     metrics: dict[str, float] = _METRICS.copy()
-    bp_chars = 0
-    # Non-blank characters: the tokens cover each exactly once (a word, or one other character).
-    total_chars = sum(seg.token_ends) - sum(seg.token_starts)
-    for li, cat in zip(infos, labels):
-        if cat is None:
-            continue
-        line_text = text[li.start : li.end]
-        bp_chars += len("".join(line_text.split()))
-        flagged.add(li.index)
+    flagged_texts = []
+    lines = seg.lines
+    new_obj = object.__new__
+    for li, cat in compress(zip(infos, labels), map(operator.is_not, labels, repeat(None))):
+        start, end, index = li.start, li.end, li.index
+        line_text = text[start:end]
+        flagged.append(index)
+        flagged_texts.append(line_text)
         key = _LINE_KEY.get(cat)  # (a category of no metric counts in none, as before)
         if key is not None:
             metrics[key] += 1
-        # new_span: Span(...) without a frozen __setattr__ per field (a page has hundreds).
-        spans.append(new_span(BOILERPLATE, li.start, li.end, line_text, cat, li.index + 1, 1 + li.start - seg.lines[li.index][0], rule=f"boilerplate.{cat}"))
+        # new_span inlined: Span(...) without a frozen __setattr__ per field, nor a call
+        # with keywords (a page has hundreds).
+        span = new_obj(Span)
+        span.__dict__.update(
+            kind=BOILERPLATE, start=start, end=end, text=line_text, label=cat, line=index + 1, col=1 + start - lines[index][0], voice=REPORTER, rule=f"boilerplate.{cat}", score=None, note=""
+        )
+        spans.append(span)
+    flagged = frozenset(flagged)
     metrics["boilerplate_lines"] = len(flagged)
+    # Non-blank characters: the tokens cover each exactly once (a word, or one other
+    # character). Those of the flagged lines in one pass: a count of non-blanks adds up
+    # over texts joined by a blank.
+    total_chars = sum(seg.token_ends) - sum(seg.token_starts)
+    bp_chars = len("".join(" ".join(flagged_texts).split()))
     metrics["boilerplate_share"] = bp_chars / total_chars if total_chars else 0.0
-    return new_frozen(BoilerplateOutput, spans=tuple(spans), metrics=metrics, lines=frozenset(flagged))
+    return new_frozen(BoilerplateOutput, spans=tuple(spans), metrics=metrics, lines=flagged)
 
 
 _METRICS = dict.fromkeys(("boilerplate_lines", "boilerplate_share", *_LINE_KEYS), 0)
