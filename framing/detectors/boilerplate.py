@@ -340,8 +340,12 @@ def line_infos(seg: Segmentation, lex: Lexicons) -> list[LineInfo]:
         by_words.setdefault(words[tok_a[k] : tok_b[k]] if exact_keys else normalize_line(text[spans[k][1] : spans[k][2]]), []).append(k)
     for group in by_words.values():
         if len(group) > 1:
-            seen = Counter(normalize_line(text[spans[k][1] : spans[k][2]]) for k in group) if exact_keys else None
-            repeated.update(k for k in group if seen is None or seen[normalize_line(text[spans[k][1] : spans[k][2]])] > 1)
+            if exact_keys:
+                norms = [normalize_line(text[spans[k][1] : spans[k][2]]) for k in group]  # once per line
+                seen = Counter(norms)
+                repeated.update(k for k, m in zip(group, norms) if seen[m] > 1)
+            else:
+                repeated.update(group)
     # The per-line records are built as columns, one comprehension each.
     n = len(spans)
     idxs, line_starts, line_ends = zip(*spans)
