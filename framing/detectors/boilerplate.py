@@ -490,8 +490,11 @@ def _small_token_counts(text: str, words: Sequence[str], starts: Sequence[int], 
             if not k & _LOWER and text[starts[t] : ends[t]].isupper() and ends[t] - starts[t] > 1:
                 bits[t] |= _ALLCAPS
     # Per bit, the tokens as 1 (with it) or 0, counted over each line's range.
-    args = list(zip(repeat(1), tok_a, tok_b))
-    kinds = [list(starmap(bits.translate(has).count, args)) for has in _HAS_BIT]
+    if len(tok_a) == 1:  # (a one-line text: its tokens are the line's)
+        kinds = [[bits.translate(has).count(1)] for has in _HAS_BIT]
+    else:
+        args = list(zip(repeat(1), tok_a, tok_b))
+        kinds = [list(starmap(bits.translate(has).count, args)) for has in _HAS_BIT]
     marks = wflags.translate(_MARK_KEEP)
     return kinds, [_or_all(marks[a:b].translate(None, b"\0")) for a, b in zip(tok_a, tok_b)]
 
@@ -656,10 +659,11 @@ _BITS_CACHE: dict[tuple[int, ...], tuple[tuple, dict[str, int]]] = {}
 
 def _word_bits(lex: Lexicons) -> dict[str, int]:
     """Flags of each word that has one (cached per set of word lists)."""
-    lists = tuple(lex.lists.get(n) for n in ("boilerplate_words", "boilerplate"))
-    key = tuple(map(id, lists))
+    get = lex.lists.get
+    words_list, phrase_list = lists = (get("boilerplate_words"), get("boilerplate"))
+    key = (id(words_list), id(phrase_list))
     hit = _BITS_CACHE.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], lists)):
+    if hit is None or hit[0][0] is not words_list or hit[0][1] is not phrase_list:
         bits: dict[str, int] = {}
 
         def mark(words, bit):
