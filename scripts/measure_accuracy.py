@@ -109,7 +109,7 @@ def _actors(task: str, records, lex) -> dict[str, Any]:
     if task == "basil":
         out.update(dataset="BASIL", about="news articles on the same events from three US outlets", articles=len(records))
     else:
-        out.update(dataset="NewsMTSC, both splits", about="single news sentences")
+        out.update(dataset="NewsMTSC", about="single news sentences")  # both splits: actors learned nothing from either
     return out
 
 
