@@ -1232,7 +1232,7 @@ def _span(seg, kind: str, start: int, end: int, label: str, rule: str, score: fl
 
 def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels, actors: Mapping[str, ActorDef], attributions: Sequence[Attribution], art: _Article) -> ActorsOutput:
     seg = content.seg
-    scores = sentiment.score_mentions(content, lex, [(m.start, m.end) for m in mentions]) if mentions else []
+    scores, polarities = sentiment.scores_and_polarities(content, lex, [(m.start, m.end) for m in mentions]) if mentions else ([], [])
     block_starts: list[int] = []
     # Attributions by block, built on first need: only a quoted mention in a sentence
     # without an attribution looks there.
@@ -1275,10 +1275,9 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     nl, nq = len(line_starts), len(quotes)
     li = qi = 0
     speaker_of: dict[int, str] = {}  # id(attribution) -> speaker name, computed once
-    for m, sc in zip(mentions, scores):
+    for m, score, polarity in zip(mentions, scores, polarities):
         aid = m.actor
         st, en = m.start, m.end
-        score = sc.score
         while li + 1 < nl and line_starts[li + 1] <= st:
             li += 1
         while qi < nq and quotes[qi][1] <= st:
@@ -1294,7 +1293,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             # scores, polarities, reporter scores, quoted scores, by speaker, labels
             row = per[aid] = ([], [], [], [], {}, [])
         row[0].append(score)
-        row[1].append(sc.polarity)
+        row[1].append(polarity)
         row[3 if in_quote else 2].append(score)
         cands = by_sentence.get(m.sentence)
         if not cands and in_quote:

@@ -661,9 +661,33 @@ def _round4(x: float) -> float:
 
 def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]]) -> list[MentionSentiment]:
     """Tone toward each mention ``(start, end)``; mentions of one article, all at once."""
+    scores: list[float] = []
+    polarities: list[str] = []
+    scopes: list[tuple[int, int]] = []
+    _score_into(content, lex, mentions, scores, polarities, scopes)
+    out: list[MentionSentiment] = []
+    new, setattr_ = object.__new__, object.__setattr__
+    for x, p, scope in zip(scores, polarities, scopes):
+        # MentionSentiment(...) without the frozen dataclass's per-field __setattr__ (same object).
+        m = new(MentionSentiment)
+        setattr_(m, "__dict__", {"score": x, "polarity": p, "scope": scope})
+        out.append(m)
+    return out
+
+
+def scores_and_polarities(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]]) -> tuple[list[float], list[str]]:
+    """``score_mentions``' scores and polarities as two lists, without the result objects
+    (what `actors` reads: an article has dozens of mentions)."""
+    scores: list[float] = []
+    polarities: list[str] = []
+    _score_into(content, lex, mentions, scores, polarities, None)
+    return scores, polarities
+
+
+def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, int]], scores: list[float], polarities: list[str], scopes: list[tuple[int, int]] | None) -> None:
+    """Append each mention's score and polarity (and its scope when ``scopes`` is a list)."""
     seg = content.seg
     n = len(seg.token_starts)
-    out: list[MentionSentiment] = []
     W = _weights(lex)
     table = W.valence
     text, tstarts, tends = seg.text, seg.token_starts, seg.token_ends
@@ -678,11 +702,15 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
     n_first, n_speakL, n_speakR, n_poss = num["first"], num["speaker:L"], num["speaker:R"], num["possessive"]
     n_inq, n_sq, n_none, n_vsent = num["in_quote"], num["sent_quote"], num["no_sentiment"], num["v_sent"]
     bias = W.bias
-    exp, sqrt, new, setattr_ = math.exp, math.sqrt, object.__new__, object.__setattr__
+    exp, sqrt = math.exp, math.sqrt
+    add_score, add_polarity = scores.append, polarities.append
     for s, e in mentions:
         a = bisect_right(tends, s)
         if a >= n:
-            out.append(MentionSentiment(score=0.0, polarity="neu", scope=(s, e)))
+            scores.append(0.0)
+            polarities.append("neu")
+            if scopes is not None:
+                scopes.append((s, e))
             continue
         b = bisect_left(tstarts, e)
         if b <= a:
@@ -811,11 +839,10 @@ def score_mentions(content: Content, lex: Lexicons, mentions: Sequence[tuple[int
                 signed, best = lean, 2
             else:
                 signed, best = min(lean, 0.0), 0
-        # MentionSentiment(...) without the frozen dataclass's per-field __setattr__ (same object).
-        m = new(MentionSentiment)
-        setattr_(m, "__dict__", {"score": _round4(signed), "polarity": POLARITIES[best], "scope": (tstarts[lo], tends[hi - 1])})
-        out.append(m)
-    return out
+        add_score(_round4(signed))
+        add_polarity(POLARITIES[best])
+        if scopes is not None:
+            scopes.append((tstarts[lo], tends[hi - 1]))
 
 
 def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> dict[str, float]:

@@ -161,6 +161,16 @@ def test_mentions_in_one_call_equal_mentions_one_by_one(lex):
     assert together == alone
 
 
+def test_scores_and_polarities_equal_score_mentions(lex):
+    """The list form `actors` reads gives the objects' numbers, past the text's end too."""
+    text = FAST_PATH_TEXTS[0] + " " + FAST_PATH_TEXTS[2]
+    content = _content(text)
+    spans = [_at(text, n) for n in ("mayor", "supporters", "Putin", "Pyongyang", "Seoul", "ministers")] + [(len(text), len(text))]
+    full = sentiment.score_mentions(content, lex, spans)
+    assert sentiment.scores_and_polarities(content, lex, spans) == ([m.score for m in full], [m.polarity for m in full])
+    assert full[-1].polarity == "neu" and full[-1].scope == (len(text), len(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [
