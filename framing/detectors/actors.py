@@ -17,7 +17,7 @@ later, an apposition with a role, or being cited as a source). Labels come from 
 nouns before a person, appositions after one, and, for countries, a definite
 description right after the country was named ("the most reclusive country").
 
-Each mention gets a sentiment score from :func:`sentiment.score_mentions` (one call per
+Each mention gets a sentiment score from :func:`sentiment.scores_and_polarities` (one call per
 article) and a speaker (the source of an attribution in its sentence, else the reporter).
 """
 
