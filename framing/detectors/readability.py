@@ -279,7 +279,27 @@ def _totals(found: list[str]) -> tuple[int, int, int]:
 
 # Inner punctuation of one written word: "59.6", "1,200", "3:30", "U.S." (the tokens split
 # them; textstat, which strips punctuation before it counts, reads each as one word).
-_GLUE = re.compile(r"(?<=[^\W_])[.,:](?=[^\W_])")
+_GLUE_MARKS = ".,:"
+
+
+def _glue_points(text: str) -> list[int]:
+    """Offsets of a "." "," or ":" with a letter or digit on both sides, in order.
+
+    (str.split runs in C: about 3x faster than a regex scan of the whole text.)"""
+    out: list[int] = []
+    for mark in _GLUE_MARKS:
+        if mark not in text:
+            continue
+        pos = -1
+        before = None
+        for piece in text.split(mark):
+            if before is not None:
+                pos += len(before) + 1
+                if before and piece and before[-1].isalnum() and piece[0].isalnum():
+                    out.append(pos)
+            before = piece
+    out.sort()
+    return out
 
 
 def _glued(content: Content) -> tuple[int, int, int]:
@@ -287,16 +307,14 @@ def _glued(content: Content) -> tuple[int, int, int]:
     with inner punctuation counts once, with the syllables of its letters run together."""
     seg = content.seg
     text = seg.text
-    if "." not in text and "," not in text and ":" not in text:
-        return 0, 0, 0
     starts, ends, words, is_word = seg.token_starts, seg.token_ends, seg.words, seg.is_word
-    wanted = set(content.sentences)
+    wanted = content.sentences
     groups: list[list[int]] = []
-    for m in _GLUE.finditer(text):
-        p = bisect_left(starts, m.start())
-        if not (0 < p < len(starts) - 1 and starts[p] == m.start() and ends[p - 1] == m.start() and starts[p + 1] == m.end()):
+    for at in _glue_points(text):
+        p = bisect_left(starts, at)
+        if not (0 < p < len(starts) - 1 and starts[p] == at and ends[p - 1] == at and starts[p + 1] == at + 1):
             continue
-        if not (is_word[p - 1] and is_word[p + 1]) or seg.sentence_index(m.start()) not in wanted or seg.sentence_index(m.end()) != seg.sentence_index(m.start()):
+        if not (is_word[p - 1] and is_word[p + 1]) or seg.sentence_index(at) not in wanted or seg.sentence_index(at + 1) != seg.sentence_index(at):
             continue
         if groups and groups[-1][-1] == p - 1:
             groups[-1].append(p + 1)  # "1,200,000": one word
@@ -305,10 +323,11 @@ def _glued(content: Content) -> tuple[int, int, int]:
     d_words = d_syllables = d_difficult = 0
     for group in groups:
         parts = [words[i] for i in group]
-        whole = _word_counts("".join(parts))
+        whole = "".join(parts)
+        _remember({whole, *parts})  # (all of them: a full memo is cleared and refilled with these)
         d_words -= len(parts) - 1
-        d_syllables += whole[0] - sum(_word_counts(w)[0] for w in parts)
-        d_difficult += whole[2] - sum(_word_counts(w)[2] for w in parts)
+        d_syllables += (_PACKED[whole] & _MASK) - sum(_PACKED[w] & _MASK for w in parts)
+        d_difficult += (_PACKED[whole] >> 2 * _FIELD) - sum(_PACKED[w] >> 2 * _FIELD for w in parts)
     return d_words, d_syllables, d_difficult
 
 
