@@ -184,7 +184,7 @@ def actor_coverage(task: str, records: Iterable[Mapping[str, Any]], lex: Lexicon
             continue
         spans = _actor_spans(text, lex)
         total += len(wanted)
-        found += sum(any(s < end and start < e for s, e in spans) for start, end in wanted)
+        found += sum(any(_overlap(span, w) for span in spans) for w in wanted)
     return {"found": found, "total": total, "recall": found / total if total else 0.0}
 
 

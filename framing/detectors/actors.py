@@ -682,8 +682,7 @@ def _in_headlines(art: _Article, headlines, found: list[_Mention], surname_of: M
                     aid = slug(art.seg.text[starts[j] : end])
                     if aid and (aid not in art.g.actors or art.g.actors[aid].kind == "person"):
                         if aid not in discovered:
-                            d = discovered[aid] = new_obj(ActorDef)  # (as _discover does)
-                            d.__dict__.update(id=aid, name=" ".join(art.seg.text[starts[j] : end].split()), kind="person", country=None)
+                            discovered[aid] = _new_actor(aid, art.seg.text[starts[j] : end], "person")
                         out.append(_Mention(aid, starts[j], end, j, j + 2, si, NAME))
                         j += 1
             j += 1
@@ -899,6 +898,13 @@ _NAME_SUFFIXES = frozenset(("jr", "sr"))  # mark a person's full name (not "II":
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
 
 
+def _new_actor(aid: str, surface: str, kind: str) -> ActorDef:
+    """A discovered actor: a frozen dataclass, filled as _aggregate does (no __init__ call)."""
+    d = new_obj(ActorDef)
+    d.__dict__.update(id=aid, name=" ".join(surface.split()), kind=kind, country=None)
+    return d
+
+
 def _org_word(w: str) -> bool:
     """An acronym ("NAACP") or a word with an inner capital ("BuzzFeed"), as discovery reads them."""
     return w.isupper() and w.isalpha() and 2 <= len(w) <= 6 or _camel(w)
@@ -1027,8 +1033,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         if not aid or (aid in g.actors and g.actors[aid].kind != kind):
             continue
         if aid not in actors:
-            d = actors[aid] = new_obj(ActorDef)  # a frozen dataclass, filled as _aggregate does
-            d.__dict__.update(id=aid, name=" ".join(text[starts[s] : end].split()), kind=kind, country=None)
+            actors[aid] = _new_actor(aid, text[starts[s] : end], kind)
         mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
 
