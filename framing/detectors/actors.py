@@ -116,6 +116,13 @@ class Gazetteer:
     given_common: frozenset[str] = frozenset()
     given_plain: frozenset[str] = frozenset()  # (category "given": no English word, so a name in a headline too)
     place_nouns: frozenset[str] = frozenset()
+    # Capitalised names that are no actor (lexicons/not_actors.tsv): heads end such a name
+    # ("U.S. Constitution", "Memorial Day"); whole names must be the run itself ("DACA",
+    # "Nebraska", "Oval Office", first words in not_first).
+    not_heads: frozenset[str] = frozenset()
+    not_whole: frozenset[tuple[str, ...]] = frozenset()
+    not_first: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
 
 
 @dataclass(frozen=True)
@@ -271,6 +278,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
 
     cues = table.get("cues", {})
     given_names = [e for e in lex["given_names"].entries.values() if len(e.words) == 1] if "given_names" in lex.lists else []
+    not_actors = list(lex["not_actors"].entries.values()) if "not_actors" in lex.lists else []
 
     def words(name: str) -> frozenset[str]:
         return frozenset(_norm(w.lower()) for w in cues.get(name, []))
@@ -313,6 +321,10 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
+        not_heads=frozenset(e.term for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
+        not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        name_suffixes=words("name_suffixes"),
         **_anchors(frozen),
     )
 
@@ -344,6 +356,8 @@ def _anchors(index: Mapping[str, tuple[Form, ...]]) -> dict[str, Any]:
     }
 
 
+# not_actors.tsv categories whose terms must be a whole name, not only its last word.
+_WHOLE_ONLY = frozenset(("program", "acronym", "place"))
 _SMALL_WORDS = frozenset("of the and de da du la le von van der al el bin".split())
 _TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
 
@@ -894,7 +908,6 @@ def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, t), (t + 1, e)]
 
 
-_NAME_SUFFIXES = frozenset(("jr", "sr"))  # mark a person's full name (not "II": "Article II", "TARP II")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
 
 
@@ -934,10 +947,11 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given = g.given
+    given, name_suffixes, not_heads, not_first, function_words = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
-    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
+    # A surname reused alone marks a full name; "the Constitution" is no surname.
+    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1 and not (s and norm[s - 1] in _DETERMINERS)}
     non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
@@ -950,6 +964,20 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     unproven: list[tuple[int, int, int, bool]] = []  # runs of 2-5 words with no evidence yet
     for s, e, si, initial in runs:
         n = e - s
+        last = norm[e - 1]
+        # Documents, laws, events, days, buildings, works, descriptions ("U.S. Constitution",
+        # "Memorial Day", "Florida Republican"), whole names of programmes, everyday acronyms
+        # and places ("DACA", "ICU", "Nebraska"), party-state tags ("R-Texas"), a name cut
+        # at an initial before a known name ("Paul D." Ryan) and titles in quotes
+        # ("the “Charlie Rose” show"): no actors.
+        if (
+            last in not_heads
+            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole
+            or n == 1 and last[1:2] == "-" and last[:1] in "rdi" and len(last) > 2
+            or n > 1 and ends[e - 1] - starts[e - 1] == 1
+            or s > 0 and (low[s - 1] in _QUOTES or low[s - 1] in function_words) and _quoted_title(art, s, e, stoks[si])
+        ):
+            continue
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
         if last_raw.lower() in org_suffixes or (n >= 3 and norm[s] in org_heads and norm[s + 1] in joiners):
             kind = "organisation"
@@ -971,7 +999,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
-                or words[-1] in _NAME_SUFFIXES
+                or words[-1] in name_suffixes
                 or words[-1] in single_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
@@ -983,7 +1011,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             key = (words[0], words[-1])
             aid = by_first_last.get(key) or slug(text[starts[s] : ends[e - 1] - poss[e - 1]])
             by_first_last.setdefault(key, aid)
-            if words[-1] in _NAME_SUFFIXES:
+            if words[-1] in name_suffixes:
                 pass  # "Trump" alone after "Donald Trump Jr." is no surname of his: left to the gazetteer
             elif surname_of.get(words[-1], aid) != aid:
                 surname_of[words[-1]] = None  # two people share it: a bare surname stays unresolved
@@ -1036,6 +1064,27 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             actors[aid] = _new_actor(aid, text[starts[s] : end], kind)
         mentions.append(_Mention(aid, starts[s], end, s, e, si, NAME))
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
+
+
+_DETERMINERS = frozenset(("the", "a", "an"))
+_QUOTES = frozenset('"“”')
+_TITLE_MAX = 8  # words of a quoted title ("The Late Show with Stephen Colbert")
+
+
+def _quoted_title(art: _Article, s: int, e: int, sentence: tuple[int, int]) -> bool:
+    """Tokens s..e-1 lie in a quotation of capitalised and function words only, a title
+    ("“Charlie Rose”", "“Fox and Friends”"): a show or book, not its namesake."""
+    a, b = sentence
+    cap, low, fw = art.cap, art.low, art.g.function_words
+    i = s - 1
+    while i >= a and s - i <= _TITLE_MAX and low[i] not in _QUOTES and (cap[i] or low[i] in fw):
+        i -= 1
+    if i < a or low[i] not in _QUOTES or low[i] == "”":
+        return False
+    j = e
+    while j < b and j - i <= _TITLE_MAX and low[j] not in _QUOTES and (cap[j] or low[j] in fw):
+        j += 1
+    return j < b and low[j] in _QUOTES and low[j] != "“"
 
 
 def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
