@@ -824,6 +824,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     out: list[tuple[int, int, int, bool]] = []
     caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
     joiners, lead_skip, roles_by_first, roles_by_last, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.roles_by_last, g.not_names, g.org_suffixes
+    given, dates = g.given, g.dates
     nc = len(caps)
     for a, b, si in spans:
         c = bisect_left(caps, a)
@@ -858,17 +859,22 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
                 c += 1  # the next capital is at k or after
                 continue
             s = j
-            # Leading function words and titles are not part of the name ("In", "President").
+            # Leading function words and titles are not part of the name ("In", "President"),
+            # but a first name that is also a particle is ("Al Sharpton"), and a role word
+            # before an organisation word is its name ("Justice Department").
             while s < k:
                 if norm[s] in lead_skip or low[s] == ".":
+                    if norm[s] in given and cap[s] and s + 1 < k and cap[s + 1] and norm[s] in joiners:
+                        break
                     s += 1
                     continue
                 r = _longest_role_at(art, s, k) if norm[s] in roles_by_first else None
-                if r is None:
+                if r is None or s + len(r) == k - 1 and norm[k - 1] in org_suffixes:
                     break
                 s += len(r)
             e = k
-            while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
+            # (a weekday after a name is no part of it: "Chairman Michael Steele Sunday")
+            while e > s and (norm[e - 1] in joiners or low[e - 1] == "." or norm[e - 1] in dates and norm[e - 1].endswith("day")):
                 e -= 1
             if e - s > 3:
                 # A role inside the run ends its lead: "Democratic Attorney General Richard
@@ -895,15 +901,23 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     return out
 
 
+def _org_of(norm: list[str], s: int, e: int, org_suffixes: frozenset[str]) -> bool:
+    """An organisation word before "of"/"for" inside the run ("Port Authority of New York")."""
+    return any(norm[t] in ("of", "for") and norm[t - 1] in org_suffixes for t in range(s + 1, e - 1))
+
+
 def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
     """ "Ted Cruz of Texas" is a name and a place; "Ministry of Defence" is one name."""
     g = art.g
     joins = [t for t in range(s + 1, e - 1) if art.norm[t] in g.joiners and not art.cap[t]]
-    if not joins or art.norm[s] in g.org_heads or art.norm[e - 1] in g.org_suffixes:
+    # (a first name and a surname before "of" are a person of the organisation after it:
+    # "Alan Brinkley of Columbia University")
+    if not joins or art.norm[s] in g.org_heads or art.norm[e - 1] in g.org_suffixes and not (art.norm[s] in g.given and joins[0] - s in (2, 3)):
         return [(s, e)]
     t = joins[0]
-    # Particles inside personal names stay ("Ursula von der Leyen", "Mohammed bin Salman").
-    if art.norm[t] not in ("of", "for"):
+    # Particles inside personal names stay ("Ursula von der Leyen", "Mohammed bin Salman"),
+    # and so does an organisation word before "of"/"for" ("Center for Immigration Studies").
+    if art.norm[t] not in ("of", "for") or art.norm[t - 1] in g.org_suffixes:
         return [(s, e)]
     return [(s, t), (t + 1, e)]
 
@@ -967,19 +981,27 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         last = norm[e - 1]
         # Documents, laws, events, days, buildings, works, descriptions ("U.S. Constitution",
         # "Memorial Day", "Florida Republican"), whole names of programmes, everyday acronyms
-        # and places ("DACA", "ICU", "Nebraska"), party-state tags ("R-Texas"), a name cut
+        # and places ("DACA", "ICU", "Nebraska"), party-state tags ("R-Texas"), compounds
+        # that describe ("Al Qaeda-linked"), a name cut
         # at an initial before a known name ("Paul D." Ryan) and titles in quotes
         # ("the “Charlie Rose” show"): no actors.
         if (
             last in not_heads
             or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole
-            or n == 1 and last[1:2] == "-" and last[:1] in "rdi" and len(last) > 2
+            or "-" in last and (n == 1 and last[1:2] == "-" and last[:1] in "rdi" or last.rpartition("-")[2] in g.hyphen_actor)
             or n > 1 and ends[e - 1] - starts[e - 1] == 1
             or s > 0 and (low[s - 1] in _QUOTES or low[s - 1] in function_words) and _quoted_title(art, s, e, stoks[si])
         ):
             continue
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
-        if last_raw.lower() in org_suffixes or (n >= 3 and norm[s] in org_heads and norm[s + 1] in joiners):
+        if n == 1 and initial and last in org_suffixes:
+            # "Police shut down the streets", "News of the call": capitalised only as the
+            # sentence's first word, an organisation word names none.
+            if non_initial is None:
+                non_initial = {norm[s2] for s2, e2, _, i2 in runs if not i2 and e2 - s2 == 1}
+            if last not in non_initial:
+                continue
+        if last_raw.lower() in org_suffixes or n >= 3 and (norm[s] in org_heads and norm[s + 1] in joiners or _org_of(norm, s, e, org_suffixes)):
             kind = "organisation"
         elif n == 1 and not last_raw[1:].islower() and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
             # (a lower-case tail, as in most words, makes neither an acronym nor "WikiLeaks")
@@ -1044,6 +1066,8 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 continue
             a, b = stoks[si]
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
+            if p >= a and (norm[p] == "of" or norm[p] in g.locatives):
+                continue  # a place: "Senator Ed Lee of Ohio, the chairman", "Ms. Rice in Kabul"
             if p >= a and norm[p] in honorifics:
                 pass
             elif not (
@@ -1098,7 +1122,7 @@ def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
     for t in range(s, e):
         if low[t] == ".":
             continue
-        if not art.cap[t] or art.poss[t] and t < e - 1 or norm[t] in g.lead_skip:
+        if not art.cap[t] or art.poss[t] and t < e - 1 or norm[t] in g.lead_skip and t > s:
             return False  # a joiner ("Ted Cruz of Texas"), an inner possessive or "The"
         n += 1
     last = norm[e - 1]
