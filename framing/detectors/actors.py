@@ -122,6 +122,7 @@ class Gazetteer:
     not_heads: frozenset[str] = frozenset()
     not_whole: frozenset[tuple[str, ...]] = frozenset()
     not_first: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # one-word places (not_actors.tsv, places.tsv): no surname either
     name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
 
 
@@ -279,6 +280,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
     cues = table.get("cues", {})
     given_names = [e for e in lex["given_names"].entries.values() if len(e.words) == 1] if "given_names" in lex.lists else []
     not_actors = list(lex["not_actors"].entries.values()) if "not_actors" in lex.lists else []
+    if "places" in lex.lists:
+        not_actors += [e for e in lex["places"].entries.values() if e.category == "city"]
 
     def words(name: str) -> frozenset[str]:
         return frozenset(_norm(w.lower()) for w in cues.get(name, []))
@@ -325,6 +328,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
         not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
         name_suffixes=words("name_suffixes"),
+        places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
         **_anchors(frozen),
     )
 
@@ -357,7 +361,7 @@ def _anchors(index: Mapping[str, tuple[Form, ...]]) -> dict[str, Any]:
 
 
 # not_actors.tsv categories whose terms must be a whole name, not only its last word.
-_WHOLE_ONLY = frozenset(("program", "acronym", "place"))
+_WHOLE_ONLY = frozenset(("program", "acronym", "place", "city"))
 _SMALL_WORDS = frozenset("of the and de da du la le von van der al el bin".split())
 _TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
 
@@ -961,7 +965,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given, name_suffixes, not_heads, not_first, function_words = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words
+    given, name_suffixes, not_heads, not_first, function_words, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words, g.places
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
     # A surname reused alone marks a full name; "the Constitution" is no surname.
@@ -981,13 +985,14 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
         last = norm[e - 1]
         # Documents, laws, events, days, buildings, works, descriptions ("U.S. Constitution",
         # "Memorial Day", "Florida Republican"), whole names of programmes, everyday acronyms
-        # and places ("DACA", "ICU", "Nebraska"), party-state tags ("R-Texas"), compounds
-        # that describe ("Al Qaeda-linked"), a name cut
+        # and places ("DACA", "ICU", "Nebraska"), codes with digits ("EB-5"), party-state tags ("R-Texas"),
+        # compounds that describe ("Al Qaeda-linked"), a name cut
         # at an initial before a known name ("Paul D." Ryan) and titles in quotes
         # ("the “Charlie Rose” show"): no actors.
         if (
             last in not_heads
-            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole
+            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole and not (s > 0 and norm[s - 1] in honorifics)
+            or not last.isalpha() and any(map(str.isdigit, last))
             or "-" in last and (n == 1 and last[1:2] == "-" and last[:1] in "rdi" or last.rpartition("-")[2] in g.hyphen_actor)
             or n > 1 and ends[e - 1] - starts[e - 1] == 1
             or s > 0 and (low[s - 1] in _QUOTES or low[s - 1] in function_words) and _quoted_title(art, s, e, stoks[si])
@@ -1015,6 +1020,8 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             kind = "organisation"
             org_names.add(tuple(norm[s:e]))
         elif 2 <= n <= 5:  # (every token of a run is capitalised, a joiner or an initial's period)
+            if last in places and norm[s] not in given:
+                continue  # a place after no first name: the "House Benghazi" committee, "Midtown Manhattan"
             words = tuple(norm[s:e])
             a, b = stoks[si]
             # (the cheap set lookups before the calls: most runs have no title, role or apposition)
@@ -1108,6 +1115,8 @@ def _quoted_title(art: _Article, s: int, e: int, sentence: tuple[int, int]) -> b
     j = e
     while j < b and j - i <= _TITLE_MAX and low[j] not in _QUOTES and (cap[j] or low[j] in fw):
         j += 1
+    if j + 1 < b and low[j] in ".," and low[j + 1] in _QUOTES:
+        j += 1  # “Meet the Press.”
     return j < b and low[j] in _QUOTES and low[j] != "“"
 
 
