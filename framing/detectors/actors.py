@@ -123,6 +123,9 @@ class Gazetteer:
     not_whole: frozenset[tuple[str, ...]] = frozenset()
     not_first: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # one-word places (not_actors.tsv, places.tsv): no surname either
+    # Words that are no one-word name: lead_skip, joiners, not_names, not_heads and the
+    # one-word whole names of not_actors.tsv and places.tsv (one lookup per capital).
+    no_word: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
 
 
@@ -329,6 +332,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
         name_suffixes=words("name_suffixes"),
         places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
+        no_word=words("function_words") | words("honorifics") | words("name_joiners") | words("not_names") | words("dates")
+        | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
         **_anchors(frozen),
     )
 
@@ -828,7 +833,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     out: list[tuple[int, int, int, bool]] = []
     caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
     joiners, lead_skip, roles_by_first, roles_by_last, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.roles_by_last, g.not_names, g.org_suffixes
-    given, dates = g.given, g.dates
+    given, dates, no_word = g.given, g.dates, g.no_word
     nc = len(caps)
     for a, b, si in spans:
         c = bisect_left(caps, a)
@@ -857,7 +862,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
                 # One capitalised word, the usual run: the steps below reduce to these tests
                 # (a lone function word, title, role or joiner is no name).
                 w = norm[j]
-                if not (w in lead_skip or w in joiners or w in not_names or (w in roles_by_first and _longest_role_at(art, j, k) is not None)):
+                if not (w in no_word or (w in roles_by_first and _longest_role_at(art, j, k) is not None)):
                     out.append((j, k, si, j == a))
                 j = k
                 c += 1  # the next capital is at k or after
@@ -898,16 +903,27 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
             if e > s:
                 for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                     # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                    if norm[ps] not in not_names or (pe - ps > 1 and norm[pe - 1] in org_suffixes):
+                    if norm[ps] not in no_word if pe - ps == 1 else norm[ps] not in not_names or norm[pe - 1] in org_suffixes:
                         out.append((ps, pe, si, ps == a))
             j = max(k, j + 1)
             c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
     return out
 
 
+def _reused_alone(art: _Article, runs, w: str) -> bool:
+    """``w`` is a one-word run somewhere not after an article: a surname reused alone
+    ("Steele said"), where "the Constitution" is none."""
+    norm = art.norm
+    return any(e - s == 1 and norm[s] == w and not (s and norm[s - 1] in _DETERMINERS) for s, e, _, _ in runs)
+
+
 def _org_of(norm: list[str], s: int, e: int, org_suffixes: frozenset[str]) -> bool:
     """An organisation word before "of"/"for" inside the run ("Port Authority of New York")."""
-    return any(norm[t] in ("of", "for") and norm[t - 1] in org_suffixes for t in range(s + 1, e - 1))
+    for t in range(s + 1, e - 1):
+        w = norm[t]
+        if (w == "of" or w == "for") and norm[t - 1] in org_suffixes:
+            return True
+    return False
 
 
 def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
@@ -967,9 +983,10 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
     given, name_suffixes, not_heads, not_first, function_words, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words, g.places
     taken_surnames = {norm[m.last - 1] for m in known_persons}
-    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
-    # A surname reused alone marks a full name; "the Constitution" is no surname.
-    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1 and not (s and norm[s - 1] in _DETERMINERS)}
+    source_names = {a.source_name.lower() for a in attributions if a.source_type == "named" and a.source_name and a.source_label in ("named", "")}
+    if any("’" in w for w in source_names):
+        source_names = {_norm(w) for w in source_names}
+    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
     non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
@@ -980,22 +997,24 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     plan: list[tuple[int, int, int, str | None, bool]] = []
     org_names: set[tuple[str, ...]] = set()  # organisations named with a common noun for one
     unproven: list[tuple[int, int, int, bool]] = []  # runs of 2-5 words with no evidence yet
+    titles = _quoted_titles(art) if seg.quotes else ()
     for s, e, si, initial in runs:
         n = e - s
         last = norm[e - 1]
-        # Documents, laws, events, days, buildings, works, descriptions ("U.S. Constitution",
-        # "Memorial Day", "Florida Republican"), whole names of programmes, everyday acronyms
-        # and places ("DACA", "ICU", "Nebraska"), codes with digits ("EB-5"), party-state tags ("R-Texas"),
-        # compounds that describe ("Al Qaeda-linked"), a name cut
-        # at an initial before a known name ("Paul D." Ryan) and titles in quotes
-        # ("the “Charlie Rose” show"): no actors.
-        if (
+        # A title in quotes is a show or book, not its namesake ("the “Charlie Rose” show",
+        # "“Meet the Press”").
+        if titles and s in titles:
+            continue
+        # (one-word runs were filtered in _runs.) Documents, laws, events, days, buildings,
+        # works, descriptions ("U.S. Constitution", "Memorial Day", "Florida Republican"),
+        # whole names of places and programmes ("New York", "Oval Office"), compounds that
+        # describe ("Al Qaeda-linked") and a name cut at an initial before a known name
+        # ("Paul D." Ryan): no actors.
+        if n > 1 and (
             last in not_heads
-            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole and not (s > 0 and norm[s - 1] in honorifics)
-            or not last.isalpha() and any(map(str.isdigit, last))
-            or "-" in last and (n == 1 and last[1:2] == "-" and last[:1] in "rdi" or last.rpartition("-")[2] in g.hyphen_actor)
-            or n > 1 and ends[e - 1] - starts[e - 1] == 1
-            or s > 0 and (low[s - 1] in _QUOTES or low[s - 1] in function_words) and _quoted_title(art, s, e, stoks[si])
+            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole
+            or ends[e - 1] - starts[e - 1] == 1
+            or "-" in last and last.rpartition("-")[2] in g.hyphen_actor
         ):
             continue
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
@@ -1029,7 +1048,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
                 or words[-1] in name_suffixes
-                or words[-1] in single_words
+                or words[-1] in single_words and _reused_alone(art, runs, words[-1])
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
                 or words[0] in given and _given_name(art, s, e, initial)
@@ -1071,6 +1090,8 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 continue
             if w in surname_of:
                 continue
+            if not w.isalpha() and (any(map(str.isdigit, w)) or w[1:2] == "-" and w[:1] in "rdi" or w.rpartition("-")[2] in g.hyphen_actor):
+                continue  # a code ("EB-5"), a party-state tag ("R-Texas"), a describing compound
             a, b = stoks[si]
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if p >= a and (norm[p] == "of" or norm[p] in g.locatives):
@@ -1098,26 +1119,28 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
 
 
 _DETERMINERS = frozenset(("the", "a", "an"))
-_QUOTES = frozenset('"“”')
-_TITLE_MAX = 8  # words of a quoted title ("The Late Show with Stephen Colbert")
+_TITLE_CHARS = 42  # "“The Late Show with Stephen Colbert”" fits; most speech does not
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
-def _quoted_title(art: _Article, s: int, e: int, sentence: tuple[int, int]) -> bool:
-    """Tokens s..e-1 lie in a quotation of capitalised and function words only, a title
-    ("“Charlie Rose”", "“Fox and Friends”"): a show or book, not its namesake."""
-    a, b = sentence
-    cap, low, fw = art.cap, art.low, art.g.function_words
-    i = s - 1
-    while i >= a and s - i <= _TITLE_MAX and low[i] not in _QUOTES and (cap[i] or low[i] in fw):
-        i -= 1
-    if i < a or low[i] not in _QUOTES or low[i] == "”":
-        return False
-    j = e
-    while j < b and j - i <= _TITLE_MAX and low[j] not in _QUOTES and (cap[j] or low[j] in fw):
-        j += 1
-    if j + 1 < b and low[j] in ".," and low[j + 1] in _QUOTES:
-        j += 1  # “Meet the Press.”
-    return j < b and low[j] in _QUOTES and low[j] != "“"
+def _quoted_titles(art: _Article) -> set[int]:
+    """Tokens of quotations made of capitalised and function words only, titles ("“Charlie
+    Rose”", "“Fox and Friends”", "“Meet the Press.”"): a show or book, not its namesake."""
+    seg, fw = art.seg, art.g.function_words
+    text = seg.text
+    out: set[int] = set()
+    for qs, qe in seg.quotes:
+        # (string tests first: most quotations are speech, longer or with a lower-case word)
+        if qe - qs > _TITLE_CHARS:
+            continue
+        ch = text[qs + 1]
+        if not (ch.isupper() or ch == "'" and text[qs + 2].isupper()):
+            continue
+        if any(m.group(0) not in fw for m in _LOWER_WORD.finditer(text, qs, qe)):
+            continue
+        i, j = bisect_right(art.starts, qs), bisect_left(art.starts, qe - 1)  # tokens inside the quote marks
+        out.update(t for t in range(i, j) if seg.is_word[t])
+    return out
 
 
 def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
