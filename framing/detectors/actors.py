@@ -116,6 +116,17 @@ class Gazetteer:
     given_common: frozenset[str] = frozenset()
     given_plain: frozenset[str] = frozenset()  # (category "given": no English word, so a name in a headline too)
     place_nouns: frozenset[str] = frozenset()
+    # Capitalised names that are no actor (lexicons/not_actors.tsv): heads end such a name
+    # ("U.S. Constitution", "Memorial Day"); whole names must be the run itself ("DACA",
+    # "Nebraska", "Oval Office", first words in not_first).
+    not_heads: frozenset[str] = frozenset()
+    not_whole: frozenset[tuple[str, ...]] = frozenset()
+    not_first: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # one-word places (not_actors.tsv, places.tsv): no surname either
+    # Words that are no one-word name: lead_skip, joiners, not_names, not_heads and the
+    # one-word whole names of not_actors.tsv and places.tsv (one lookup per capital).
+    no_word: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
 
 
 @dataclass(frozen=True)
@@ -271,6 +282,9 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
 
     cues = table.get("cues", {})
     given_names = [e for e in lex["given_names"].entries.values() if len(e.words) == 1] if "given_names" in lex.lists else []
+    not_actors = list(lex["not_actors"].entries.values()) if "not_actors" in lex.lists else []
+    if "places" in lex.lists:
+        not_actors += [e for e in lex["places"].entries.values() if e.category == "city"]
 
     def words(name: str) -> frozenset[str]:
         return frozenset(_norm(w.lower()) for w in cues.get(name, []))
@@ -313,6 +327,13 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
+        not_heads=frozenset(e.term for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
+        not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        name_suffixes=words("name_suffixes"),
+        places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
+        no_word=words("function_words") | words("honorifics") | words("name_joiners") | words("not_names") | words("dates")
+        | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
         **_anchors(frozen),
     )
 
@@ -344,6 +365,8 @@ def _anchors(index: Mapping[str, tuple[Form, ...]]) -> dict[str, Any]:
     }
 
 
+# not_actors.tsv categories whose terms must be a whole name, not only its last word.
+_WHOLE_ONLY = frozenset(("program", "acronym", "place", "city"))
 _SMALL_WORDS = frozenset("of the and de da du la le von van der al el bin".split())
 _TYPE_RANK = {NAME: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, SHORT: 4, DEMONYM_PL: 5, DEMONYM: 6}
 
@@ -810,6 +833,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     out: list[tuple[int, int, int, bool]] = []
     caps, cap, poss, norm, low, starts, ends = art.run_caps, art.cap, art.poss, art.norm, art.low, art.starts, art.ends
     joiners, lead_skip, roles_by_first, roles_by_last, not_names, org_suffixes = g.joiners, g.lead_skip, g.roles_by_first, g.roles_by_last, g.not_names, g.org_suffixes
+    given, dates, no_word = g.given, g.dates, g.no_word
     nc = len(caps)
     for a, b, si in spans:
         c = bisect_left(caps, a)
@@ -838,23 +862,28 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
                 # One capitalised word, the usual run: the steps below reduce to these tests
                 # (a lone function word, title, role or joiner is no name).
                 w = norm[j]
-                if not (w in lead_skip or w in joiners or w in not_names or (w in roles_by_first and _longest_role_at(art, j, k) is not None)):
+                if not (w in no_word or (w in roles_by_first and _longest_role_at(art, j, k) is not None)):
                     out.append((j, k, si, j == a))
                 j = k
                 c += 1  # the next capital is at k or after
                 continue
             s = j
-            # Leading function words and titles are not part of the name ("In", "President").
+            # Leading function words and titles are not part of the name ("In", "President"),
+            # but a first name that is also a particle is ("Al Sharpton"), and a role word
+            # before an organisation word is its name ("Justice Department").
             while s < k:
                 if norm[s] in lead_skip or low[s] == ".":
+                    if norm[s] in given and cap[s] and s + 1 < k and cap[s + 1] and norm[s] in joiners:
+                        break
                     s += 1
                     continue
                 r = _longest_role_at(art, s, k) if norm[s] in roles_by_first else None
-                if r is None:
+                if r is None or s + len(r) == k - 1 and norm[k - 1] in org_suffixes:
                     break
                 s += len(r)
             e = k
-            while e > s and (norm[e - 1] in joiners or low[e - 1] == "."):
+            # (a weekday after a name is no part of it: "Chairman Michael Steele Sunday")
+            while e > s and (norm[e - 1] in joiners or low[e - 1] == "." or norm[e - 1] in dates and norm[e - 1].endswith("day")):
                 e -= 1
             if e - s > 3:
                 # A role inside the run ends its lead: "Democratic Attorney General Richard
@@ -874,27 +903,45 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
             if e > s:
                 for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                     # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                    if norm[ps] not in not_names or (pe - ps > 1 and norm[pe - 1] in org_suffixes):
+                    if norm[ps] not in no_word if pe - ps == 1 else norm[ps] not in not_names or norm[pe - 1] in org_suffixes:
                         out.append((ps, pe, si, ps == a))
             j = max(k, j + 1)
             c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
     return out
 
 
+def _reused_alone(art: _Article, runs, w: str) -> bool:
+    """``w`` is a one-word run somewhere not after an article: a surname reused alone
+    ("Steele said"), where "the Constitution" is none."""
+    norm = art.norm
+    return any(e - s == 1 and norm[s] == w and not (s and norm[s - 1] in _DETERMINERS) for s, e, _, _ in runs)
+
+
+def _org_of(norm: list[str], s: int, e: int, org_suffixes: frozenset[str]) -> bool:
+    """An organisation word before "of"/"for" inside the run ("Port Authority of New York")."""
+    for t in range(s + 1, e - 1):
+        w = norm[t]
+        if (w == "of" or w == "for") and norm[t - 1] in org_suffixes:
+            return True
+    return False
+
+
 def _split_joined(art: _Article, s: int, e: int) -> list[tuple[int, int]]:
     """ "Ted Cruz of Texas" is a name and a place; "Ministry of Defence" is one name."""
     g = art.g
     joins = [t for t in range(s + 1, e - 1) if art.norm[t] in g.joiners and not art.cap[t]]
-    if not joins or art.norm[s] in g.org_heads or art.norm[e - 1] in g.org_suffixes:
+    # (a first name and a surname before "of" are a person of the organisation after it:
+    # "Alan Brinkley of Columbia University")
+    if not joins or art.norm[s] in g.org_heads or art.norm[e - 1] in g.org_suffixes and not (art.norm[s] in g.given and joins[0] - s in (2, 3)):
         return [(s, e)]
     t = joins[0]
-    # Particles inside personal names stay ("Ursula von der Leyen", "Mohammed bin Salman").
-    if art.norm[t] not in ("of", "for"):
+    # Particles inside personal names stay ("Ursula von der Leyen", "Mohammed bin Salman"),
+    # and so does an organisation word before "of"/"for" ("Center for Immigration Studies").
+    if art.norm[t] not in ("of", "for") or art.norm[t - 1] in g.org_suffixes:
         return [(s, e)]
     return [(s, t), (t + 1, e)]
 
 
-_NAME_SUFFIXES = frozenset(("jr", "sr"))  # mark a person's full name (not "II": "Article II", "TARP II")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "Al")
 
 
@@ -934,9 +981,11 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given = g.given
+    given, name_suffixes, not_heads, not_first, function_words, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words, g.places
     taken_surnames = {norm[m.last - 1] for m in known_persons}
-    source_names = {_norm(a.source_name.lower()) for a in attributions if a.source_type == "named" and a.source_name and getattr(a, "source_label", "named") in ("named", "")}
+    source_names = {a.source_name.lower() for a in attributions if a.source_type == "named" and a.source_name and a.source_label in ("named", "")}
+    if any("’" in w for w in source_names):
+        source_names = {_norm(w) for w in source_names}
     single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
     non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
@@ -948,10 +997,35 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     plan: list[tuple[int, int, int, str | None, bool]] = []
     org_names: set[tuple[str, ...]] = set()  # organisations named with a common noun for one
     unproven: list[tuple[int, int, int, bool]] = []  # runs of 2-5 words with no evidence yet
+    titles = _quoted_titles(art) if seg.quotes else ()
     for s, e, si, initial in runs:
         n = e - s
+        last = norm[e - 1]
+        # A title in quotes is a show or book, not its namesake ("the “Charlie Rose” show",
+        # "“Meet the Press”").
+        if titles and s in titles:
+            continue
+        # (one-word runs were filtered in _runs.) Documents, laws, events, days, buildings,
+        # works, descriptions ("U.S. Constitution", "Memorial Day", "Florida Republican"),
+        # whole names of places and programmes ("New York", "Oval Office"), compounds that
+        # describe ("Al Qaeda-linked") and a name cut at an initial before a known name
+        # ("Paul D." Ryan): no actors.
+        if n > 1 and (
+            last in not_heads
+            or norm[s] in not_first and tuple(norm[s:e]) in g.not_whole
+            or ends[e - 1] - starts[e - 1] == 1
+            or "-" in last and last.rpartition("-")[2] in g.hyphen_actor
+        ):
+            continue
         last_raw = text[starts[e - 1] : ends[e - 1] - poss[e - 1]]
-        if last_raw.lower() in org_suffixes or (n >= 3 and norm[s] in org_heads and norm[s + 1] in joiners):
+        if n == 1 and initial and last in org_suffixes:
+            # "Police shut down the streets", "News of the call": capitalised only as the
+            # sentence's first word, an organisation word names none.
+            if non_initial is None:
+                non_initial = {norm[s2] for s2, e2, _, i2 in runs if not i2 and e2 - s2 == 1}
+            if last not in non_initial:
+                continue
+        if last_raw.lower() in org_suffixes or n >= 3 and (norm[s] in org_heads and norm[s + 1] in joiners or _org_of(norm, s, e, org_suffixes)):
             kind = "organisation"
         elif n == 1 and not last_raw[1:].islower() and (last_raw.isupper() and last_raw.isalpha() and 2 <= len(last_raw) <= 6 or _camel(last_raw)) and not _handle(art, s):
             # (a lower-case tail, as in most words, makes neither an acronym nor "WikiLeaks")
@@ -965,14 +1039,16 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             kind = "organisation"
             org_names.add(tuple(norm[s:e]))
         elif 2 <= n <= 5:  # (every token of a run is capitalised, a joiner or an initial's period)
+            if last in places and norm[s] not in given:
+                continue  # a place after no first name: the "House Benghazi" committee, "Midtown Manhattan"
             words = tuple(norm[s:e])
             a, b = stoks[si]
             # (the cheap set lookups before the calls: most runs have no title, role or apposition)
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
-                or words[-1] in _NAME_SUFFIXES
-                or words[-1] in single_words
+                or words[-1] in name_suffixes
+                or words[-1] in single_words and _reused_alone(art, runs, words[-1])
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
                 or words[0] in given and _given_name(art, s, e, initial)
@@ -983,7 +1059,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             key = (words[0], words[-1])
             aid = by_first_last.get(key) or slug(text[starts[s] : ends[e - 1] - poss[e - 1]])
             by_first_last.setdefault(key, aid)
-            if words[-1] in _NAME_SUFFIXES:
+            if words[-1] in name_suffixes:
                 pass  # "Trump" alone after "Donald Trump Jr." is no surname of his: left to the gazetteer
             elif surname_of.get(words[-1], aid) != aid:
                 surname_of[words[-1]] = None  # two people share it: a bare surname stays unresolved
@@ -1014,8 +1090,12 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
                 continue
             if w in surname_of:
                 continue
+            if not w.isalpha() and (any(map(str.isdigit, w)) or w[1:2] == "-" and w[:1] in "rdi" or w.rpartition("-")[2] in g.hyphen_actor):
+                continue  # a code ("EB-5"), a party-state tag ("R-Texas"), a describing compound
             a, b = stoks[si]
             p = s - 2 if s - 1 > a and low[s - 1] == "." and ends[s - 2] == starts[s - 1] else s - 1  # back over an abbreviation's period
+            if p >= a and (norm[p] == "of" or norm[p] in g.locatives):
+                continue  # a place: "Senator Ed Lee of Ohio, the chairman", "Ms. Rice in Kabul"
             if p >= a and norm[p] in honorifics:
                 pass
             elif not (
@@ -1038,6 +1118,31 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     return actors, mentions, {w: aid for w, aid in surname_of.items() if aid}
 
 
+_DETERMINERS = frozenset(("the", "a", "an"))
+_TITLE_CHARS = 42  # "“The Late Show with Stephen Colbert”" fits; most speech does not
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
+
+
+def _quoted_titles(art: _Article) -> set[int]:
+    """Tokens of quotations made of capitalised and function words only, titles ("“Charlie
+    Rose”", "“Fox and Friends”", "“Meet the Press.”"): a show or book, not its namesake."""
+    seg, fw = art.seg, art.g.function_words
+    text = seg.text
+    out: set[int] = set()
+    for qs, qe in seg.quotes:
+        # (string tests first: most quotations are speech, longer or with a lower-case word)
+        if qe - qs > _TITLE_CHARS:
+            continue
+        ch = text[qs + 1]
+        if not (ch.isupper() or ch == "'" and text[qs + 2].isupper()):
+            continue
+        if any(m.group(0) not in fw for m in _LOWER_WORD.finditer(text, qs, qe)):
+            continue
+        i, j = bisect_right(art.starts, qs), bisect_left(art.starts, qe - 1)  # tokens inside the quote marks
+        out.update(t for t in range(i, j) if seg.is_word[t])
+    return out
+
+
 def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
     """A run of two or three capitalised words opened by a first name ("Glenn Beck",
     "Mary K. Ortiz") is a person, unless its last word names a place or thing ("Jordan
@@ -1049,7 +1154,7 @@ def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
     for t in range(s, e):
         if low[t] == ".":
             continue
-        if not art.cap[t] or art.poss[t] and t < e - 1 or norm[t] in g.lead_skip:
+        if not art.cap[t] or art.poss[t] and t < e - 1 or norm[t] in g.lead_skip and t > s:
             return False  # a joiner ("Ted Cruz of Texas"), an inner possessive or "The"
         n += 1
     last = norm[e - 1]

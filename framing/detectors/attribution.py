@@ -162,6 +162,7 @@ class _Tables:
     cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
     cue_one: dict[str, tuple[str, str]]
     np_stop: frozenset[str]  # not_np | relative | pronoun | not_head: words a noun phrase never extends over
+    name_suffix: frozenset[str] = frozenset()  # "jr", "sr": actors.toml cue name_suffixes
 
 
 @per_lexicon
@@ -216,6 +217,7 @@ def _tables(lex: Lexicons) -> _Tables:
         cue_multi=multi,
         cue_one=one,
         np_stop=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation") | g("relative") | frozenset(pronoun) | g("not_head"),
+        name_suffix=frozenset(w.lower() for w in lex.tables.get("actors", {}).get("cues", {}).get("name_suffixes", ())),
     )
 
 
@@ -756,7 +758,7 @@ class _Detector:
     def abbreviation(self, i: int) -> bool:
         """Token ``i`` is a capitalised initial or "Jr"/"Sr" that takes a period inside a name."""
         w = self.words[i]
-        return self.capf[i] and (len(w) == 1 and w.isalpha() or w in ("jr", "sr"))
+        return self.capf[i] and (len(w) == 1 and w.isalpha() or w in self.t.name_suffix)
 
     def before_clause(self, comma: int, a: int, si: int) -> _Source | None:
         """Subject before an apposition or relative clause: "Smith, a spokesman, said"."""

@@ -16,7 +16,7 @@ def test_basil_main_entities_are_found(eval_dir):
     """Every verbatim occurrence of an article's main entities (BASIL) overlaps an actor span."""
     m = actor_coverage("basil", read_gold(eval_dir / "sentiment.basil.dev.jsonl"), load_lexicons())
     assert m["total"] > 300
-    assert m["recall"] >= 0.909  # measured 0.919 (0.882 before first names, newspaper words, acronyms before roles and in headlines)
+    assert m["recall"] >= 0.908  # measured 0.918 (0.919 before the non-actor names and places; 0.882 before first names, newspaper words, acronyms before roles and in headlines)
     assert_shipped(m["recall"], "actors", "basil", "recall")
 
 
@@ -28,7 +28,7 @@ def test_newsmtsc_named_targets_are_found(eval_dir):
     """
     m = actor_coverage("sentiment", read_gold(eval_dir / "sentiment.newsmtsc.dev.jsonl"), load_lexicons())
     assert m["total"] > 5000
-    assert m["recall"] >= 0.662  # measured 0.672 (0.599 before the first names)
+    assert m["recall"] >= 0.665  # measured 0.675 (0.672 before "Al" first names, outlets and roles such as sheriff; 0.599 before the first names)
     assert_shipped(m["recall"], "actors", "newsmtsc", "recall")
 
 
