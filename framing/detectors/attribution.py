@@ -88,6 +88,8 @@ _CLAUSE_START = frozenset({"that", "he", "she", "they", "why", "how", "what", "w
 # Number words above five (the lower ones are in the indefinite list): "six in 10 said".
 _NUMBER_WORDS = frozenset({"six", "seven", "eight", "nine", "ten"})
 _COLON = re.compile(":")
+# The cue kind of a sentence-opening "In a ... poll": what the poll found follows.
+_POLL = ("neutral", "poll")
 # A party and state tag between commas, lower-cased: "Ed Roe, R-Ohio, said".
 _PARTY_TAG = re.compile(r"[rdi]-[a-z.]+$")
 # A dash right after a quote, before a capitalised name: '..." - Ana Roos'.
@@ -162,6 +164,7 @@ class _Tables:
     cue_multi: dict[str, tuple[frozenset[str], tuple[tuple[int, dict[tuple[str, ...], tuple[str, str]]], ...]]]
     cue_one: dict[str, tuple[str, str]]
     np_stop: frozenset[str]  # not_np | relative | pronoun | not_head: words a noun phrase never extends over
+    poll: frozenset[str]  # "poll", "survey": "In a CNN poll, ..." is a cue
 
 
 @per_lexicon
@@ -198,7 +201,7 @@ def _tables(lex: Lexicons) -> _Tables:
         modal=g("modal") | g("infinitive"),
         obj=g("pron_object"),
         time=g("time"),
-        not_speaker=g("not_speaker"),
+        not_speaker=g("not_speaker") | g("poll_noun"),
         time_mod=g("time_mod"),
         negation=g("negation"),
         not_head=g("not_head"),
@@ -215,6 +218,7 @@ def _tables(lex: Lexicons) -> _Tables:
         say_idiom_last=frozenset(w.split()[-1] for w in g("say_idiom")) | {"that"},
         cue_multi=multi,
         cue_one=one,
+        poll=g("poll_noun"),
         np_stop=g("function") | g("infinitive") | g("pron_object") | g("skip") | g("do") | g("modal") | g("negation") | g("relative") | frozenset(pronoun) | g("not_head"),
     )
 
@@ -950,7 +954,7 @@ class _Detector:
                 if role in ("verb", "nounverb", "nounstance", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
                     content_weak = category in _WEAK
-                elif role == "prep" and first == a and src is not None:
+                elif (role == "prep" or role == "poll") and first == a and src is not None:
                     # "According to X, ...": the rest of the sentence is X's report.
                     e = src.last
                     while e < b and self.words[e] != ",":
@@ -1058,7 +1062,28 @@ class _Detector:
                     pos.append(i)
                     ends.append(i + 1)
                     kinds.append(k)
+                elif w == "in" and self.capf[i] and self.poll_noun(i) > 0:
+                    # "In a CNN poll released Monday, 50 percent ...": the poll reports what follows.
+                    pos.append(i)
+                    ends.append(i + 1)
+                    kinds.append(_POLL)
         return pos, ends, kinds
+
+    def poll_noun(self, i: int) -> int:
+        """The poll or survey noun of "In a/the <up to five name words> poll" at token ``i``; -1 if none."""
+        words, wordf, t = self.words, self.wordf, self.t
+        j = i + 1
+        if j >= len(words) or words[j] not in t.det and words[j] not in ("a", "an"):
+            return -1
+        for k in range(j + 1, min(j + 7, len(words))):
+            w = words[k]
+            if w in t.poll:
+                return k
+            # Names and dates of the poll ("NBC News/Wall Street Journal", "early-October"), not
+            # a phrase of its own ("in the wake of", "in an interview, ...").
+            if not (wordf[k] or w in ("/", "-", ".", "'s", "’s")) or w in _PREPOSITIONS or w in t.function:
+                return -1
+        return -1
 
     def new_clause(self, lo: int, hi: int) -> bool:
         """A clause boundary lies between an earlier cue's content start and this cue's clause."""
@@ -1135,6 +1160,8 @@ class _Detector:
             return False  # "let's say", "needless to say", "That said, ...": the writer's idiom, no report
         if role == "prep":
             return not (first + 2 < len(words) and words[last] in t.not_source)
+        if role == "poll":
+            return first == a
         if role == "phrase":
             # "In a statement, ..." opening a sentence introduces the next cue, which is counted.
             return category == HEARSAY or first > a
@@ -1226,6 +1253,8 @@ class _Detector:
             return self.noun_source(first, last, a, b, si)
         if role == "prep":
             return self.np_starting(last, b, si)
+        if role == "poll":
+            return self.classify(last, self.poll_noun(first) + 1, si)
         src, stop = self.left_source(first, a, si)
         # A junk subject ("the decision appears") still ends the clause that the cue opens.
         self.subject_before = stop in ("np", "other") or src is not None and src.last <= first

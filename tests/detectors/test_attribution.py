@@ -419,3 +419,30 @@ def test_the_writers_own_say_idioms_report_nothing(lex):
     # A speaker's "said" after "that" is still a report; so is "had this to say".
     assert [a.cue.text for a in run("The mayor denied that said plan existed. Ana Roos had this to say about it.", lex).attributions] == ["denied", "say"]
     assert [a.cue.text for a in run("Ilsa Dorn said that, said it again, and left.", lex).attributions][:1] == ["said"]
+
+
+def test_sentence_opening_poll_is_a_cue(lex):
+    # "In a <name> poll, ..." reports the poll's finding: the cue is "In", the poll its source,
+    # and the rest of the sentence its content (no second attribution for "backed").
+    out = run("In a Harbour Gazette/Veld Institute poll released Monday, 52 percent of voters said they backed the pier.", lex)
+    cues = by_cue(out)
+    assert list(cues) == ["In"]
+    a = cues["In"]
+    assert a.source.text == "a Harbour Gazette/Veld Institute poll"
+    assert a.source_type == "named" and a.source_label == "document"
+    out = run("In the latest survey, the mayor trails by ten points.", lex)
+    assert by_cue(out)["In"].source.text == "the latest survey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor trails in the latest poll.",  # not opening the sentence: 0.34 precision on PolNeAR
+        "In the wake of a new poll, the mayor changed course.",  # a phrase of its own before the poll
+        "In an interview, the mayor said nothing about the pier.",
+        "In Tuesday's poll of dock workers, the pier came first.",  # no article: not taken
+    ],
+)
+def test_poll_cue_needs_an_opening_in_and_article(text, lex):
+    out = run(text, lex)
+    assert "In" not in by_cue(out) and "in" not in by_cue(out)
