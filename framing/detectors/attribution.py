@@ -914,6 +914,12 @@ class _Detector:
                 q = bisect_right(quote_starts, ts[first]) - 1
                 if q >= 0 and ts[first] < quotes[q][1]:  # seg.in_quote
                     continue
+                if role == "docverb":
+                    # "issued a statement", "released its annual report": a verb of issuing is a
+                    # cue only before the document it issues (0.8 precision on PolNeAR).
+                    if not self.document_object(last):
+                        continue
+                    role = "ing" if words[first].endswith("ing") else "verb"
                 if not self.plausible(first, last, a, role, category):
                     # "her doubts about", "the praise for": not a verb, but a stance noun.
                     if role != "nounstance" or not self.noun_reading(first, last, a):
@@ -1224,6 +1230,19 @@ class _Detector:
         while j >= a and first - j <= 3 and self.wordf[j] and not capf[j] and words[j] not in ("a", "an"):
             j -= 1
         return j >= a and j < first - 1 and words[j] in ("a", "an")
+
+    def document_object(self, k: int) -> bool:
+        """An article or possessive at token ``k``, then a document head within three words:
+        "a statement", "its annual report", "a letter"."""
+        words, t = self.words, self.t
+        if k >= len(words) or not (words[k] in t.det or words[k] in ("a", "an") or words[k] in _POSSESSIVE):
+            return False
+        for j in range(k + 1, min(k + 4, len(words))):
+            if not self.wordf[j]:
+                return False
+            if t.source_kind.get(words[j]) == "document":
+                return True
+        return False
 
     def noun_reading(self, first: int, last: int, a: int) -> bool:
         """A stance noun is a cue before what it is about: "criticism of", "concern that"."""

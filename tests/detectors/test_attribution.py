@@ -446,3 +446,33 @@ def test_sentence_opening_poll_is_a_cue(lex):
 def test_poll_cue_needs_an_opening_in_and_article(text, lex):
     out = run(text, lex)
     assert "In" not in by_cue(out) and "in" not in by_cue(out)
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("The harbour office issued a statement on Monday.", "issued", "The harbour office"),
+        ("Keldgate Holdings released its annual safety report in May.", "released", "Keldgate Holdings"),
+        ("Ana Roos sent a letter to the port board.", "sent", "Ana Roos"),
+        ("The mayor made clear the pier would stay shut.", "made clear", "The mayor"),
+        ("Dock workers pushed for longer breaks.", "pushed for", "Dock workers"),
+        ("Ana Roos took aim at the port board.", "took aim at", "Ana Roos"),
+    ],
+)
+def test_issuing_verbs_and_light_verb_phrases(text, cue, source, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour office issued new permits on Monday.",  # no document follows
+        "Keldgate Holdings released the ferry from its moorings.",
+        "The published report ran to forty pages.",  # an adjective, not a verb
+        "Ana Roos sent her son to school.",
+    ],
+)
+def test_issuing_verbs_need_a_document(text, lex):
+    cues = {s.text.lower() for s in run(text, lex).spans if s.kind == "attribution_cue"}
+    assert not cues & {"issued", "released", "published", "sent"}
