@@ -957,7 +957,7 @@ class _Detector:
                             continue
                 found.append((first, last, category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
-                if role in ("verb", "nounverb", "nounstance", "ing") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
+                if role in ("verb", "nounverb", "nounstance", "ing", "adj") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
                     content_weak = category in _WEAK
                 elif (role == "prep" or role == "poll") and first == a and src is not None:

@@ -476,3 +476,18 @@ def test_issuing_verbs_and_light_verb_phrases(text, cue, source, lex):
 def test_issuing_verbs_need_a_document(text, lex):
     cues = {s.text.lower() for s in run(text, lex).spans if s.kind == "attribution_cue"}
     assert not cues & {"issued", "released", "published", "sent"}
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("Ana Roos was pleased with the new pier.", "pleased with", "Ana Roos"),  # -ed but no passive
+        ("Tor Lind is wary of the board.", "wary of", "Tor Lind"),
+        ("Ilsa Dorn is hopeful that the ferry returns.", "hopeful that", "Ilsa Dorn"),
+        ("Bo Lind made the case for a second pier.", "made the case", "Bo Lind"),
+    ],
+)
+def test_stance_adjectives_take_the_subject_before_be(text, cue, source, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source.text == source
+    assert a.source_type == "named"
