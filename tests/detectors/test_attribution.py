@@ -491,3 +491,19 @@ def test_stance_adjectives_take_the_subject_before_be(text, cue, source, lex):
     a = by_cue(run(text, lex))[cue]
     assert a.source.text == source
     assert a.source_type == "named"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Ana Roos sparred with the board over the pier.", "sparred"),
+        ("The mayor envisioned a second ferry line.", "envisioned"),
+        ("Tor Lind is mulling a run for the council.", "mulling"),
+        ("Ilsa Dorn vouched for the engineers.", "vouched"),
+        ("The crews revered the old harbour master.", "revered"),
+        ("Bo Lind recited the safety rules at the meeting.", "recited"),
+    ],
+)
+def test_stance_and_intention_verbs(text, cue, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source is not None and text.startswith(a.source.text)
