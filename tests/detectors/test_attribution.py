@@ -502,6 +502,9 @@ def test_stance_adjectives_take_the_subject_before_be(text, cue, source, lex):
         ("Ilsa Dorn vouched for the engineers.", "vouched"),
         ("The crews revered the old harbour master.", "revered"),
         ("Bo Lind recited the safety rules at the meeting.", "recited"),
+        ("Ana Roos chastised the board for the delay.", "chastised"),
+        ("Tor Lind interpreted the vote as a rebuke.", "interpreted"),
+        ("Ilsa Dorn poked fun at the new ferry.", "poked fun at"),
     ],
 )
 def test_stance_and_intention_verbs(text, cue, lex):
