@@ -419,3 +419,94 @@ def test_the_writers_own_say_idioms_report_nothing(lex):
     # A speaker's "said" after "that" is still a report; so is "had this to say".
     assert [a.cue.text for a in run("The mayor denied that said plan existed. Ana Roos had this to say about it.", lex).attributions] == ["denied", "say"]
     assert [a.cue.text for a in run("Ilsa Dorn said that, said it again, and left.", lex).attributions][:1] == ["said"]
+
+
+def test_sentence_opening_poll_is_a_cue(lex):
+    # "In a <name> poll, ..." reports the poll's finding: the cue is "In", the poll its source,
+    # and the rest of the sentence its content (no second attribution for "backed").
+    out = run("In a Harbour Gazette/Veld Institute poll released Monday, 52 percent of voters said they backed the pier.", lex)
+    cues = by_cue(out)
+    assert list(cues) == ["In"]
+    a = cues["In"]
+    assert a.source.text == "a Harbour Gazette/Veld Institute poll"
+    assert a.source_type == "named" and a.source_label == "document"
+    out = run("In the latest survey, the mayor trails by ten points.", lex)
+    assert by_cue(out)["In"].source.text == "the latest survey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor trails in the latest poll.",  # not opening the sentence: 0.34 precision on PolNeAR
+        "In the wake of a new poll, the mayor changed course.",  # a phrase of its own before the poll
+        "In an interview, the mayor said nothing about the pier.",
+        "In Tuesday's poll of dock workers, the pier came first.",  # no article: not taken
+    ],
+)
+def test_poll_cue_needs_an_opening_in_and_article(text, lex):
+    out = run(text, lex)
+    assert "In" not in by_cue(out) and "in" not in by_cue(out)
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("The harbour office issued a statement on Monday.", "issued", "The harbour office"),
+        ("Keldgate Holdings released its annual safety report in May.", "released", "Keldgate Holdings"),
+        ("Ana Roos sent a letter to the port board.", "sent", "Ana Roos"),
+        ("The mayor made clear the pier would stay shut.", "made clear", "The mayor"),
+        ("Dock workers pushed for longer breaks.", "pushed for", "Dock workers"),
+        ("Ana Roos took aim at the port board.", "took aim at", "Ana Roos"),
+    ],
+)
+def test_issuing_verbs_and_light_verb_phrases(text, cue, source, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour office issued new permits on Monday.",  # no document follows
+        "Keldgate Holdings released the ferry from its moorings.",
+        "The published report ran to forty pages.",  # an adjective, not a verb
+        "Ana Roos sent her son to school.",
+    ],
+)
+def test_issuing_verbs_need_a_document(text, lex):
+    cues = {s.text.lower() for s in run(text, lex).spans if s.kind == "attribution_cue"}
+    assert not cues & {"issued", "released", "published", "sent"}
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("Ana Roos was pleased with the new pier.", "pleased with", "Ana Roos"),  # -ed but no passive
+        ("Tor Lind is wary of the board.", "wary of", "Tor Lind"),
+        ("Ilsa Dorn is hopeful that the ferry returns.", "hopeful that", "Ilsa Dorn"),
+        ("Bo Lind made the case for a second pier.", "made the case", "Bo Lind"),
+    ],
+)
+def test_stance_adjectives_take_the_subject_before_be(text, cue, source, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source.text == source
+    assert a.source_type == "named"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Ana Roos sparred with the board over the pier.", "sparred"),
+        ("The mayor envisioned a second ferry line.", "envisioned"),
+        ("Tor Lind is mulling a run for the council.", "mulling"),
+        ("Ilsa Dorn vouched for the engineers.", "vouched"),
+        ("The crews revered the old harbour master.", "revered"),
+        ("Bo Lind recited the safety rules at the meeting.", "recited"),
+        ("Ana Roos chastised the board for the delay.", "chastised"),
+        ("Tor Lind interpreted the vote as a rebuke.", "interpreted"),
+        ("Ilsa Dorn poked fun at the new ferry.", "poked fun at"),
+    ],
+)
+def test_stance_and_intention_verbs(text, cue, lex):
+    a = by_cue(run(text, lex))[cue]
+    assert a.source is not None and text.startswith(a.source.text)

@@ -252,8 +252,11 @@ def test_coordinated_verbs_take_the_subject_after_an_introductory_phrase(lex):
 
 
 def test_participle_after_an_object_takes_the_subject_of_its_verb(lex):
-    a = run("Minutes later, the harbour board issued a statement saying the pier was safe.", lex)["saying"]
+    a = run("Minutes later, the harbour board drafted a statement saying the pier was safe.", lex)["saying"]
     assert a.source.text == "the harbour board"
+    # "issued" before a document is a cue itself, and the participle is its content: one attribution.
+    out = run("Minutes later, the harbour board issued a statement saying the pier was safe.", lex)
+    assert list(out) == ["issued"] and out["issued"].source.text == "the harbour board"
     a = run("Harbour workers took turns urging the board to act.", lex)["urging"]
     assert a.source.text == "Harbour workers"
     a = run("The statement, saying the pier was safe, was read aloud.", lex).get("saying")
