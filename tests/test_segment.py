@@ -214,7 +214,7 @@ def test_the_sentence_end_patterns_find_the_candidates_of_the_plain_spelling():
 
     from framing.segment import _SENT_END, _SENT_END_PERIOD
 
-    plain = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s++(.?))")
+    plain = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s++(.?))")
 
     def found(pattern, text):
         return [(m.start(), m.end(), m.start(1)) for m in pattern.finditer(text)]
@@ -222,10 +222,10 @@ def test_the_sentence_end_patterns_find_the_candidates_of_the_plain_spelling():
     # Every string of up to 5 characters (4 with every mark) over the characters that matter,
     # then long random ones; the period pattern only on texts without "!", "?" and "…" (the only ones it gets).
     for marks in (".", ".!?…"):
-        alphabet = marks + "”’)]\"a \n\t"
+        alphabet = marks + "”’')]\"a \n\t"
         texts = ["".join(t) for n in range(6 if len(marks) == 1 else 5) for t in itertools.product(alphabet, repeat=n)]
         rng = random.Random(6)
-        texts += ["".join(rng.choice(alphabet + "A1'") for _ in range(rng.randint(10, 80))) for _ in range(20_000)]
+        texts += ["".join(rng.choice(alphabet + "A1") for _ in range(rng.randint(10, 80))) for _ in range(20_000)]
         for text in texts:
             assert found(_SENT_END, text) == found(plain, text), repr(text)
             if len(marks) == 1:
@@ -241,3 +241,13 @@ def test_lazy_properties_are_computed_once_and_kept_in_the_instance_dict():
     assert seg.__dict__["is_cap"] is first and seg.is_cap is first
     assert seg._quote_starts == [s for s, _ in seg.quotes] and seg._line_starts == [0, 15]
     assert type(seg).first_chars.__doc__.startswith("The first character")
+
+
+def test_a_quote_closed_with_two_apostrophes_ends_its_sentence():
+    # Wire copy closes quotes with '' ; the next sentence must not start inside this one.
+    text = "''The vote is over,'' she said. ''We won.'' Then the crowd left."
+    assert [text[s:e] for s, e in segment(text).sentences] == [
+        "''The vote is over,'' she said.",
+        "''We won.''",
+        "Then the crowd left.",
+    ]
