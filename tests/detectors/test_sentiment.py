@@ -96,6 +96,23 @@ def test_phrase_spans_are_read_for_their_own_wording(lex):
     assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex))
 
 
+def test_a_short_loaded_phrase_is_read_by_its_own_words_a_long_one_needs_its_context_too(lex, monkeypatch):
+    text = (
+        "Critics called the failed project a disaster and a scandal, and its one brilliant and "
+        "generous review was ignored amid angry protests."
+    )
+    short, long_ = _at(text, "brilliant"), _at(text, "one brilliant and generous review")
+    content = _content(text)
+    got = sentiment.score_mentions(content, lex, [short, long_])
+    # One or a few words are the reporter's own word choice: positive words read positive...
+    assert got[0].polarity == "pos" and got[0].score > 0
+    # ...while a longer phrase with positive words needs the context to lean positive too.
+    assert got[1].polarity == "neg" and got[1].score <= 0
+    # (The context here does lean negative: the model's reading when neither is a phrase.)
+    monkeypatch.setattr(sentiment, "_is_phrase", lambda *a: False)
+    assert all(m.score < 0 for m in sentiment.score_mentions(content, lex, [short, long_]))
+
+
 def test_a_name_with_its_title_or_a_reflexive_is_a_mention_not_a_phrase(lex):
     text = "Veteran budget director Ann Holt defended the plan herself, but the bill was a costly failure."
     seg = _content(text).seg
