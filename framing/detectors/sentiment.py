@@ -38,7 +38,7 @@ VECTORS_FILE = "word_vectors.tsv.gz"
 NEWS_LEXICON = "sentiment_news"
 
 PHRASE_CONTEXT = 0.1  # weight of the context model's lean for a phrase span
-# A phrase of at most this many tokens is one word choice ("a remarkable"): its own words decide.
+# A phrase of at most this many tokens is one word choice ("a brilliant"): its own words decide.
 SHORT_PHRASE = 3
 NEG_SCALAR = -0.74  # VADER's N_SCALAR: a negated word flips and weakens
 # Tokens that end a clause: the tone of another clause is about someone else more often.

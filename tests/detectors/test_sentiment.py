@@ -73,6 +73,14 @@ def test_news_lexicon_adds_words_vader_lacks(lex):
     table = sentiment._valence_table(lex)
     assert table["indicted"] < 0 and table["corruption"] < 0
     assert table["lauded"] > 0
+    # Favourable framing VADER lacks, hyphenated words too (one token each).
+    assert table["acclaim"] > 0 and table["award-winning"] > 0 and "award-winning" not in sentiment._vader_tables()[0]
+
+
+def test_a_favourable_framing_word_makes_a_short_phrase_positive(lex):
+    text = "The council hired an award-winning architect after years of delays and lawsuits."
+    (m,) = sentiment.score_mentions(_content(text), lex, [_at(text, "award-winning architect")])
+    assert m.polarity == "pos" and m.score > 0
 
 
 def test_quote_and_reporter_voice_are_features(lex):
