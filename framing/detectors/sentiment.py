@@ -38,6 +38,8 @@ VECTORS_FILE = "word_vectors.tsv.gz"
 NEWS_LEXICON = "sentiment_news"
 
 PHRASE_CONTEXT = 0.1  # weight of the context model's lean for a phrase span
+# A phrase of at most this many tokens is one word choice ("a brilliant"): its own words decide.
+SHORT_PHRASE = 3
 NEG_SCALAR = -0.74  # VADER's N_SCALAR: a negated word flips and weakens
 # Tokens that end a clause: the tone of another clause is about someone else more often.
 CLAUSE_BREAKS = frozenset(
@@ -835,8 +837,9 @@ def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, i
             lean = max(-1.0, min(1.0, own / sqrt(own * own + 15.0) + PHRASE_CONTEXT * signed))
             # A phrase picked out as loaded reads as criticism unless its own words AND the
             # context around it both lean positive (praise in news copy is rarely unqualified).
-            if own > 0 and signed > 0:
-                signed, best = lean, 2
+            # A short phrase is the reporter's word choice itself: its own words suffice.
+            if own > 0 and (signed > 0 or b - a <= SHORT_PHRASE):
+                signed, best = max(lean, 0.0), 2
             else:
                 signed, best = min(lean, 0.0), 0
         add_score(_round4(signed))

@@ -73,6 +73,14 @@ def test_news_lexicon_adds_words_vader_lacks(lex):
     table = sentiment._valence_table(lex)
     assert table["indicted"] < 0 and table["corruption"] < 0
     assert table["lauded"] > 0
+    # Favourable framing VADER lacks, hyphenated words too (one token each).
+    assert table["acclaim"] > 0 and table["award-winning"] > 0 and "award-winning" not in sentiment._vader_tables()[0]
+
+
+def test_a_favourable_framing_word_makes_a_short_phrase_positive(lex):
+    text = "The council hired an award-winning architect after years of delays and lawsuits."
+    (m,) = sentiment.score_mentions(_content(text), lex, [_at(text, "award-winning architect")])
+    assert m.polarity == "pos" and m.score > 0
 
 
 def test_quote_and_reporter_voice_are_features(lex):
@@ -94,6 +102,23 @@ def test_phrase_spans_are_read_for_their_own_wording(lex):
     assert (neg.polarity, pos.polarity) == ("neg", "pos")
     name = sentiment._token_range(content.seg, *_at(text, "The governor"))
     assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex))
+
+
+def test_a_short_loaded_phrase_is_read_by_its_own_words_a_long_one_needs_its_context_too(lex, monkeypatch):
+    text = (
+        "Critics called the failed project a disaster and a scandal, and its one brilliant and "
+        "generous review was ignored amid angry protests."
+    )
+    short, long_ = _at(text, "brilliant"), _at(text, "one brilliant and generous review")
+    content = _content(text)
+    got = sentiment.score_mentions(content, lex, [short, long_])
+    # One or a few words are the reporter's own word choice: positive words read positive...
+    assert got[0].polarity == "pos" and got[0].score > 0
+    # ...while a longer phrase with positive words needs the context to lean positive too.
+    assert got[1].polarity == "neg" and got[1].score <= 0
+    # (The context here does lean negative: the model's reading when neither is a phrase.)
+    monkeypatch.setattr(sentiment, "_is_phrase", lambda *a: False)
+    assert all(m.score < 0 for m in sentiment.score_mentions(content, lex, [short, long_]))
 
 
 def test_a_name_with_its_title_or_a_reflexive_is_a_mention_not_a_phrase(lex):
