@@ -1154,6 +1154,14 @@ def _prose(li: LineInfo) -> bool:
     return li.words >= _PROSE_WORDS and li.terminal
 
 
+def _first_prose(infos: Sequence[LineInfo]) -> int:
+    """Index of the first prose paragraph, or -1."""
+    for i, li in enumerate(infos):
+        if li.words >= _PROSE_WORDS and li.terminal:
+            return i
+    return -1
+
+
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
     return any(li.words >= 15 and li.terminal for li in infos[:i])
 
@@ -1358,6 +1366,12 @@ def classify(
         for i in range(heads[0], n):
             if not certain[i] and i != headline:
                 certain[i] = "comment"
+    # The lede: a story opens with a sentence that is often shorter than a paragraph. A
+    # line of eight words or more ending in a period right above the first prose
+    # paragraph is story (a headline asks or exclaims; a caption is certain already).
+    lede = _first_prose(infos) - 1
+    if lede >= 0 and not certain[lede] and infos[lede].words >= 8 and line_texts[lede][-1] == ".":
+        fixed[lede] = True
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None

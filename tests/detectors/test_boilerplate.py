@@ -603,3 +603,46 @@ def test_small_token_counts_equal_numpy_on_the_aeb_pages(eval_dir, monkeypatch):
         for part in (text, "\n".join(text.splitlines()[:5])):
             small, big = _token_counts_both_ways(segment(part), lex, monkeypatch)
             assert small == big
+
+
+LEDE_MENU = [
+    "Home", "News", "Local", "Sport", "Weather", "Opinion", "Video", "Obituaries", "Local News",
+    "Police seize stolen cable in van", "By Staff Reports -", "11/20/31 6:38 AM", "Share on Facebook", "Tweet on Twitter",
+]
+LEDE_STORY = [
+    "Officers stopped a van on the ring road on Sunday night and found forty kilograms of stolen copper cable "
+    "hidden under blankets in the back, a police spokeswoman said on Monday.",
+    "The two men in the van were held overnight and will appear before a magistrate on Wednesday, "
+    "and the railway company said the cable had been cut from a signal box near the harbour last week.",
+    "Thefts of cable have delayed trains on the coastal line four times this year, and the company "
+    "has asked residents to report anyone working on the tracks at night without a marked vehicle.",
+]
+LEDE_FOOT = ["Leave a comment", "About Us", "Contact", "Privacy Policy"]
+
+
+def test_short_lede_above_the_first_paragraph_is_story(monkeypatch):
+    """A one-sentence lede under the page furniture is story; the rule is what keeps it
+    (the model alone puts it with the menu above)."""
+    lede = "Police arrested two men on Sunday after finding stolen railway cable in their van."
+    text = article(*(LEDE_MENU * 2), lede, *LEDE_STORY, *LEDE_FOOT)
+    n = line_no(text, lede)
+    assert n not in flagged(text)
+    monkeypatch.setattr(boilerplate, "_first_prose", lambda infos: -1)
+    assert n in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Is the coastal line safe from copper thieves at last?",  # a headline asks
+        "Railway cable thieves strike again.",  # too short for a lede
+        "Photo: Police at the scene of the arrest on the ring road on Sunday night.",  # a caption
+    ],
+)
+def test_the_lede_rule_keeps_no_other_line(line, monkeypatch):
+    text = article(*(LEDE_MENU * 2), line, *LEDE_STORY, *LEDE_FOOT)
+    n = line_no(text, line)
+    with_rule = flagged(text)
+    monkeypatch.setattr(boilerplate, "_first_prose", lambda infos: -1)
+    assert with_rule == flagged(text)
+    assert n in with_rule
