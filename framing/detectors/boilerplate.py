@@ -1115,7 +1115,7 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
-    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and line_text[-1] != ":" and not _next_to_number(i, infos)) or _ISO_STAMP.match(line_text)):
+    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and line_text[-1] != ":" and not _table_cell(i, infos)) or _ISO_STAMP.match(line_text)):
         return "byline"  # a time stamp, a bare date ("November 20", "2H ago"; "12:25 p.m.:" heads a live-blog entry)
     if li.words <= 25 and li.legal:
         return "legal"
@@ -1135,6 +1135,21 @@ def _next_to_number(i: int, infos: Sequence[LineInfo]) -> bool:
     prev = infos[i - 1] if i > 0 else None
     nxt = infos[i + 1] if i + 1 < len(infos) else None
     return bool((prev and prev.alpha == 0 and prev.digits) or (nxt and nxt.alpha == 0 and nxt.digits))
+
+
+def _table_cell(i: int, infos: Sequence[LineInfo]) -> bool:
+    """Next to a number-only line, in a run of short lines as long as a table's: a date
+    there is a cell. (A stamp next to a count in a teaser card, "Friday 5:11PM" above the
+    "2" of its comment count, sits in a shorter run.)"""
+    if not _next_to_number(i, infos):
+        return False
+    n = len(infos)
+    a = b = i
+    while a > 0 and infos[a - 1].words <= 4 and b - a < _TABLE_MIN_LINES:
+        a -= 1
+    while b + 1 < n and infos[b + 1].words <= 4 and b - a < _TABLE_MIN_LINES:
+        b += 1
+    return b - a + 1 >= _TABLE_MIN_LINES
 
 
 def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:

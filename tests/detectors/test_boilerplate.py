@@ -646,3 +646,28 @@ def test_the_lede_rule_keeps_no_other_line(line, monkeypatch):
     monkeypatch.setattr(boilerplate, "_first_prose", lambda infos: -1)
     assert with_rule == flagged(text)
     assert n in with_rule
+
+
+def _certain(text: str, piece: str) -> str | None:
+    """What :func:`boilerplate.furniture` says of the line holding ``piece``."""
+    from framing.lexicon import load_lexicons
+
+    seg = segment(text)
+    infos = boilerplate.line_infos(seg, load_lexicons())
+    [i] = [k for k, li in enumerate(infos) if piece in text[li.start : li.end]]
+    li = infos[i]
+    return boilerplate.furniture(li, text[li.start : li.end], i, infos)
+
+
+def test_stamp_next_to_a_count_in_a_teaser_card_is_a_byline():
+    # A teaser card: headline, author, stamp, then its comment and share counts.
+    card = ["Harbour Cranes Stand Idle as Strike Enters Third Week", "Ana Ruiz", "Friday 5:11PM", "2", "14"]
+    text = article(P1, P2, "\n".join(card), P3)
+    assert _certain(text, "Friday 5:11PM") == "byline"
+    assert line_no(text, "Friday 5:11PM") in flagged(text)
+
+
+def test_date_in_a_table_next_to_its_numbers_is_a_cell():
+    rows = ["Date", "Visitors", "Nov 19", "412", "Nov 20", "388", "Nov 21", "451", "Nov 22", "397"]
+    text = article("Pool Visits in the Last Week Before the Closure:", "\n".join(rows), P1, P2)
+    assert _certain(text, "Nov 20") is None
