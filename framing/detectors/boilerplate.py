@@ -147,7 +147,7 @@ _AGENCY_LAST = frozenset(e[-1] for e in _AGENCY_ENDS)  # a cheaper test first (m
 _CAPTION_DATE = re.compile(
     r", [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b"
 )
-_BYLINE = re.compile(r"^(?:By|BY|Par|Von|Por)\s+[A-Z\w]")
+_BYLINE = re.compile(r"^(?:By|BY|by|Par|Von|Por)\s+[A-Z\w]")
 _LEGAL = re.compile(r"©|\(c\) \d{4}|^copyright\b", re.IGNORECASE | re.MULTILINE)
 # "Jane Doe is a staff writer ..." (or "Jane Doe (@janedoe) is ...") at the foot of a story.
 _BIO = re.compile(
@@ -1285,7 +1285,7 @@ def classify(
     model = model or load_model()
     line_texts = [text[li.start : li.end] for li in infos]
     # Only lines that one of the furniture tests could fire on are tested (the bio and
-    # greeting patterns need these words or first letters; a byline starts with B, P or V).
+    # greeting patterns need these words or first letters; a byline starts with B, b, P or V).
     half = n // 2
     certain = [
         furniture(li, t, i, infos)
@@ -1297,7 +1297,7 @@ def classify(
         or li.dated
         or li.url
         or (li.digits == 2 and li.words <= 3)
-        or t[:1] in "BPV"
+        or t[:1] in "BPVb"
         or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
         else None
         for i, (li, t) in enumerate(zip(infos, line_texts))

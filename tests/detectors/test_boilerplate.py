@@ -671,3 +671,17 @@ def test_date_in_a_table_next_to_its_numbers_is_a_cell():
     rows = ["Date", "Visitors", "Nov 19", "412", "Nov 20", "388", "Nov 21", "451", "Nov 22", "397"]
     text = article("Pool Visits in the Last Week Before the Closure:", "\n".join(rows), P1, P2)
     assert _certain(text, "Nov 20") is None
+
+
+@pytest.mark.parametrize("byline", ["by Ana Ruiz", "by Valley Gazette Staff 0 Comments"])
+def test_lower_case_byline_is_a_byline(byline):
+    text = article(P1, byline, P2, P3)
+    assert _certain(text, byline) == "byline"
+    assert flagged(text) == {3: "byline"}
+
+
+def test_story_line_opening_with_by_is_not_a_byline():
+    line = "by the end of the week the council had received more than four hundred letters."
+    text = article(P1, line, P2)
+    assert _certain(text, line) is None
+    assert not flagged(text)
