@@ -1350,19 +1350,25 @@ def classify(
     # archive of years) are a menu.
     for i in _counting(numbers, line_texts):
         certain[i] = certain[i] or "related"
-    # The description next to a photo credit is its caption when it is one short sentence.
-    # (A caption closed by its credit, "... on May 3. (AP)", is the caption itself.)
+    # The description right above a bare photo credit is its caption when it is one short
+    # sentence: the credit closes the caption. The sentence under the credit is the story
+    # going on (in the dev pages all five such lines were story), and a credit line with
+    # its own description ("Crowds at the gate (Image: Getty)") or a caption closed by its
+    # credit ("... on May 3. (AP)") is the caption itself.
     credits = {
         i
         for i in range(n)
-        if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
+        if certain[i] == "caption" and infos[i].words <= 12 and infos[i].lower <= 2 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
     }
+    under_credit: list[int] = []  # a sentence under a credit: story, or a caption if the model says furniture
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):
             continue
-        if i - 1 in credits or i + 1 in credits:
+        if i + 1 in credits:
             certain[i] = "caption"
+        elif i - 1 in credits:
+            under_credit.append(i)
     for a, b in _schedules(infos, certain, dated):
         for i in range(a, b):
             fixed[i] = True
@@ -1429,7 +1435,7 @@ def classify(
         if certain[i]:
             out.append(certain[i])
         elif not content[i]:
-            out.append(_category(li, line_texts[i]))
+            out.append("caption" if i in under_credit else _category(li, line_texts[i]))
         elif i != headline and is_teaser(li, i, infos, content):
             out.append("related")
         else:

@@ -196,13 +196,26 @@ def test_model_features_match_the_code():
     assert model is not boilerplate.DEFAULT_MODEL
 
 
-def test_description_next_to_a_photo_credit_is_a_caption():
+def test_description_above_a_photo_credit_is_a_caption():
+    # A caption comes first and its credit closes it.
     desc = "The old pool on Mill Street, seen from the park gate, where lessons began in 1962."
-    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", desc, P1, P2)
-    assert flagged(text) == {3: "caption", 5: "caption"}
+    text = article("Council Votes to Close Old Pool", P1, desc, "Photo: Sam Okafor", P2)
+    assert flagged(text) == {5: "caption", 7: "caption"}
     # A paragraph of several sentences after a credit is the story going on.
     text = article("Council Votes to Close Old Pool", P1, "Photo: Sam Okafor", P2 + " " + P3)
     assert flagged(text) == {5: "caption"}
+
+
+def test_sentence_below_a_photo_credit_is_the_story_going_on():
+    # Under the picture the story resumes: its one-sentence lede is no caption.
+    lede = "The old pool on Mill Street will close at the end of the summer, the council said."
+    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lede, P1, P2)
+    assert flagged(text) == {3: "caption"}
+    # Nor is the sentence above a credit that carries its own description (the line is
+    # caption and credit in one).
+    line = "Swimmers queue at the pool gate (Photo: Sam Okafor)"
+    text = article("Council Votes to Close Old Pool", P1, lede, line, P2)
+    assert flagged(text) == {7: "caption"}
 
 
 def test_description_above_an_agency_credit_is_a_caption():
@@ -360,12 +373,12 @@ def test_section_break_inside_the_story_is_story(rule):
     assert flagged(text) == {}
 
 
-def test_sentence_after_gallery_link_is_not_a_caption():
-    # Only a photo credit makes the sentence next to it a caption; a gallery link does not.
+def test_sentence_next_to_gallery_link_is_not_a_caption():
+    # Only a photo credit makes the sentence above it a caption; a gallery link does not.
     lead = "EASTPORT (Wire) — The city council voted on Tuesday to close the old swimming pool."
-    text = article("Council Votes to Close Old Pool", "Back to Gallery", lead, P2, P3)
+    text = article("Council Votes to Close Old Pool", P1, lead, "Back to Gallery", P2, P3)
     assert line_no(text, "EASTPORT") not in flagged(text)
-    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lead, P2, P3)
+    text = article("Council Votes to Close Old Pool", P1, lead, "Photo: Sam Okafor", P2, P3)
     assert flagged(text)[line_no(text, "EASTPORT")] == "caption"
 
 
@@ -685,3 +698,12 @@ def test_story_line_opening_with_by_is_not_a_byline():
     text = article(P1, line, P2)
     assert _certain(text, line) is None
     assert not flagged(text)
+
+
+def test_sentence_under_a_credit_among_furniture_is_a_caption():
+    # When the model puts the sentence under a credit outside the story, it is named a
+    # caption, not a teaser.
+    desc = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday."
+    foot = ["Home", "News", "Sport", "Contact", "About Us", "Privacy Policy", "Terms of Use"]
+    text = article("Council Votes to Close Old Pool", P1, P2, P3, "Photo: Sam Okafor", desc, *foot)
+    assert flagged(text)[line_no(text, desc)] == "caption"
