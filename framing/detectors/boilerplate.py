@@ -168,6 +168,9 @@ _GALLERY_COUNTER = re.compile(r"\d{1,3} (?:of|/) \d{1,3}$")
 _IMAGE_URL = re.compile(r"(?:https?://|www\.)\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
 _COMMENT_HEADER = re.compile(r"\d:\d\d\b.{0,12}\b(?:said|says|wrote|writes|commented):$", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+# How a line of the story opens that a teaser headline never does: a quotation (a pull
+# quote), a list number ("7. Invest what is left"), a pronoun pointing back into the story.
+_STORY_LINE_START = re.compile(r"^(?:[\"“‘'«„]|\d{1,3}[.)] |(?:She|He|They|It|We|I|You)\b)")
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -1188,7 +1191,7 @@ def is_teaser(li: LineInfo, i: int, infos: Sequence[LineInfo], content: Sequence
     clause in sentence case with a finite verb and no final period, between prose
     paragraphs.
     """
-    if li.terminal or li.words < 6 or li.words > 20 or not li.verbs:
+    if li.terminal or li.words < 6 or li.words > 20 or not li.verbs or li.sentences > 1:
         return False
     if li.lower < 0.4 * li.alpha or li.lower < 3:
         return False
@@ -1436,7 +1439,7 @@ def classify(
             out.append(certain[i])
         elif not content[i]:
             out.append("caption" if i in under_credit else _category(li, line_texts[i]))
-        elif i != headline and is_teaser(li, i, infos, content):
+        elif i != headline and is_teaser(li, i, infos, content) and not _STORY_LINE_START.match(line_texts[i]):
             out.append("related")
         else:
             out.append(None)

@@ -707,3 +707,18 @@ def test_sentence_under_a_credit_among_furniture_is_a_caption():
     foot = ["Home", "News", "Sport", "Contact", "About Us", "Privacy Policy", "Terms of Use"]
     text = article("Council Votes to Close Old Pool", P1, P2, P3, "Photo: Sam Okafor", desc, *foot)
     assert flagged(text)[line_no(text, desc)] == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“The pool taught three generations of this town to swim” said one neighbour",  # a pull quote
+        "4. The council says it will sell the land next year",  # a listicle's numbered subheading
+        "She said the pool had been losing money for a decade",  # a pronoun points back
+        "Swimmers wrote to the council. Most of them want the pool kept open",  # two sentences
+    ],
+)
+def test_story_lines_shaped_like_a_teaser_are_story(line):
+    text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
+    assert flagged(text) == {}
+
