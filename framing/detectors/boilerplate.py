@@ -112,7 +112,7 @@ _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
-_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
+_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO", "Credit")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
@@ -123,11 +123,12 @@ _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
 _SEPARATOR_ANY = re.compile(r"[|•›»·►▶◄«/]")
 _CREDIT_ANY = re.compile("|".join(re.escape(k) for k in _CREDIT_KEYS))
 _URL = re.compile(r"https?://|www\.|[^\s@]+@[^\s@]+\.\w+|\.com\b", re.IGNORECASE)
-# A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
+# A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...",
+# "Credit: ...".
 _CREDIT = re.compile(
-    r"(?=[RAEXGBSTPIvF(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
+    r"(?=[RAEXGBSTPIvFC(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
     r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
-    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b)",
+    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b|\bCredits?: [A-Z])",
 )
 # "Jane Roe, Associated Press": a photographer and an agency, nothing after them. Tried
 # only on the lines with one of these endings (one ``endswith`` a line: the agencies as

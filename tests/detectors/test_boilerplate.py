@@ -722,3 +722,8 @@ def test_story_lines_shaped_like_a_teaser_are_story(line):
     text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
     assert flagged(text) == {}
 
+
+def test_caption_with_a_credit_label_is_a_caption():
+    line = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday. Credit: Sam Okafor"
+    text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
+    assert flagged(text) == {5: "caption"}
