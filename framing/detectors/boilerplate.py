@@ -112,7 +112,7 @@ _NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _SEPARATOR_CHARS = "|•›»·►▶◄«"
-_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO")
+_CREDIT_KEYS = ("/", "Photo", "Image", "Picture", "Getty", "Shutterstock", "(File)", "FILE PHOTO", "Credit")
 # A character (or word) that each pattern needs: a cheap test before the regex runs on a line.
 _SEPARATOR_GATE = _SEPARATOR_CHARS + "/"
 _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
@@ -123,11 +123,12 @@ _SEPARATOR = re.compile(r"[|•›»·►▶◄«]|\s/\s")
 _SEPARATOR_ANY = re.compile(r"[|•›»·►▶◄«/]")
 _CREDIT_ANY = re.compile("|".join(re.escape(k) for k in _CREDIT_KEYS))
 _URL = re.compile(r"https?://|www\.|[^\s@]+@[^\s@]+\.\w+|\.com\b", re.IGNORECASE)
-# A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...".
+# A photo credit: agency slash photographer, "(Photo: ...)", "Photo by ...", "Image credit: ...",
+# "Credit: ...".
 _CREDIT = re.compile(
-    r"(?=[RAEXGBSTPIvF(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
+    r"(?=[RAEXGBSTPIvFC(])(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Getty Images|Bloomberg|Anadolu|Sputnik|TASS)\s*/\s*\w"
     r"|\b(?:AP|AFP|Reuters) Photo\b|\b(?:Photo|Image|Picture|Photograph)s?(?: credits?)?\s*(?::|by\b|courtesy\b)"
-    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b)",
+    r"|\bvia Getty Images\b|\bGetty Images\b\s*$|\bShutterstock\b\s*$|\(File\)|\bFILE PHOTO\b|\bCredits?: [A-Z])",
 )
 # "Jane Roe, Associated Press": a photographer and an agency, nothing after them. Tried
 # only on the lines with one of these endings (one ``endswith`` a line: the agencies as
@@ -147,7 +148,7 @@ _AGENCY_LAST = frozenset(e[-1] for e in _AGENCY_ENDS)  # a cheaper test first (m
 _CAPTION_DATE = re.compile(
     r", [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b"
 )
-_BYLINE = re.compile(r"^(?:By|BY|Par|Von|Por)\s+[A-Z\w]")
+_BYLINE = re.compile(r"^(?:By|BY|by|Par|Von|Por)\s+[A-Z\w]")
 _LEGAL = re.compile(r"©|\(c\) \d{4}|^copyright\b", re.IGNORECASE | re.MULTILINE)
 # "Jane Doe is a staff writer ..." (or "Jane Doe (@janedoe) is ...") at the foot of a story.
 _BIO = re.compile(
@@ -168,6 +169,9 @@ _GALLERY_COUNTER = re.compile(r"\d{1,3} (?:of|/) \d{1,3}$")
 _IMAGE_URL = re.compile(r"(?:https?://|www\.)\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
 _COMMENT_HEADER = re.compile(r"\d:\d\d\b.{0,12}\b(?:said|says|wrote|writes|commented):$", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+# How a line of the story opens that a teaser headline never does: a quotation (a pull
+# quote), a list number ("7. Invest what is left"), a pronoun pointing back into the story.
+_STORY_LINE_START = re.compile(r"^(?:[\"“‘'«„]|\d{1,3}[.)] |(?:She|He|They|It|We|I|You)\b)")
 _FIRST_PERSON_START = re.compile(r"^(?:Hello|Hi|Hey)\b|^I(?:'|’)m\b|^I am\b|^My name is\b")
 
 
@@ -1115,7 +1119,7 @@ def furniture(li: LineInfo, line_text: str, i: int, infos: Sequence[LineInfo]) -
         return "caption"
     if li.words <= 20 and _BYLINE.match(line_text) and not li.terminal:
         return "byline"
-    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and line_text[-1] != ":" and not _next_to_number(i, infos)) or _ISO_STAMP.match(line_text)):
+    if li.dated and ((li.words <= 12 and _STAMP_START.match(line_text)) or (li.words <= 4 and not li.terminal and line_text[-1] != ":" and not _table_cell(i, infos)) or _ISO_STAMP.match(line_text)):
         return "byline"  # a time stamp, a bare date ("November 20", "2H ago"; "12:25 p.m.:" heads a live-blog entry)
     if li.words <= 25 and li.legal:
         return "legal"
@@ -1137,6 +1141,21 @@ def _next_to_number(i: int, infos: Sequence[LineInfo]) -> bool:
     return bool((prev and prev.alpha == 0 and prev.digits) or (nxt and nxt.alpha == 0 and nxt.digits))
 
 
+def _table_cell(i: int, infos: Sequence[LineInfo]) -> bool:
+    """Next to a number-only line, in a run of short lines as long as a table's: a date
+    there is a cell. (A stamp next to a count in a teaser card, "Friday 5:11PM" above the
+    "2" of its comment count, sits in a shorter run.)"""
+    if not _next_to_number(i, infos):
+        return False
+    n = len(infos)
+    a = b = i
+    while a > 0 and infos[a - 1].words <= 4 and b - a < _TABLE_MIN_LINES:
+        a -= 1
+    while b + 1 < n and infos[b + 1].words <= 4 and b - a < _TABLE_MIN_LINES:
+        b += 1
+    return b - a + 1 >= _TABLE_MIN_LINES
+
+
 def _isolated(i: int, infos: Sequence[LineInfo]) -> bool:
     """A short line between long ones (or at an edge): not part of a table or a list.
 
@@ -1154,6 +1173,14 @@ def _prose(li: LineInfo) -> bool:
     return li.words >= _PROSE_WORDS and li.terminal
 
 
+def _first_prose(infos: Sequence[LineInfo]) -> int:
+    """Index of the first prose paragraph, or -1."""
+    for i, li in enumerate(infos):
+        if li.words >= _PROSE_WORDS and li.terminal:
+            return i
+    return -1
+
+
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
     return any(li.words >= 15 and li.terminal for li in infos[:i])
 
@@ -1165,7 +1192,7 @@ def is_teaser(li: LineInfo, i: int, infos: Sequence[LineInfo], content: Sequence
     clause in sentence case with a finite verb and no final period, between prose
     paragraphs.
     """
-    if li.terminal or li.words < 6 or li.words > 20 or not li.verbs:
+    if li.terminal or li.words < 6 or li.words > 20 or not li.verbs or li.sentences > 1:
         return False
     if li.lower < 0.4 * li.alpha or li.lower < 3:
         return False
@@ -1262,7 +1289,7 @@ def classify(
     model = model or load_model()
     line_texts = [text[li.start : li.end] for li in infos]
     # Only lines that one of the furniture tests could fire on are tested (the bio and
-    # greeting patterns need these words or first letters; a byline starts with B, P or V).
+    # greeting patterns need these words or first letters; a byline starts with B, b, P or V).
     half = n // 2
     certain = [
         furniture(li, t, i, infos)
@@ -1274,7 +1301,7 @@ def classify(
         or li.dated
         or li.url
         or (li.digits == 2 and li.words <= 3)
-        or t[:1] in "BPV"
+        or t[:1] in "BPVb"
         or (i >= half and (t[:1] in "HIM" or " is " in t or " was " in t or " has been " in t))
         else None
         for i, (li, t) in enumerate(zip(infos, line_texts))
@@ -1327,19 +1354,25 @@ def classify(
     # archive of years) are a menu.
     for i in _counting(numbers, line_texts):
         certain[i] = certain[i] or "related"
-    # The description next to a photo credit is its caption when it is one short sentence.
-    # (A caption closed by its credit, "... on May 3. (AP)", is the caption itself.)
+    # The description right above a bare photo credit is its caption when it is one short
+    # sentence: the credit closes the caption. The sentence under the credit is the story
+    # going on (in the dev pages all five such lines were story), and a credit line with
+    # its own description ("Crowds at the gate (Image: Getty)") or a caption closed by its
+    # credit ("... on May 3. (AP)") is the caption itself.
     credits = {
         i
         for i in range(n)
-        if certain[i] == "caption" and infos[i].words <= 12 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
+        if certain[i] == "caption" and infos[i].words <= 12 and infos[i].lower <= 2 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
     }
+    under_credit: list[int] = []  # a sentence under a credit: story, or a caption if the model says furniture
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):
             continue
-        if i - 1 in credits or i + 1 in credits:
+        if i + 1 in credits:
             certain[i] = "caption"
+        elif i - 1 in credits:
+            under_credit.append(i)
     for a, b in _schedules(infos, certain, dated):
         for i in range(a, b):
             fixed[i] = True
@@ -1358,6 +1391,12 @@ def classify(
         for i in range(heads[0], n):
             if not certain[i] and i != headline:
                 certain[i] = "comment"
+    # The lede: a story opens with a sentence that is often shorter than a paragraph. A
+    # line of eight words or more ending in a period right above the first prose
+    # paragraph is story (a headline asks or exclaims; a caption is certain already).
+    lede = _first_prose(infos) - 1
+    if lede >= 0 and not certain[lede] and infos[lede].words >= 8 and line_texts[lede][-1] == ".":
+        fixed[lede] = True
     if headline is not None:
         fixed[headline] = True
         certain[headline] = None
@@ -1400,8 +1439,8 @@ def classify(
         if certain[i]:
             out.append(certain[i])
         elif not content[i]:
-            out.append(_category(li, line_texts[i]))
-        elif i != headline and is_teaser(li, i, infos, content):
+            out.append("caption" if i in under_credit else _category(li, line_texts[i]))
+        elif i != headline and is_teaser(li, i, infos, content) and not _STORY_LINE_START.match(line_texts[i]):
             out.append("related")
         else:
             out.append(None)

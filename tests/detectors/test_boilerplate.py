@@ -196,13 +196,26 @@ def test_model_features_match_the_code():
     assert model is not boilerplate.DEFAULT_MODEL
 
 
-def test_description_next_to_a_photo_credit_is_a_caption():
+def test_description_above_a_photo_credit_is_a_caption():
+    # A caption comes first and its credit closes it.
     desc = "The old pool on Mill Street, seen from the park gate, where lessons began in 1962."
-    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", desc, P1, P2)
-    assert flagged(text) == {3: "caption", 5: "caption"}
+    text = article("Council Votes to Close Old Pool", P1, desc, "Photo: Sam Okafor", P2)
+    assert flagged(text) == {5: "caption", 7: "caption"}
     # A paragraph of several sentences after a credit is the story going on.
     text = article("Council Votes to Close Old Pool", P1, "Photo: Sam Okafor", P2 + " " + P3)
     assert flagged(text) == {5: "caption"}
+
+
+def test_sentence_below_a_photo_credit_is_the_story_going_on():
+    # Under the picture the story resumes: its one-sentence lede is no caption.
+    lede = "The old pool on Mill Street will close at the end of the summer, the council said."
+    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lede, P1, P2)
+    assert flagged(text) == {3: "caption"}
+    # Nor is the sentence above a credit that carries its own description (the line is
+    # caption and credit in one).
+    line = "Swimmers queue at the pool gate (Photo: Sam Okafor)"
+    text = article("Council Votes to Close Old Pool", P1, lede, line, P2)
+    assert flagged(text) == {7: "caption"}
 
 
 def test_description_above_an_agency_credit_is_a_caption():
@@ -360,12 +373,12 @@ def test_section_break_inside_the_story_is_story(rule):
     assert flagged(text) == {}
 
 
-def test_sentence_after_gallery_link_is_not_a_caption():
-    # Only a photo credit makes the sentence next to it a caption; a gallery link does not.
+def test_sentence_next_to_gallery_link_is_not_a_caption():
+    # Only a photo credit makes the sentence above it a caption; a gallery link does not.
     lead = "EASTPORT (Wire) — The city council voted on Tuesday to close the old swimming pool."
-    text = article("Council Votes to Close Old Pool", "Back to Gallery", lead, P2, P3)
+    text = article("Council Votes to Close Old Pool", P1, lead, "Back to Gallery", P2, P3)
     assert line_no(text, "EASTPORT") not in flagged(text)
-    text = article("Council Votes to Close Old Pool", "Photo: Sam Okafor", lead, P2, P3)
+    text = article("Council Votes to Close Old Pool", P1, lead, "Photo: Sam Okafor", P2, P3)
     assert flagged(text)[line_no(text, "EASTPORT")] == "caption"
 
 
@@ -603,3 +616,114 @@ def test_small_token_counts_equal_numpy_on_the_aeb_pages(eval_dir, monkeypatch):
         for part in (text, "\n".join(text.splitlines()[:5])):
             small, big = _token_counts_both_ways(segment(part), lex, monkeypatch)
             assert small == big
+
+
+LEDE_MENU = [
+    "Home", "News", "Local", "Sport", "Weather", "Opinion", "Video", "Obituaries", "Local News",
+    "Police seize stolen cable in van", "By Staff Reports -", "11/20/31 6:38 AM", "Share on Facebook", "Tweet on Twitter",
+]
+LEDE_STORY = [
+    "Officers stopped a van on the ring road on Sunday night and found forty kilograms of stolen copper cable "
+    "hidden under blankets in the back, a police spokeswoman said on Monday.",
+    "The two men in the van were held overnight and will appear before a magistrate on Wednesday, "
+    "and the railway company said the cable had been cut from a signal box near the harbour last week.",
+    "Thefts of cable have delayed trains on the coastal line four times this year, and the company "
+    "has asked residents to report anyone working on the tracks at night without a marked vehicle.",
+]
+LEDE_FOOT = ["Leave a comment", "About Us", "Contact", "Privacy Policy"]
+
+
+def test_short_lede_above_the_first_paragraph_is_story(monkeypatch):
+    """A one-sentence lede under the page furniture is story; the rule is what keeps it
+    (the model alone puts it with the menu above)."""
+    lede = "Police arrested two men on Sunday after finding stolen railway cable in their van."
+    text = article(*(LEDE_MENU * 2), lede, *LEDE_STORY, *LEDE_FOOT)
+    n = line_no(text, lede)
+    assert n not in flagged(text)
+    monkeypatch.setattr(boilerplate, "_first_prose", lambda infos: -1)
+    assert n in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Is the coastal line safe from copper thieves at last?",  # a headline asks
+        "Railway cable thieves strike again.",  # too short for a lede
+        "Photo: Police at the scene of the arrest on the ring road on Sunday night.",  # a caption
+    ],
+)
+def test_the_lede_rule_keeps_no_other_line(line, monkeypatch):
+    text = article(*(LEDE_MENU * 2), line, *LEDE_STORY, *LEDE_FOOT)
+    n = line_no(text, line)
+    with_rule = flagged(text)
+    monkeypatch.setattr(boilerplate, "_first_prose", lambda infos: -1)
+    assert with_rule == flagged(text)
+    assert n in with_rule
+
+
+def _certain(text: str, piece: str) -> str | None:
+    """What :func:`boilerplate.furniture` says of the line holding ``piece``."""
+    from framing.lexicon import load_lexicons
+
+    seg = segment(text)
+    infos = boilerplate.line_infos(seg, load_lexicons())
+    [i] = [k for k, li in enumerate(infos) if piece in text[li.start : li.end]]
+    li = infos[i]
+    return boilerplate.furniture(li, text[li.start : li.end], i, infos)
+
+
+def test_stamp_next_to_a_count_in_a_teaser_card_is_a_byline():
+    # A teaser card: headline, author, stamp, then its comment and share counts.
+    card = ["Harbour Cranes Stand Idle as Strike Enters Third Week", "Ana Ruiz", "Friday 5:11PM", "2", "14"]
+    text = article(P1, P2, "\n".join(card), P3)
+    assert _certain(text, "Friday 5:11PM") == "byline"
+    assert line_no(text, "Friday 5:11PM") in flagged(text)
+
+
+def test_date_in_a_table_next_to_its_numbers_is_a_cell():
+    rows = ["Date", "Visitors", "Nov 19", "412", "Nov 20", "388", "Nov 21", "451", "Nov 22", "397"]
+    text = article("Pool Visits in the Last Week Before the Closure:", "\n".join(rows), P1, P2)
+    assert _certain(text, "Nov 20") is None
+
+
+@pytest.mark.parametrize("byline", ["by Ana Ruiz", "by Valley Gazette Staff 0 Comments"])
+def test_lower_case_byline_is_a_byline(byline):
+    text = article(P1, byline, P2, P3)
+    assert _certain(text, byline) == "byline"
+    assert flagged(text) == {3: "byline"}
+
+
+def test_story_line_opening_with_by_is_not_a_byline():
+    line = "by the end of the week the council had received more than four hundred letters."
+    text = article(P1, line, P2)
+    assert _certain(text, line) is None
+    assert not flagged(text)
+
+
+def test_sentence_under_a_credit_among_furniture_is_a_caption():
+    # When the model puts the sentence under a credit outside the story, it is named a
+    # caption, not a teaser.
+    desc = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday."
+    foot = ["Home", "News", "Sport", "Contact", "About Us", "Privacy Policy", "Terms of Use"]
+    text = article("Council Votes to Close Old Pool", P1, P2, P3, "Photo: Sam Okafor", desc, *foot)
+    assert flagged(text)[line_no(text, desc)] == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“The pool taught three generations of this town to swim” said one neighbour",  # a pull quote
+        "4. The council says it will sell the land next year",  # a listicle's numbered subheading
+        "She said the pool had been losing money for a decade",  # a pronoun points back
+        "Swimmers wrote to the council. Most of them want the pool kept open",  # two sentences
+    ],
+)
+def test_story_lines_shaped_like_a_teaser_are_story(line):
+    text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
+    assert flagged(text) == {}
+
+
+def test_caption_with_a_credit_label_is_a_caption():
+    line = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday. Credit: Sam Okafor"
+    text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
+    assert flagged(text) == {5: "caption"}
