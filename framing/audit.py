@@ -268,7 +268,14 @@ def findings_for_result(result: ArticleResult, lex: Lexicons, config: Config | N
 
 def _span_findings(result: ArticleResult) -> Iterator[tuple[str, int, int, str]]:
     """Detector spans that are findings: in the reporter's voice (boilerplate: anywhere)."""
-    attribution_cues = [(s.start, s.end) for s in result.spans if s.kind == ATTRIBUTION_CUE and s.rule]
+    # Cue starts, sorted, with the running maximum of their ends: a hedge overlaps some
+    # cue iff a cue starting before the hedge's end reaches past its start. One bisect
+    # per hedge; testing every cue per hedge made a long draft quadratic.
+    cues = sorted((s.start, s.end) for s in result.spans if s.kind == ATTRIBUTION_CUE and s.rule)
+    cue_starts = [a for a, _ in cues]
+    reach: list[int] = []
+    for _, b in cues:
+        reach.append(max(b, reach[-1]) if reach else b)
     for s in result.spans:
         if not s.rule or s.rule.split(".", 1)[0] not in SPAN_AREAS:
             continue
@@ -278,8 +285,10 @@ def _span_findings(result: ArticleResult) -> Iterator[tuple[str, int, int, str]]
         if s.kind == ATTRIBUTION_SOURCE and s.label == "document":
             continue
         # "allegedly" is both a distancing cue and a reportative hedge: report it once, as attribution.
-        if s.kind == HEDGE and any(a < s.end and s.start < b for a, b in attribution_cues):
-            continue
+        if s.kind == HEDGE:
+            i = bisect_left(cue_starts, s.end)
+            if i and reach[i - 1] > s.start:
+                continue
         yield s.rule, s.start, s.end, ""
 
 
