@@ -242,12 +242,35 @@ def test_page_shows_every_section_and_highlight_kind(page):
 
 def test_table_numbers_link_to_their_evidence(page):
     _, text = page
-    row = re.search(r'<tr[^>]*><td data-sort="harbor daily">Harbor Daily</td>.*?</tr>', text, re.S).group(0)
+    row = re.search(r'<tr[^>]*><td class="nowrap" data-sort="harbor daily">Harbor Daily</td>.*?</tr>', text, re.S).group(0)
     n = re.search(r'href="#a(\d+)"', row).group(1)
     hrefs = re.findall(rf'href="#a{n}-([\w-]+)"', row)
     assert {"hedge", "booster", "bp", "cue", "src-anonymous", "cue-distancing", "actor", "text"} <= set(hrefs)
     hedge = re.search(rf'<mark class="k-hedge[^"]*" title="[^"]*" id="a{n}-hedge">([^<]*)<', text)
     assert hedge and hedge.group(1) == "may"
+
+
+def test_an_unnamed_description_counted_as_anonymous_links_to_its_evidence(tmp_path):
+    """'the mayor' with no name: the detector counts it anonymous; its share must lead to it."""
+    from report_fixtures import record, span
+
+    text = "Ferry fares rise again\n\nThe port board raised ferry fares on Monday, the mayor said."
+    spans = [span(text, "attribution_source", "the mayor", "description", note="the mayor"), span(text, "attribution_cue", "said", "neutral", note="the mayor")]
+    metrics = {"words": 15, "attributions": 1, "attribution_anonymous": 1, "attribution_named": 0, "attribution_anonymous_share": 1.0, "attribution_named_share": 0.0}
+    rec = record("fares", "Quay Times", text, spans, sources=[{"name": "the mayor", "type": "anonymous", "count": 1, "direct": 0}], metrics=metrics)
+    page = build_report([rec], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    assert re.search(r'Anonymous sources: <a href="#a1-src-anonymous"[^>]*>100%</a>', page)
+    assert 'id="a1-src-anonymous"' in page
+
+
+def test_source_names_do_not_break_at_their_hyphens(tmp_path):
+    """'outlet-a' in a narrow column wrapped as 'outlet-' / 'a' in all three tables."""
+    from report_fixtures import record
+
+    recs = [record(f"r{i}", f"north-{i}-wire", "The port board raised ferry fares on Monday.", []) for i in range(2)]
+    page = build_report(recs, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    cells = re.findall(r'<td([^>]*)>(?:<b>)?north-0-wire<', page)
+    assert len(cells) == 3 and all('class="nowrap"' in c for c in cells), cells
 
 
 def test_chart_and_csv_files_next_to_the_page(page, all_records):
