@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +31,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 COLLECTION_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES
 META_FIELDS = ("id", "source", "title", "url", "date")
+NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
 
 # A headline: short, no sentence-final period, not a byline or prompt.
 _HEADLINE_MAX = 160
@@ -80,6 +82,8 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
                 yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source, defer_html=defer_html), source)
         elif path.is_file():
             yield from _override(_from_file(path, doc_id=path.stem, folder_source=None, defer_html=defer_html), source)
+        elif os.path.exists(raw):  # a pipe, socket or device: reading could block for ever
+            yield Document(id=path.stem, source=source or path.stem, text="", path=raw, status=ERROR, error=NOT_REGULAR)
         else:
             yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
 
@@ -90,6 +94,8 @@ def walk_files(root: Path) -> Iterator[Path]:
 
     Sorting each folder's entries by name, with "/" appended to folder names, gives the
     same order as sorting the full paths. Symlinked folders are not followed (no loops).
+    A broken link or a pipe with a supported suffix is yielded too: :func:`_from_file`
+    turns it into an error record instead of the file vanishing from the output.
     """
     try:
         with os.scandir(root) as it:
@@ -99,7 +105,7 @@ def walk_files(root: Path) -> Iterator[Path]:
     for key, entry_path in entries:
         if key.endswith("/"):
             yield from walk_files(Path(entry_path))
-        elif Path(entry_path).suffix.lower() in SUPPORTED and os.path.isfile(entry_path):
+        elif Path(entry_path).suffix.lower() in SUPPORTED and not os.path.isdir(entry_path):
             yield Path(entry_path)
 
 
@@ -111,6 +117,14 @@ def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document
 def _from_file(path: Path, *, doc_id: str, folder_source: str | None, defer_html: bool = False) -> Iterator[Document]:
     suffix = path.suffix.lower()
     src = folder_source or path.stem
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as exc:  # a broken link, or the file went away
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=f"cannot read: {exc.strerror or exc}")
+        return
+    if not regular:
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=NOT_REGULAR)
+        return
     if suffix in COLLECTION_SUFFIXES and _is_utf8_text(path):
         # Stream big collections record by record instead of reading them whole.
         yield from _from_collection_stream(path, folder_source=folder_source)
