@@ -32,6 +32,7 @@ COLLECTION_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES
 META_FIELDS = ("id", "source", "title", "url", "date")
 NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
+EMPTY_FOLDER = "no .txt, .html, .jsonl or .csv files in this folder"
 
 # A headline: short, no sentence-final period, not a byline or prompt.
 _HEADLINE_MAX = 160
@@ -75,11 +76,16 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
             continue
         path = Path(raw)
         if path.is_dir():
+            found = False
             for f in walk_files(path):
+                found = True
                 rel = f.relative_to(path)
                 folder_source = rel.parts[-2] if len(rel.parts) > 1 else None
                 doc_id = rel.with_suffix("").as_posix()
                 yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source, defer_html=defer_html), source)
+            if not found:  # the wrong folder must not pass as an empty, successful run
+                name = path.resolve().name or raw
+                yield Document(id=name, source=source or name, text="", path=raw, status=SKIPPED, error=EMPTY_FOLDER)
         elif path.is_file():
             yield from _override(_from_file(path, doc_id=path.stem, folder_source=None, defer_html=defer_html), source)
         elif os.path.exists(raw):  # a pipe, socket or device: reading could block for ever

@@ -211,3 +211,13 @@ def test_unreadable_file_is_an_error_record_and_the_rest_is_read(tmp_path, monke
     docs = list(iter_documents([str(tmp_path)]))
     assert [(d.id, d.status) for d in docs] == [("a", ERROR), ("b", OK)]
     assert docs[0].error == "cannot read: Permission denied"
+
+
+def test_a_folder_without_article_files_is_a_skipped_record(tmp_path):
+    """Pointing at the wrong folder must not end in an empty output and success."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# Fares\n\nThe board raised fares.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    got = list(iter_documents([str(tmp_path / "notes"), str(tmp_path / "empty")]))
+    assert [(d.id, d.status) for d in got] == [("notes", "skipped"), ("empty", "skipped")]
+    assert "no .txt, .html, .jsonl or .csv files" in got[0].error

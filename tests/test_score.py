@@ -163,3 +163,12 @@ def test_dask_engine_without_dask_is_one_clear_line(folder_corpus, tmp_path, mon
     err = capsys.readouterr().err
     assert "pip install 'framing[dask]'" in err and "Traceback" not in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_folder_without_article_files_is_reported_not_a_silent_empty_run(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "notes.md").write_text("Fares rose.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["score", str(tmp_path / "corpus"), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.OK
+    [rec] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rec["status"] == "skipped" and "no .txt" in rec["error"]

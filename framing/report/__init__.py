@@ -91,8 +91,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     records, errors = _records(args, lex)
     if args.scores and args.source:
         records = [{**r, "source": args.source} for r in records]
-    if not records:
-        raise UsageError("no articles found in the input")
+    from ..ingest import EMPTY_FOLDER
+
+    if all(r.get("error") == EMPTY_FOLDER for r in records):  # also true of no records
+        where = "".join(f"; {r.get('path')}: {EMPTY_FOLDER}" for r in records)
+        raise UsageError(f"no articles found in the input{where}")
     rules = load_rule_messages(args.lexicons)
     try:
         result = build_report(records, args.output, title=args.title, max_text_chars=args.max_text_chars, rules=rules)

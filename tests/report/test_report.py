@@ -343,6 +343,15 @@ def test_cli_scores_texts_and_rebuilds_from_saved_scores(tmp_path, capsys):
     assert again.read_text(encoding="utf-8").replace("again_files", "report_files") == first
 
 
+def test_cli_empty_folder_is_a_usage_error_naming_it(capsys, tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "notes.md").write_text("Fares rose.\n", encoding="utf-8")
+    assert cli_run(["report", str(tmp_path / "corpus"), "-o", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert "no articles found" in err and "no .txt, .html, .jsonl or .csv files in this folder" in err
+    assert not (tmp_path / "r.html").exists()
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [
