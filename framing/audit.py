@@ -470,6 +470,8 @@ def read_text(path: str | None, stdin=None) -> str:
         stream = stdin if stdin is not None else sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
     else:
+        if Path(path).is_dir():
+            raise Unreadable("no .txt, .md or .html files in this folder")
         try:
             data = Path(path).read_bytes()
         except FileNotFoundError:
@@ -521,6 +523,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[tuple[str, str | None]]:
         if p.is_dir():
             files = sorted((f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIT_SUFFIXES), key=lambda f: f.as_posix())
             out.extend((str(f), str(f)) for f in files)
+            if not files:  # kept, so that read_text reports it: "0 findings" would read as a pass
+                out.append((raw, raw))
         else:
             out.append((raw, raw))
     return out

@@ -415,3 +415,11 @@ def test_findings_scale_linearly_with_a_long_draft():
     turned = time.process_time() - t0
     assert len(found) > 1500
     assert turned < analysed, (turned, analysed)
+
+
+def test_a_folder_without_drafts_is_an_input_error_not_a_clean_pass(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "notes.docx").write_bytes(b"PK\x03\x04")
+    assert run(["audit", "drafts"]) == ExitStatus.INPUT
+    assert "drafts: no .txt, .md or .html files in this folder" in capsys.readouterr().err
