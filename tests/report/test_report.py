@@ -273,6 +273,22 @@ def test_source_names_do_not_break_at_their_hyphens(tmp_path):
     assert len(cells) == 3 and all('class="nowrap"' in c for c in cells), cells
 
 
+def test_charts_say_none_for_a_source_with_nothing_to_show(records):
+    """A source without actors or hedges gets a word in its row, not an empty row a
+    reader takes for missing data (the attribution chart already wrote 'none')."""
+    from report_fixtures import record
+
+    from framing.report.charts import hedging_chart, voice_chart
+
+    quiet = record("quiet/1", "Quiet Gazette", "The ferry left at noon and came back at six.", [])
+    corpus = build_corpus([*records, quiet])
+    voice = voice_chart(corpus)
+    assert "Quiet Gazette: no actors named" in voice.desc
+    assert "no actors named" in str(voice.svg)
+    hedging = hedging_chart(corpus)
+    assert re.search(r">none<", str(hedging.svg)) or "none" in re.sub(r"<[^>]+>", " ", str(hedging.svg)).split()
+
+
 def test_chart_and_csv_files_next_to_the_page(page, all_records):
     result, _ = page
     charts = result.files / "charts"
