@@ -167,6 +167,18 @@ def test_findings_with_one_source_and_with_nothing_found():
     assert "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source." in texts
 
 
+def test_a_source_with_too_little_text_is_left_out_of_the_findings(records):
+    """'Rain fell.' (2 words, grade -3) must not be named 'the easiest to read'."""
+    from report_fixtures import record
+
+    tiny = record("tiny/1", "Brief Wire", "Rain fell.", [], metrics={"words": 2, "flesch_kincaid_grade": -3.0})
+    findings = headline_findings(build_corpus([*records, tiny]))
+    signals = [f for f in findings if f.signal != "Too little text"]
+    assert signals and all("Brief Wire" not in f.text for f in signals)
+    [note] = [f for f in findings if f.signal == "Too little text"]
+    assert "Brief Wire" in note.text and "2 words" in note.text
+
+
 def test_shared_sentences_identical_and_rewritten(records):
     corpus = build_corpus(records)
     groups = shared_sentences(corpus.articles)
