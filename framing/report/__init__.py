@@ -54,6 +54,8 @@ def _records(args: argparse.Namespace, lexicons):
         from ..output import read_records
 
         path = Path(args.scores)
+        if path.suffix.lower() in (".csv", ".parquet"):
+            raise UsageError(f"--scores {args.scores}: give the .jsonl written by 'framing score'; CSV and Parquet hold no texts or evidence to highlight")
         if not path.is_file():
             raise UsageError(f"--scores {args.scores}: no such file")
         return list(read_records(path)), 0

@@ -386,6 +386,7 @@ def test_cli_empty_folder_is_a_usage_error_naming_it(capsys, tmp_path):
         (["report"], "either PATHs"),
         (["report", "x.txt", "--scores", "s.jsonl"], "either PATHs"),
         (["report", "--scores", "missing.jsonl"], "no such file"),
+        (["report", "--scores", "scores.csv"], "CSV and Parquet hold no texts"),
         (["report", "x.txt", "-o", "out.pdf"], "HTML page"),
     ],
 )
