@@ -62,8 +62,13 @@ class InputError(Exception):
     """A command-line input that does not exist or cannot be listed."""
 
 
-def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None, defer_html: bool = False) -> Iterator[Document]:
+STDIN_FORMATS = ("txt", "html", "jsonl", "csv")
+
+
+def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None, defer_html: bool = False, stdin_format: str = "txt") -> Iterator[Document]:
     """Yield one Document per article in ``inputs``, in a stable order.
+
+    ``stdin_format``: what '-' holds: one article (txt, html) or a collection (jsonl, csv).
 
     ``defer_html``: HTML pages come decoded but not extracted (``html_pending``), so that
     the costly extraction runs in the batch workers; :func:`finish_html` completes them.
@@ -72,7 +77,10 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin
             data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-            yield from _override(_from_bytes(data, name="stdin", path=None, source="stdin", suffix=".txt"), source)
+            if stdin_format in ("jsonl", "csv"):
+                yield from _override(_from_collection(data, path=Path("stdin." + stdin_format), folder_source=None, shown="stdin"), source)
+            else:
+                yield from _override(_from_bytes(data, name="stdin", path=None, source="stdin", suffix="." + stdin_format, defer_html=defer_html), source)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -198,16 +206,17 @@ def finish_html(doc: Document) -> Document:
     return replace(doc, text=text, title=html_title or headline(text), main_text=main_text, html_pending=False)
 
 
-def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> Iterator[Document]:
+def _from_collection(data: bytes, *, path: Path, folder_source: str | None, shown: str | None = None) -> Iterator[Document]:
+    """``shown``: the name records give as their path ('stdin'), instead of ``path``."""
     text, error, warnings = decode(data)
     stem = path.stem
     if error:
-        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=ERROR, error=error)
+        yield Document(id=stem, source=folder_source or stem, text="", path=shown or str(path), status=ERROR, error=error)
         return
     assert text is not None
     rows: Iterator[tuple[int, dict | None, str | None]]
     rows = _jsonl_rows(text.split("\n")) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(io.StringIO(text))
-    yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=warnings)
+    yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=warnings, shown=shown)
 
 
 def _is_utf8_text(path: Path, block: int = 1 << 20) -> bool:
@@ -237,41 +246,42 @@ def _from_collection_stream(path: Path, *, folder_source: str | None) -> Iterato
         yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=())
 
 
-def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, path: Path, folder_source: str | None, warnings: tuple[str, ...]) -> Iterator[Document]:
+def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, path: Path, folder_source: str | None, warnings: tuple[str, ...], shown: str | None = None) -> Iterator[Document]:
     stem = path.stem
+    where = shown or str(path)  # what records give as their path
     seen = 0
     for lineno, row, problem in rows:
         seen += 1
         fallback_id = f"{stem}:{lineno}"
         if problem or row is None:
-            yield Document(id=fallback_id, source=folder_source or stem, text="", path=f"{path}:{lineno}", status=ERROR, error=problem)
+            yield Document(id=fallback_id, source=folder_source or stem, text="", path=f"{where}:{lineno}", status=ERROR, error=problem)
             continue
         meta = {k: (None if row.get(k) in (None, "") else str(row.get(k))) for k in META_FIELDS}
         doc_id = meta["id"] or fallback_id
         src = meta["source"] or folder_source or stem
         body = row.get("text")
         if body is None:
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="record has no 'text' field")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=ERROR, error="record has no 'text' field")
             continue
         if not isinstance(body, str):
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="'text' field is not a string")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=ERROR, error="'text' field is not a string")
             continue
         body = normalize_newlines(body)
         if not body or body.isspace():  # not body.strip(), without copying the text
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=SKIPPED, error="empty 'text' field")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=SKIPPED, error="empty 'text' field")
             continue
         yield Document(
             id=doc_id,
             source=src,
             text=body,
             title=meta["title"] or headline(body),
-            path=f"{path}:{lineno}",
+            path=f"{where}:{lineno}",
             date=meta["date"],
             url=meta["url"],
             warnings=warnings,
         )
     if seen == 0:
-        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=SKIPPED, error="collection has no records")
+        yield Document(id=stem, source=folder_source or stem, text="", path=where, status=SKIPPED, error="collection has no records")
 
 
 def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:

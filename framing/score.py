@@ -32,6 +32,7 @@ examples:
   framing score archive/ -o output/archive.csv --no-cache --quiet
   framing score big.jsonl -o output/big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
   cat draft.txt | framing score - -o output/draft.jsonl
+  zcat corpus.jsonl.gz | framing score - --stdin-format jsonl -o output/corpus.jsonl
 
 page templates: before scoring, lines that recur in 3 or more articles of one source,
 and in at least half of them (menus, share prompts, footers), are collected and handed
@@ -66,6 +67,7 @@ def default_jobs() -> int:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl/.csv collections, or - for stdin")
     p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet (default: %(default)s)")
+    p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds: one article (txt, html) or a collection, one record per line or row (jsonl, csv) (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
     p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         with ResultWriter(args.output) as writer:
             try:
                 stream = score_stream(
-                    iter_documents(args.paths, source=args.source, defer_html=True),
+                    iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format),
                     lex,
                     jobs=jobs,
                     engine=args.engine,

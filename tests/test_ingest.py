@@ -221,3 +221,12 @@ def test_a_folder_without_article_files_is_a_skipped_record(tmp_path):
     got = list(iter_documents([str(tmp_path / "notes"), str(tmp_path / "empty")]))
     assert [(d.id, d.status) for d in got] == [("notes", "skipped"), ("empty", "skipped")]
     assert "no .txt, .html, .jsonl or .csv files" in got[0].error
+
+
+def test_stdin_as_a_jsonl_collection():
+    """`zcat corpus.jsonl.gz | framing score - --stdin-format jsonl`: one record per line."""
+    lines = '{"id": "a", "text": "The board raised fares."}\n{"id": "b", "text": broken\n'
+    stream = io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8")
+    got = list(iter_documents(["-"], stdin=stream, stdin_format="jsonl"))
+    assert [(d.id, d.status, d.source) for d in got] == [("a", "ok", "stdin"), ("stdin:2", "error", "stdin")]
+    assert got[0].path == "stdin:1"

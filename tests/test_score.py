@@ -172,3 +172,14 @@ def test_a_folder_without_article_files_is_reported_not_a_silent_empty_run(tmp_p
     assert run(["score", str(tmp_path / "corpus"), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.OK
     [rec] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert rec["status"] == "skipped" and "no .txt" in rec["error"]
+
+
+def test_stdin_format_jsonl(tmp_path, monkeypatch, capsys):
+    import io
+
+    body = '{"id": "a", "source": "Quay Times", "text": "The board raised fares, its chair said."}\n{"id": "b", "text": "Fares may rise again."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8")), encoding="utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert run(["score", "-", "--stdin-format", "jsonl", "-o", str(out), "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["source"], r["status"]) for r in recs] == [("a", "Quay Times", "ok"), ("b", "stdin", "ok")]
