@@ -715,6 +715,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
             continue
         is_html = Path(display).suffix.lower() in (".html", ".htm")
         result, found = audit_text(text, display, lex, config, html=is_html)
+        for warning in result.warnings:  # "not English": no findings would otherwise read as clean copy
+            print(f"framing audit: note: {display}: {warning}", file=sys.stderr)
         audited += 1
         findings.extend(found)
         level = SEVERITY_RANK[config.fail_level]

@@ -423,3 +423,15 @@ def test_a_folder_without_drafts_is_an_input_error_not_a_clean_pass(tmp_path, mo
     (tmp_path / "drafts" / "notes.docx").write_bytes(b"PK\x03\x04")
     assert run(["audit", "drafts"]) == ExitStatus.INPUT
     assert "drafts: no .txt, .md or .html files in this folder" in capsys.readouterr().err
+
+
+def test_a_draft_not_in_english_gets_a_note_not_a_silent_clean_pass(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "brouillon.txt").write_text(
+        "Le conseil municipal a voté mardi le budget du nouveau pont. Selon la maire, les travaux "
+        "commenceront en janvier et dureront deux ans. Les opposants dénoncent un projet trop cher.\n",
+        encoding="utf-8",
+    )
+    assert run(["audit", "brouillon.txt"]) == ExitStatus.OK
+    err = capsys.readouterr().err
+    assert "framing audit: note: brouillon.txt: the text does not look like English" in err
