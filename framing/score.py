@@ -5,7 +5,8 @@ collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
 optional), or '-' for standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
 Every input appears in the output, in input order, with a status: ok, skipped
-(empty) or error.
+(an empty file, or a folder with no article file in it) or error (unreadable,
+binary, a broken record: the reason is in the record).
 
 Runs on every core by default and streams, so memory stays flat for any corpus size.
 Finished records go to a cache (SQLite): a second run, or a run started again after
