@@ -24,9 +24,10 @@ def is_anonymous(span: Mapping[str, Any], anonymous_names: frozenset[str] = froz
     """A cited source that is anonymous or vague ("officials", "sources", "critics").
 
     ``anonymous_names``: the record's cited sources of type anonymous; an unresolved
-    description ("the mayor", never named) is counted there but labelled "description".
+    description ("the mayor", never named) or pronoun ("he", no one to resolve it to)
+    is counted there but labelled "description" or "pronoun".
     """
-    return span.get("label") in ANONYMOUS_LABELS or span.get("rule") == "attribution.anonymous" or (span.get("label") == "description" and span.get("note") in anonymous_names)
+    return span.get("label") in ANONYMOUS_LABELS or span.get("rule") == "attribution.anonymous" or span.get("note") in anonymous_names
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -43,8 +44,9 @@ def anchor_keys(span: Mapping[str, Any], anonymous_names: frozenset[str] = froze
     if kind == "attribution_cue":
         return ("cue", f"cue-{slug(label)}")
     if kind == "attribution_source":
-        keys = ["src", "src-anonymous" if is_anonymous(span, anonymous_names) else f"src-{slug(label)}"]
-        if label == "pronoun":  # a pronoun resolved to a named person
+        anonymous = is_anonymous(span, anonymous_names)
+        keys = ["src", "src-anonymous" if anonymous else f"src-{slug(label)}"]
+        if label == "pronoun" and not anonymous:  # a pronoun resolved to a named person
             keys.append("src-named")
         if span.get("note"):
             keys.append(f"srcname-{slug(str(span['note']))}")

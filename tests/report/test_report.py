@@ -275,6 +275,22 @@ def test_an_unnamed_description_counted_as_anonymous_links_to_its_evidence(tmp_p
     assert 'id="a1-src-anonymous"' in page
 
 
+def test_an_unresolved_pronoun_source_is_anonymous_evidence_not_named(tmp_path):
+    """'he said' with no one to resolve 'he' to: counted anonymous, so it must not be the
+    evidence of 'Named sources' and must be that of 'Anonymous sources'."""
+    from report_fixtures import record, span
+
+    text = "Ferry fares rise again\n\nThe port board raised ferry fares on Monday. More rises will follow, he said."
+    he = span(text, "attribution_source", " he ", "pronoun", note="he (unresolved)")  # not the "he" of "The"
+    he.update(start=he["start"] + 1, end=he["end"] - 1, text="he", col=he["col"] + 1)
+    spans = [he, span(text, "attribution_cue", "said", "neutral", note="he (unresolved)")]
+    metrics = {"words": 17, "attributions": 1, "attribution_anonymous": 1, "attribution_named": 0, "attribution_anonymous_share": 1.0, "attribution_named_share": 0.0}
+    rec = record("fares", "Quay Times", text, spans, sources=[{"name": "he (unresolved)", "type": "anonymous", "count": 1, "direct": 0}], metrics=metrics)
+    page = build_report([rec], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    assert re.search(r'Anonymous sources: <a href="#a1-src-anonymous"[^>]*>100%</a>', page)
+    assert 'id="a1-src-named"' not in page
+
+
 def test_source_names_do_not_break_at_their_hyphens(tmp_path):
     """'outlet-a' in a narrow column wrapped as 'outlet-' / 'a' in all three tables."""
     from report_fixtures import record
