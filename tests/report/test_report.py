@@ -477,3 +477,21 @@ def test_only_failed_records_and_odd_names_still_build(tmp_path):
     odd["actors"][0]["name"] = "$x^2$ man"
     result = build_report([odd, dict(harbor_record(), source="^_^ {weird}")], tmp_path / "odd.html")
     assert "Costs $5 and $10" in result.path.read_text(encoding="utf-8")
+
+
+def test_every_number_of_real_articles_leads_to_its_evidence(tmp_path, seeds_dir, examples_dir):
+    """Scored seeds and examples: no non-zero number in a card or table without a link
+    (the article count of a source is a count of the articles listed, not evidence)."""
+    out = tmp_path / "r.html"
+    assert cli_run(["report", str(seeds_dir), str(examples_dir / "articles"), "-o", str(out), "-j", "1"]) == 0
+    page = out.read_text(encoding="utf-8")
+    unlinked = [v for v in re.findall(r'<span class="v" title="[^"]*">([^<]*)</span>', page) if v.strip("0.%\u2013")]
+    assert unlinked == []
+    for table_id in ("source-table", "article-table"):
+        table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', page, re.S).group(0)
+        heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
+            for head, cell in zip(heads, re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)):
+                text = re.sub(r"<[^>]+>", "", cell).strip()
+                if head != "Articles" and re.fullmatch(r"-?[0-9.,]+%?", text) and text.strip("0.%-"):
+                    assert "<a " in cell, (table_id, head, text)
