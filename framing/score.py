@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from .cli import ExitStatus, UsageError
-from .model import ERROR
+from .model import ERROR, SKIPPED
 
 EPILOG = """\
 examples:
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         except CacheError as exc:
             raise UsageError(str(exc)) from None
 
-    errors = 0
+    errors = skipped = 0
     try:
         with ResultWriter(args.output) as writer:
             try:
@@ -132,6 +132,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
                     for _doc, line, status in stream:
                         writer.write_serialized(line)
                         errors += status == ERROR
+                        skipped += status == SKIPPED
                         bar.update()
             except EngineError as exc:
                 raise UsageError(str(exc)) from None
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
         print(
             f"framing score: {_plural(writer.count, 'record')} -> {args.output}"
-            + (f" ({_plural(errors, 'error')})" if errors else "")
+            + (f" ({', '.join(n for n in (_plural(errors, 'error') if errors else '', f'{skipped} skipped' if skipped else '') if n)})" if errors or skipped else "")
             + f" in {took:.1f}s{hits}",
             file=sys.stderr,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import sqlite3
@@ -183,3 +184,15 @@ def test_stdin_format_jsonl(tmp_path, monkeypatch, capsys):
     assert run(["score", "-", "--stdin-format", "jsonl", "-o", str(out), "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
     recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["source"], r["status"]) for r in recs] == [("a", "Quay Times", "ok"), ("b", "stdin", "ok")]
+
+
+def test_summary_line_counts_errors_and_skipped(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The board raised fares on Monday, its chair said.", encoding="utf-8")
+    (corpus / "b.txt").write_text("", encoding="utf-8")
+    (corpus / "c.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out.jsonl"
+    assert run(["score", str(corpus), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.INPUT
+    err = capsys.readouterr().err
+    assert re.search(r"framing score: 3 records -> .*out\.jsonl \(1 error, 1 skipped\) in", err), err
