@@ -33,6 +33,7 @@ examples:
   framing score archive/ -o output/archive.csv --no-cache --quiet
   framing score big.jsonl -o output/big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
   cat draft.txt | framing score - -o output/draft.jsonl
+  framing score corpus/ -o - --quiet | jq .metrics.hedges_per_100w     records on standard output
   zcat corpus.jsonl.gz | framing score - --stdin-format jsonl -o output/corpus.jsonl
 
 page templates: before scoring, lines that recur in 3 or more articles of one source,
@@ -67,7 +68,7 @@ def default_jobs() -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl/.csv collections, or - for stdin")
-    p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet (default: %(default)s)")
+    p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet, or - for JSONL on standard output (default: %(default)s)")
     p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds: one article (txt, html) or a collection, one record per line or row (jsonl, csv) (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
@@ -83,14 +84,16 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from .batch import EngineError, Templates, score_stream
     from .cache import DEFAULT_PATH, Cache, CacheError
     from .ingest import iter_documents
-    from .output import ResultWriter, output_format
+    from .output import ResultWriter, StdoutWriter, output_format
     from .pipeline import resolve_lexicons
     from .progress import Progress
 
-    output_format(args.output)  # unknown suffix: exit 2 before any work
+    to_stdout = args.output == "-"
+    if not to_stdout:
+        output_format(args.output)  # unknown suffix: exit 2 before any work
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    _check_paths(args.paths, args.output)
+    _check_paths(args.paths, None if to_stdout else args.output)
     if args.engine == "dask":
         try:
             import dask.distributed  # noqa: F401
@@ -117,7 +120,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     errors = skipped = 0
     try:
-        with ResultWriter(args.output) as writer:
+        with StdoutWriter() if to_stdout else ResultWriter(args.output) as writer:
             try:
                 stream = score_stream(
                     iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format),
@@ -143,7 +146,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         took = time.monotonic() - started
         hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
         print(
-            f"framing score: {_plural(writer.count, 'record')} -> {args.output}"
+            f"framing score: {_plural(writer.count, 'record')} -> {'standard output' if to_stdout else args.output}"
             + (f" ({', '.join(n for n in (_plural(errors, 'error') if errors else '', f'{skipped} skipped' if skipped else '') if n)})" if errors or skipped else "")
             + f" in {took:.1f}s{hits}",
             file=sys.stderr,
@@ -151,12 +154,14 @@ def run(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.INPUT if errors else ExitStatus.OK
 
 
-def _check_paths(paths: list[str], output: str) -> None:
+def _check_paths(paths: list[str], output: str | None) -> None:
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be given only once")
+    if output is None:  # standard output
+        return
     out = Path(output)
     if out.is_dir():
         raise UsageError(f"{output}: is a folder; give a file name ending in .jsonl, .csv or .parquet")

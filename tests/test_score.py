@@ -196,3 +196,16 @@ def test_summary_line_counts_errors_and_skipped(tmp_path, capsys):
     assert run(["score", str(corpus), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.INPUT
     err = capsys.readouterr().err
     assert re.search(r"framing score: 3 records -> .*out\.jsonl \(1 error, 1 skipped\) in", err), err
+
+
+def test_output_dash_writes_jsonl_to_stdout(tmp_path, capsys):
+    """`framing score corpus/ -o - | jq ...`: records on stdout, the summary on stderr."""
+    (tmp_path / "a.txt").write_text("The board raised fares on Monday, its chair said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("", encoding="utf-8")
+    assert run(["score", str(tmp_path), "-o", "-", "--no-cache", "-j", "1"]) == ExitStatus.OK
+    captured = capsys.readouterr()
+    recs = [json.loads(line) for line in captured.out.splitlines()]
+    assert [(r["id"], r["status"]) for r in recs] == [("a", "ok"), ("b", "skipped")]
+    assert "-> standard output" in captured.err
+    assert run(["score", str(tmp_path), "-o", "-", "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
+    assert capsys.readouterr().out.count("\n") == 2
