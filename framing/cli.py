@@ -146,7 +146,16 @@ def run(argv: Sequence[str] | None = None) -> ExitStatus:
         return ExitStatus.OK
 
 
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt  # cleaned up as Ctrl-C is: temporary output removed, exit 130
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    import signal
+
+    # SIGTERM (`kill`, a batch scheduler's time limit) would end the process where it
+    # stands and leave the temporary output behind; handled like Ctrl-C instead.
+    signal.signal(signal.SIGTERM, _terminated)
     status = run(argv)
     try:
         sys.stdout.flush()

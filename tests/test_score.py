@@ -209,3 +209,21 @@ def test_output_dash_writes_jsonl_to_stdout(tmp_path, capsys):
     assert "-> standard output" in captured.err
     assert run(["score", str(tmp_path), "-o", "-", "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
     assert capsys.readouterr().out.count("\n") == 2
+
+
+def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
+    """SIGTERM (a batch scheduler's time limit, `kill`) is handled like Ctrl-C: the
+    temporary output is removed and the exit status is 130, not a .part file left behind."""
+    n = 400
+    corpus = write_corpus(tmp_path / "corpus.jsonl", n)
+    out_dir = tmp_path / "out"
+    out, cache = out_dir / "scores.jsonl", tmp_path / "cache.sqlite"
+    proc = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "1")
+    deadline = time.monotonic() + 60
+    while _rows(cache) < 16 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "finished before it could be terminated"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == ExitStatus.INTERRUPTED
+    assert "interrupted" in proc.stderr.read().decode()
+    assert not out.exists() and list(out_dir.iterdir()) == []
