@@ -47,6 +47,7 @@ error, 3 an input could not be read (the other inputs are still audited).
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 STDIN = "<stdin>"
 AUDIT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"}
 
 # Detector areas whose span rules become findings; other span rules (actors.mention) are data.
 SPAN_AREAS = ("attribution", "hedging", "boilerplate")
@@ -472,6 +473,9 @@ def read_text(path: str | None, stdin=None) -> str:
     else:
         if Path(path).is_dir():
             raise Unreadable("no .txt, .md or .html files in this folder")
+        suffix = Path(path).suffix.lower()
+        if suffix in OFFICE_SUFFIXES:  # read as bytes it is "binary": say what to do instead
+            raise Unreadable(f"a {suffix} file is not plain text; save the draft as .txt, .md or .html and audit that")
         try:
             data = Path(path).read_bytes()
         except FileNotFoundError:

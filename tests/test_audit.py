@@ -435,3 +435,10 @@ def test_a_draft_not_in_english_gets_a_note_not_a_silent_clean_pass(tmp_path, mo
     assert run(["audit", "brouillon.txt"]) == ExitStatus.OK
     err = capsys.readouterr().err
     assert "framing audit: note: brouillon.txt: the text does not look like English" in err
+
+
+def test_an_office_file_is_told_to_be_exported_as_text(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml")
+    assert run(["audit", "draft.docx"]) == ExitStatus.INPUT
+    assert "draft.docx: a .docx file is not plain text; save the draft as .txt, .md or .html" in capsys.readouterr().err
