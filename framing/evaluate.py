@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     task = args.task or guess_task(path)
+    if args.predictions and Path(args.predictions).suffix.lower() not in ("", ".jsonl"):
+        raise UsageError(f"--predictions {args.predictions}: predictions are JSONL; give a name ending in .jsonl")
     lex = resolve_lexicons(args.lexicons)
     records = list(read_gold(path, args.limit))
     if not records:

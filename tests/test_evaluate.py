@@ -109,3 +109,10 @@ def test_cli_eval_limit_must_be_positive(tmp_path, capsys):
     gold.write_text('{"id": "1", "text": "It may rain."}\n', encoding="utf-8")
     assert run(["eval", str(gold), "--limit", "0"]) == ExitStatus.USAGE
     assert "--limit" in capsys.readouterr().err
+
+
+def test_cli_predictions_need_a_jsonl_name(tmp_path, capsys):
+    gold = tmp_path / "hedging.x.jsonl"
+    gold.write_text('{"id": "1", "text": "It may rain."}\n', encoding="utf-8")
+    assert run(["eval", str(gold), "--predictions", str(tmp_path / "pred.csv")]) == ExitStatus.USAGE
+    assert "--predictions" in capsys.readouterr().err and not (tmp_path / "pred.csv.jsonl").exists()
