@@ -495,3 +495,13 @@ def test_every_number_of_real_articles_leads_to_its_evidence(tmp_path, seeds_dir
                 text = re.sub(r"<[^>]+>", "", cell).strip()
                 if head != "Articles" and re.fullmatch(r"-?[0-9.,]+%?", text) and text.strip("0.%-"):
                     assert "<a " in cell, (table_id, head, text)
+
+
+def test_cli_report_from_a_jsonl_on_standard_input(tmp_path, monkeypatch, capsys):
+    import io
+
+    body = "".join(json.dumps({"id": f"r{i}", "source": src, "text": f"The port board raised fares by {i} percent on Monday, its chair said."}) + "\n" for i, src in enumerate(["Quay Times", "Harbour Post"]))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8")), encoding="utf-8"))
+    out = tmp_path / "r.html"
+    assert cli_run(["report", "-", "--stdin-format", "jsonl", "-o", str(out), "-j", "1"]) == 0
+    assert "2 articles" in capsys.readouterr().err and "Harbour Post" in out.read_text(encoding="utf-8")
