@@ -47,6 +47,7 @@ error, 3 an input could not be read (the other inputs are still audited).
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 STDIN = "<stdin>"
 AUDIT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"}
 
 # Detector areas whose span rules become findings; other span rules (actors.mention) are data.
 SPAN_AREAS = ("attribution", "hedging", "boilerplate")
@@ -268,7 +269,14 @@ def findings_for_result(result: ArticleResult, lex: Lexicons, config: Config | N
 
 def _span_findings(result: ArticleResult) -> Iterator[tuple[str, int, int, str]]:
     """Detector spans that are findings: in the reporter's voice (boilerplate: anywhere)."""
-    attribution_cues = [(s.start, s.end) for s in result.spans if s.kind == ATTRIBUTION_CUE and s.rule]
+    # Cue starts, sorted, with the running maximum of their ends: a hedge overlaps some
+    # cue iff a cue starting before the hedge's end reaches past its start. One bisect
+    # per hedge; testing every cue per hedge made a long draft quadratic.
+    cues = sorted((s.start, s.end) for s in result.spans if s.kind == ATTRIBUTION_CUE and s.rule)
+    cue_starts = [a for a, _ in cues]
+    reach: list[int] = []
+    for _, b in cues:
+        reach.append(max(b, reach[-1]) if reach else b)
     for s in result.spans:
         if not s.rule or s.rule.split(".", 1)[0] not in SPAN_AREAS:
             continue
@@ -278,8 +286,10 @@ def _span_findings(result: ArticleResult) -> Iterator[tuple[str, int, int, str]]
         if s.kind == ATTRIBUTION_SOURCE and s.label == "document":
             continue
         # "allegedly" is both a distancing cue and a reportative hedge: report it once, as attribution.
-        if s.kind == HEDGE and any(a < s.end and s.start < b for a, b in attribution_cues):
-            continue
+        if s.kind == HEDGE:
+            i = bisect_left(cue_starts, s.end)
+            if i and reach[i - 1] > s.start:
+                continue
         yield s.rule, s.start, s.end, ""
 
 
@@ -461,6 +471,11 @@ def read_text(path: str | None, stdin=None) -> str:
         stream = stdin if stdin is not None else sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
     else:
+        if Path(path).is_dir():
+            raise Unreadable("no .txt, .md or .html files in this folder")
+        suffix = Path(path).suffix.lower()
+        if suffix in OFFICE_SUFFIXES:  # read as bytes it is "binary": say what to do instead
+            raise Unreadable(f"a {suffix} file is not plain text; save the draft as .txt, .md or .html and audit that")
         try:
             data = Path(path).read_bytes()
         except FileNotFoundError:
@@ -512,6 +527,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[tuple[str, str | None]]:
         if p.is_dir():
             files = sorted((f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIT_SUFFIXES), key=lambda f: f.as_posix())
             out.extend((str(f), str(f)) for f in files)
+            if not files:  # kept, so that read_text reports it: "0 findings" would read as a pass
+                out.append((raw, raw))
         else:
             out.append((raw, raw))
     return out
@@ -702,6 +719,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
             continue
         is_html = Path(display).suffix.lower() in (".html", ".htm")
         result, found = audit_text(text, display, lex, config, html=is_html)
+        for warning in result.warnings:  # "not English": no findings would otherwise read as clean copy
+            print(f"framing audit: note: {display}: {warning}", file=sys.stderr)
         audited += 1
         findings.extend(found)
         level = SEVERITY_RANK[config.fail_level]

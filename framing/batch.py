@@ -254,6 +254,7 @@ def _init_worker(lex: Lexicons) -> None:
     # Ctrl-C reaches the whole process group; the main process alone handles it (it
     # stops the pool), instead of every worker printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler (cli.main)
     # Warm the lazy imports (textstat, VADER...) once per worker, not inside a timed chunk.
     from . import pipeline  # noqa: F401
 

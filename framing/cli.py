@@ -35,6 +35,9 @@ COMMANDS = {
     "lexicons": ("framing.lexicon_cmd", "list the word lists and rules in use, with their version"),
 }
 
+# Other spellings a user types ("framing lexicon"); not listed in --help.
+ALIASES = {"lexicon": "lexicons"}
+
 EPILOG = """\
 examples:
   framing score articles/ -o output/scores.jsonl     score every .txt/.html/.jsonl/.csv below a folder
@@ -84,8 +87,29 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             epilog=getattr(module, "EPILOG", None),
         )
         module.add_arguments(p)
-        p.set_defaults(_module=module)
+        p.set_defaults(_module=module, _parser=p)
     return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parse_args``, but an unknown option is reported by the subcommand's parser.
+
+    Plain ``parse_args`` leaves extras to the top-level parser, which prints the
+    top-level usage ("framing: error: unrecognized arguments") instead of the usage of
+    the command the user was typing.
+    """
+    command = next((a for a in argv if not a.startswith("-")), None)
+    choices = list(COMMANDS) + list(ALIASES)
+    if command is not None and command not in choices and argv and argv[0] == command:
+        import difflib
+
+        close = difflib.get_close_matches(command, choices, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        parser.error(f"unknown command {command!r} (choose from {', '.join(COMMANDS)}){hint}")
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
 
 
 def run(argv: Sequence[str] | None = None) -> ExitStatus:
@@ -96,9 +120,12 @@ def run(argv: Sequence[str] | None = None) -> ExitStatus:
 
     if argv is None:
         argv = sys.argv[1:]
+    argv = list(argv)
+    if argv and argv[0] in ALIASES:
+        argv[0] = ALIASES[argv[0]]
     parser = build_parser(argv)
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exc:  # argparse already printed usage or help
         return ExitStatus.OK if exc.code in (0, None) else ExitStatus.USAGE
     if not getattr(args, "command", None):
@@ -119,7 +146,16 @@ def run(argv: Sequence[str] | None = None) -> ExitStatus:
         return ExitStatus.OK
 
 
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt  # cleaned up as Ctrl-C is: temporary output removed, exit 130
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    import signal
+
+    # SIGTERM (`kill`, a batch scheduler's time limit) would end the process where it
+    # stands and leave the temporary output behind; handled like Ctrl-C instead.
+    signal.signal(signal.SIGTERM, _terminated)
     status = run(argv)
     try:
         sys.stdout.flush()

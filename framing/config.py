@@ -121,14 +121,18 @@ def load_config(path: str | Path) -> Config:
     p = Path(path)
     try:
         raw = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: cannot read configuration: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{p}: cannot read configuration: not UTF-8 text") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: {exc}") from None
     prefix = ""
-    if p.name == PYPROJECT:
+    # A pyproject.toml, or any file given with --config that holds only a [tool.framing]
+    # table (copied from a pyproject.toml): the settings sit in that table.
+    if p.name == PYPROJECT or set(data) == {"tool"} and isinstance(data["tool"], dict) and "framing" in data["tool"]:
         data = data.get("tool", {}).get("framing", {})
         prefix = "tool.framing."
     return parse_config(data, source=str(p), prefix=prefix, base=p.parent)
@@ -144,7 +148,7 @@ def parse_config(data: Mapping[str, Any], *, source: str = "<config>", prefix: s
         raise err("", "must be a table")
     for key in data:
         if key not in _TOP_KEYS:
-            raise err(key, f"unknown key (known: {', '.join(_TOP_KEYS)})")
+            raise err(key, _unknown("key", key, _TOP_KEYS))
 
     def str_list(key: str) -> tuple[str, ...]:
         value = data.get(key, [])
@@ -167,7 +171,7 @@ def parse_config(data: Mapping[str, Any], *, source: str = "<config>", prefix: s
     values: dict[str, Any] = {}
     for key, value in thresholds.items():
         if key not in _THRESHOLD_KEYS:
-            raise err(f"thresholds.{key}", f"unknown key (known: {', '.join(_THRESHOLD_KEYS)})")
+            raise err(f"thresholds.{key}", _unknown("key", key, _THRESHOLD_KEYS))
         attr, kind = _THRESHOLD_KEYS[key]
         ok = isinstance(value, (int, float)) if kind is float else isinstance(value, int)
         if isinstance(value, bool) or not ok or value < 0:
@@ -199,7 +203,19 @@ def check_rule_ids(config: Config, known: Iterable[str]) -> None:
         for rid in ids:
             if rid.endswith(".*") and rid[:-2] in areas or rid in known:
                 continue
-            raise ConfigError(f"{where}: {key}: unknown rule {rid!r} (see 'framing audit --list-rules')")
+            raise ConfigError(f"{where}: {key}: {_unknown('rule', rid, sorted(known))} (see 'framing audit --list-rules')")
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> str:
+    """'unknown key', with the nearest known name when one is close ('fail_level')."""
+    import difflib
+
+    known = list(known)
+    close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if what == "rule":
+        return f"unknown rule {name!r}{hint}"
+    return f"unknown {what}{hint} (known: {', '.join(known)})"
 
 
 def rule_matches(pattern: str, rule_id: str) -> bool:

@@ -41,6 +41,9 @@ examples:
   framing eval FILE --json            metrics as one JSON object on stdout
 
 The task is guessed from the file name when --task is left out.
+
+exit status: 0 metrics printed, 2 usage error (no such file, unknown task, a gold
+record that is not JSON, not UTF-8 or lacks 'id' and 'text').
 """
 
 
@@ -48,9 +51,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="gold data, JSONL")
     p.add_argument("--task", choices=TASKS, help="which detector to evaluate (default: from the file name)")
     p.add_argument("--predictions", metavar="OUT", help="also write predictions, one JSON line per record")
-    p.add_argument("--limit", type=int, default=None, help="evaluate only the first N records")
+    p.add_argument("--limit", type=_positive, default=None, metavar="N", help="evaluate only the first N records (default: all)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder (repeatable)")
+
+
+def _positive(value: str) -> int:
+    from .score import jobs_count
+
+    return jobs_count(value)
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
@@ -58,6 +67,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     task = args.task or guess_task(path)
+    if args.predictions and Path(args.predictions).suffix.lower() not in ("", ".jsonl"):
+        raise UsageError(f"--predictions {args.predictions}: predictions are JSONL; give a name ending in .jsonl")
     lex = resolve_lexicons(args.lexicons)
     records = list(read_gold(path, args.limit))
     if not records:
@@ -86,15 +97,21 @@ def guess_task(path: Path) -> str:
 
 
 def read_gold(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
+    with open(path, "rb") as fh:
         n = 0
-        for lineno, line in enumerate(fh, 1):
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise UsageError(f"{path}:{lineno}: not UTF-8 text") from None
             if not line.strip():
                 continue
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise UsageError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from None
+            if not isinstance(rec, dict):
+                raise UsageError(f"{path}:{lineno}: a gold record is a JSON object, not {type(rec).__name__}")
             if "text" not in rec or "id" not in rec:
                 raise UsageError(f"{path}:{lineno}: a gold record needs 'id' and 'text'")
             yield rec

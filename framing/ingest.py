@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +31,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 COLLECTION_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES
 META_FIELDS = ("id", "source", "title", "url", "date")
+NOT_REGULAR = "not a regular file (a pipe, socket or device); not read"
+EMPTY_FOLDER = "no .txt, .html, .jsonl or .csv files in this folder"
 
 # A headline: short, no sentence-final period, not a byline or prompt.
 _HEADLINE_MAX = 160
@@ -59,8 +62,13 @@ class InputError(Exception):
     """A command-line input that does not exist or cannot be listed."""
 
 
-def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None, defer_html: bool = False) -> Iterator[Document]:
+STDIN_FORMATS = ("txt", "html", "jsonl", "csv")
+
+
+def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: io.TextIOBase | None = None, defer_html: bool = False, stdin_format: str = "txt") -> Iterator[Document]:
     """Yield one Document per article in ``inputs``, in a stable order.
+
+    ``stdin_format``: what '-' holds: one article (txt, html) or a collection (jsonl, csv).
 
     ``defer_html``: HTML pages come decoded but not extracted (``html_pending``), so that
     the costly extraction runs in the batch workers; :func:`finish_html` completes them.
@@ -69,17 +77,27 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin
             data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-            yield from _override(_from_bytes(data, name="stdin", path=None, source="stdin", suffix=".txt"), source)
+            if stdin_format in ("jsonl", "csv"):
+                yield from _override(_from_collection(data, path=Path("stdin." + stdin_format), folder_source=None, shown="stdin"), source)
+            else:
+                yield from _override(_from_bytes(data, name="stdin", path=None, source="stdin", suffix="." + stdin_format, defer_html=defer_html), source)
             continue
         path = Path(raw)
         if path.is_dir():
+            found = False
             for f in walk_files(path):
+                found = True
                 rel = f.relative_to(path)
                 folder_source = rel.parts[-2] if len(rel.parts) > 1 else None
                 doc_id = rel.with_suffix("").as_posix()
                 yield from _override(_from_file(f, doc_id=doc_id, folder_source=folder_source, defer_html=defer_html), source)
+            if not found:  # the wrong folder must not pass as an empty, successful run
+                name = path.resolve().name or raw
+                yield Document(id=name, source=source or name, text="", path=raw, status=SKIPPED, error=EMPTY_FOLDER)
         elif path.is_file():
             yield from _override(_from_file(path, doc_id=path.stem, folder_source=None, defer_html=defer_html), source)
+        elif os.path.exists(raw):  # a pipe, socket or device: reading could block for ever
+            yield Document(id=path.stem, source=source or path.stem, text="", path=raw, status=ERROR, error=NOT_REGULAR)
         else:
             yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
 
@@ -90,6 +108,8 @@ def walk_files(root: Path) -> Iterator[Path]:
 
     Sorting each folder's entries by name, with "/" appended to folder names, gives the
     same order as sorting the full paths. Symlinked folders are not followed (no loops).
+    A broken link or a pipe with a supported suffix is yielded too: :func:`_from_file`
+    turns it into an error record instead of the file vanishing from the output.
     """
     try:
         with os.scandir(root) as it:
@@ -99,7 +119,7 @@ def walk_files(root: Path) -> Iterator[Path]:
     for key, entry_path in entries:
         if key.endswith("/"):
             yield from walk_files(Path(entry_path))
-        elif Path(entry_path).suffix.lower() in SUPPORTED and os.path.isfile(entry_path):
+        elif Path(entry_path).suffix.lower() in SUPPORTED and not os.path.isdir(entry_path):
             yield Path(entry_path)
 
 
@@ -111,6 +131,14 @@ def _override(docs: Iterable[Document], source: str | None) -> Iterator[Document
 def _from_file(path: Path, *, doc_id: str, folder_source: str | None, defer_html: bool = False) -> Iterator[Document]:
     suffix = path.suffix.lower()
     src = folder_source or path.stem
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as exc:  # a broken link, or the file went away
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=f"cannot read: {exc.strerror or exc}")
+        return
+    if not regular:
+        yield Document(id=doc_id, source=src, text="", path=str(path), status=ERROR, error=NOT_REGULAR)
+        return
     if suffix in COLLECTION_SUFFIXES and _is_utf8_text(path):
         # Stream big collections record by record instead of reading them whole.
         yield from _from_collection_stream(path, folder_source=folder_source)
@@ -178,16 +206,17 @@ def finish_html(doc: Document) -> Document:
     return replace(doc, text=text, title=html_title or headline(text), main_text=main_text, html_pending=False)
 
 
-def _from_collection(data: bytes, *, path: Path, folder_source: str | None) -> Iterator[Document]:
+def _from_collection(data: bytes, *, path: Path, folder_source: str | None, shown: str | None = None) -> Iterator[Document]:
+    """``shown``: the name records give as their path ('stdin'), instead of ``path``."""
     text, error, warnings = decode(data)
     stem = path.stem
     if error:
-        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=ERROR, error=error)
+        yield Document(id=stem, source=folder_source or stem, text="", path=shown or str(path), status=ERROR, error=error)
         return
     assert text is not None
     rows: Iterator[tuple[int, dict | None, str | None]]
     rows = _jsonl_rows(text.split("\n")) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(io.StringIO(text))
-    yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=warnings)
+    yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=warnings, shown=shown)
 
 
 def _is_utf8_text(path: Path, block: int = 1 << 20) -> bool:
@@ -217,41 +246,42 @@ def _from_collection_stream(path: Path, *, folder_source: str | None) -> Iterato
         yield from _collection_docs(rows, path=path, folder_source=folder_source, warnings=())
 
 
-def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, path: Path, folder_source: str | None, warnings: tuple[str, ...]) -> Iterator[Document]:
+def _collection_docs(rows: Iterator[tuple[int, dict | None, str | None]], *, path: Path, folder_source: str | None, warnings: tuple[str, ...], shown: str | None = None) -> Iterator[Document]:
     stem = path.stem
+    where = shown or str(path)  # what records give as their path
     seen = 0
     for lineno, row, problem in rows:
         seen += 1
         fallback_id = f"{stem}:{lineno}"
         if problem or row is None:
-            yield Document(id=fallback_id, source=folder_source or stem, text="", path=f"{path}:{lineno}", status=ERROR, error=problem)
+            yield Document(id=fallback_id, source=folder_source or stem, text="", path=f"{where}:{lineno}", status=ERROR, error=problem)
             continue
         meta = {k: (None if row.get(k) in (None, "") else str(row.get(k))) for k in META_FIELDS}
         doc_id = meta["id"] or fallback_id
         src = meta["source"] or folder_source or stem
         body = row.get("text")
         if body is None:
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="record has no 'text' field")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=ERROR, error="record has no 'text' field")
             continue
         if not isinstance(body, str):
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=ERROR, error="'text' field is not a string")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=ERROR, error="'text' field is not a string")
             continue
         body = normalize_newlines(body)
         if not body or body.isspace():  # not body.strip(), without copying the text
-            yield Document(id=doc_id, source=src, text="", path=f"{path}:{lineno}", status=SKIPPED, error="empty 'text' field")
+            yield Document(id=doc_id, source=src, text="", path=f"{where}:{lineno}", status=SKIPPED, error="empty 'text' field")
             continue
         yield Document(
             id=doc_id,
             source=src,
             text=body,
             title=meta["title"] or headline(body),
-            path=f"{path}:{lineno}",
+            path=f"{where}:{lineno}",
             date=meta["date"],
             url=meta["url"],
             warnings=warnings,
         )
     if seen == 0:
-        yield Document(id=stem, source=folder_source or stem, text="", path=str(path), status=SKIPPED, error="collection has no records")
+        yield Document(id=stem, source=folder_source or stem, text="", path=where, status=SKIPPED, error="collection has no records")
 
 
 def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:

@@ -163,6 +163,31 @@ class ResultWriter:
             raise
 
 
+class StdoutWriter:
+    """``-o -``: JSONL records straight to standard output, for a pipe (``| jq``)."""
+
+    format = "jsonl"
+
+    def __init__(self, stream=None):
+        import sys
+
+        self._fh = stream or sys.stdout
+        self.count = 0
+
+    def __enter__(self) -> "StdoutWriter":
+        return self
+
+    def write(self, result: ArticleResult | Mapping[str, Any]) -> None:
+        self.write_serialized(serialize(result) if isinstance(result, ArticleResult) else dumps(result))
+
+    def write_serialized(self, line: str) -> None:
+        self._fh.write(line + "\n")
+        self.count += 1
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._fh.flush()
+
+
 def remove_stale_parts(path: Path) -> None:
     """Delete temporary files left beside ``path`` by a killed run (their process is gone)."""
     folder = path.parent if str(path.parent) else Path(".")

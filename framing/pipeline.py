@@ -97,9 +97,31 @@ def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: fro
         lexicon_version=lex.version,
         date=doc.date,
         url=doc.url,
-        warnings=doc.warnings,
+        warnings=doc.warnings + _language_warning(seg, lex),
         sources=source_counts(attr.attributions),
     ), seg
+
+
+# English prose has 25-50% of its words in the function-word list (the, of, said...);
+# French, German or Spanish news under 4%, a furniture-heavy English page over 10%.
+NOT_ENGLISH_SHARE = 0.06
+NOT_ENGLISH_MIN_WORDS = 20
+NOT_ENGLISH = "the text does not look like English (almost none of its words are English function words); framing's word lists are English, so most counts here will be zero"
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _language_warning(seg: Segmentation, lex: Lexicons) -> tuple[str, ...]:
+    """``(NOT_ENGLISH,)`` for a text of another language, else ``()``: one set lookup per token."""
+    words = seg.is_word.count(1)
+    if words < NOT_ENGLISH_MIN_WORDS:
+        return ()
+    fn = _FUNCTION_WORDS.get(lex.version)
+    if fn is None:
+        wl = lex.lists.get("boilerplate_words")
+        fn = _FUNCTION_WORDS[lex.version] = frozenset(t for t, e in wl.entries.items() if e.category == "function") if wl else frozenset()
+    if not fn:
+        return ()
+    return (NOT_ENGLISH,) if sum(map(fn.__contains__, seg.words)) < NOT_ENGLISH_SHARE * words else ()
 
 
 def unscored_result(doc: Document, lexicon_version: str, *, status: str | None = None, error: str | None = None) -> ArticleResult:

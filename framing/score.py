@@ -5,7 +5,8 @@ collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
 optional), or '-' for standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
 Every input appears in the output, in input order, with a status: ok, skipped
-(empty) or error.
+(an empty file, or a folder with no article file in it) or error (unreadable,
+binary, a broken record: the reason is in the record).
 
 Runs on every core by default and streams, so memory stays flat for any corpus size.
 Finished records go to a cache (SQLite): a second run, or a run started again after
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 from .cli import ExitStatus, UsageError
-from .model import ERROR
+from .model import ERROR, SKIPPED
 
 EPILOG = """\
 examples:
@@ -32,6 +33,8 @@ examples:
   framing score archive/ -o output/archive.csv --no-cache --quiet
   framing score big.jsonl -o output/big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
   cat draft.txt | framing score - -o output/draft.jsonl
+  framing score corpus/ -o - --quiet | jq .metrics.hedges_per_100w     records on standard output
+  zcat corpus.jsonl.gz | framing score - --stdin-format jsonl -o output/corpus.jsonl
 
 page templates: before scoring, lines that recur in 3 or more articles of one source,
 and in at least half of them (menus, share prompts, footers), are collected and handed
@@ -65,7 +68,8 @@ def default_jobs() -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl/.csv collections, or - for stdin")
-    p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet (default: %(default)s)")
+    p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet, or - for JSONL on standard output (default: %(default)s)")
+    p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds: one article (txt, html) or a collection, one record per line or row (jsonl, csv) (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
     p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
@@ -80,14 +84,16 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from .batch import EngineError, Templates, score_stream
     from .cache import DEFAULT_PATH, Cache, CacheError
     from .ingest import iter_documents
-    from .output import ResultWriter, output_format
+    from .output import ResultWriter, StdoutWriter, output_format
     from .pipeline import resolve_lexicons
     from .progress import Progress
 
-    output_format(args.output)  # unknown suffix: exit 2 before any work
+    to_stdout = args.output == "-"
+    if not to_stdout:
+        output_format(args.output)  # unknown suffix: exit 2 before any work
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    _check_paths(args.paths, args.output)
+    _check_paths(args.paths, None if to_stdout else args.output)
     if args.engine == "dask":
         try:
             import dask.distributed  # noqa: F401
@@ -112,12 +118,12 @@ def run(args: argparse.Namespace) -> ExitStatus:
         except CacheError as exc:
             raise UsageError(str(exc)) from None
 
-    errors = 0
+    errors = skipped = 0
     try:
-        with ResultWriter(args.output) as writer:
+        with StdoutWriter() if to_stdout else ResultWriter(args.output) as writer:
             try:
                 stream = score_stream(
-                    iter_documents(args.paths, source=args.source, defer_html=True),
+                    iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format),
                     lex,
                     jobs=jobs,
                     engine=args.engine,
@@ -129,6 +135,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
                     for _doc, line, status in stream:
                         writer.write_serialized(line)
                         errors += status == ERROR
+                        skipped += status == SKIPPED
                         bar.update()
             except EngineError as exc:
                 raise UsageError(str(exc)) from None
@@ -139,20 +146,22 @@ def run(args: argparse.Namespace) -> ExitStatus:
         took = time.monotonic() - started
         hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
         print(
-            f"framing score: {_plural(writer.count, 'record')} -> {args.output}"
-            + (f" ({_plural(errors, 'error')})" if errors else "")
+            f"framing score: {_plural(writer.count, 'record')} -> {'standard output' if to_stdout else args.output}"
+            + (f" ({', '.join(n for n in (_plural(errors, 'error') if errors else '', f'{skipped} skipped' if skipped else '') if n)})" if errors or skipped else "")
             + f" in {took:.1f}s{hits}",
             file=sys.stderr,
         )
     return ExitStatus.INPUT if errors else ExitStatus.OK
 
 
-def _check_paths(paths: list[str], output: str) -> None:
+def _check_paths(paths: list[str], output: str | None) -> None:
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be given only once")
+    if output is None:  # standard output
+        return
     out = Path(output)
     if out.is_dir():
         raise UsageError(f"{output}: is a folder; give a file name ending in .jsonl, .csv or .parquet")

@@ -19,9 +19,29 @@ def test_help_and_version_exit_zero(capsys):
 
 
 def test_every_subcommand_has_help_with_examples(capsys):
-    for command in ("score", "report", "audit", "eval", "bench"):
+    for command in ("score", "report", "audit", "eval", "bench", "lexicons"):
         assert run([command, "--help"]) == ExitStatus.OK
-        assert "usage: framing " + command in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert "usage: framing " + command in out
+        assert "examples:" in out, command
+        assert "exit status" in out.lower(), command
+
+
+def test_unknown_option_is_reported_with_the_subcommands_usage(capsys):
+    assert run(["audit", "--bogus", "draft.txt"]) == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("usage: framing audit"), err
+    assert "framing audit: error: unrecognized arguments: --bogus" in err
+
+
+def test_singular_lexicon_is_an_alias(capsys):
+    assert run(["lexicon"]) == ExitStatus.OK
+    assert "lexicon version" in capsys.readouterr().out
+
+
+def test_a_misspelt_command_gets_a_suggestion(capsys):
+    assert run(["scroe", "x"]) == ExitStatus.USAGE
+    assert "did you mean 'score'?" in capsys.readouterr().err
 
 
 def test_unknown_command_and_option(capsys):

@@ -131,3 +131,31 @@ def test_command_line_overrides_win():
     assert "label.loaded" in o.enable and "label.loaded" not in o.disable
     assert "hedging.modal" in o.disable and "hedging.modal" not in o.enable
     assert c.with_overrides().fail_level == "error"
+
+
+def test_a_misspelt_key_gets_a_suggestion(tmp_path):
+    p = tmp_path / "framing.toml"
+    p.write_text('fail_level = "error"\n[thresholds]\nhedge_density = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"fail_level: unknown key; did you mean 'fail-level'\?"):
+        load_config(p)
+    p.write_text('[thresholds]\nhedge_density = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"thresholds.hedge_density: unknown key; did you mean 'hedge-density'\?"):
+        load_config(p)
+
+
+def test_unknown_rule_id_gets_a_suggestion():
+    with pytest.raises(ConfigError, match=r"unknown rule 'hedging.boosters'.*did you mean 'hedging.booster'\?"):
+        check_rule_ids(Config(disable=("hedging.boosters",)), ["hedging.booster", "hedging.modal"])
+
+
+def test_config_given_by_any_name_may_hold_a_tool_framing_table(tmp_path):
+    """--config house.toml with the [tool.framing] table copied from a pyproject.toml."""
+    p = tmp_path / "house.toml"
+    p.write_text('[tool.framing]\nfail-level = "error"\n', encoding="utf-8")
+    assert load_config(p).fail_level == "error"
+
+
+def test_missing_config_file_message_is_plain(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path / "nothere.toml")
+    assert str(err.value) == f"{tmp_path / 'nothere.toml'}: cannot read configuration: No such file or directory"

@@ -87,3 +87,32 @@ def test_sentiment_all_row_leaves_out_training_records():
     preds = [{"id": "a", "targets": [{"span": [0, 1], "polarity": "pos"}]}, {"id": "b", "targets": [{"span": [0, 1], "polarity": "neg"}]}]
     m = score("sentiment", records, preds)
     assert m["all"]["n"] == 1 and m["rw/train"]["n"] == 1 and m["rw/dev"]["n"] == 1
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"5\n", "a gold record is a JSON object"),
+        (b'{"id": "1", "text": "It may rain."}\n\x92\x93 not utf-8\n', "not UTF-8"),
+    ],
+)
+def test_cli_eval_bad_gold_file_is_a_usage_error_not_a_traceback(tmp_path, capsys, content, message):
+    gold = tmp_path / "hedging.bad.jsonl"
+    gold.write_bytes(content)
+    assert run(["eval", str(gold)]) == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_cli_eval_limit_must_be_positive(tmp_path, capsys):
+    gold = tmp_path / "hedging.x.jsonl"
+    gold.write_text('{"id": "1", "text": "It may rain."}\n', encoding="utf-8")
+    assert run(["eval", str(gold), "--limit", "0"]) == ExitStatus.USAGE
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_cli_predictions_need_a_jsonl_name(tmp_path, capsys):
+    gold = tmp_path / "hedging.x.jsonl"
+    gold.write_text('{"id": "1", "text": "It may rain."}\n', encoding="utf-8")
+    assert run(["eval", str(gold), "--predictions", str(tmp_path / "pred.csv")]) == ExitStatus.USAGE
+    assert "--predictions" in capsys.readouterr().err and not (tmp_path / "pred.csv.jsonl").exists()

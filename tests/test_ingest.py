@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from pathlib import Path
 
 from framing.ingest import finish_html, headline, iter_documents
+from framing.model import ERROR, OK
 
 STORY = "Harbour Deal Signed in Port Elin\nThe port authority signed the lease on Monday, its chair said.\n"
 
@@ -176,3 +179,54 @@ def test_deferred_html_is_read_not_extracted_and_finishes_as_the_eager_document(
     assert not d.html_pending and d == eager[3]
     assert [finish_html(x) for x in deferred] == eager
     assert eager[1].status == "skipped" and eager[1].error == "HTML page has no visible text"
+
+
+def test_a_folder_lists_broken_links_and_pipes_as_errors_instead_of_dropping_them(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The board met on Monday and approved the fares.", encoding="utf-8")
+    (corpus / "b.txt").symlink_to(tmp_path / "gone.txt")  # the target was deleted
+    os.mkfifo(corpus / "c.txt")  # reading it would block for ever
+    docs = {d.id: d for d in iter_documents([str(corpus)])}
+    assert set(docs) == {"a", "b", "c"}
+    assert docs["a"].status == OK
+    assert docs["b"].status == ERROR and "cannot read" in docs["b"].error
+    assert docs["c"].status == ERROR and "not a regular file" in docs["c"].error
+    # Given directly, a pipe is named for what it is, not "no such file".
+    [direct] = iter_documents([str(corpus / "c.txt")])
+    assert direct.status == ERROR and "not a regular file" in direct.error
+
+
+def test_unreadable_file_is_an_error_record_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("The board met on Monday and approved the fares.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ferry fares will rise in May, the board said.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    docs = list(iter_documents([str(tmp_path)]))
+    assert [(d.id, d.status) for d in docs] == [("a", ERROR), ("b", OK)]
+    assert docs[0].error == "cannot read: Permission denied"
+
+
+def test_a_folder_without_article_files_is_a_skipped_record(tmp_path):
+    """Pointing at the wrong folder must not end in an empty output and success."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# Fares\n\nThe board raised fares.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    got = list(iter_documents([str(tmp_path / "notes"), str(tmp_path / "empty")]))
+    assert [(d.id, d.status) for d in got] == [("notes", "skipped"), ("empty", "skipped")]
+    assert "no .txt, .html, .jsonl or .csv files" in got[0].error
+
+
+def test_stdin_as_a_jsonl_collection():
+    """`zcat corpus.jsonl.gz | framing score - --stdin-format jsonl`: one record per line."""
+    lines = '{"id": "a", "text": "The board raised fares."}\n{"id": "b", "text": broken\n'
+    stream = io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8")
+    got = list(iter_documents(["-"], stdin=stream, stdin_format="jsonl"))
+    assert [(d.id, d.status, d.source) for d in got] == [("a", "ok", "stdin"), ("stdin:2", "error", "stdin")]
+    assert got[0].path == "stdin:1"

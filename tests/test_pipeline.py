@@ -93,3 +93,21 @@ def test_seeds_offsets_slice_exactly(seeds_dir):
         record = analyze_document(doc, lex).to_dict()
         assert record["status"] == "ok"
         check_spans(record)
+
+
+def test_a_text_that_is_not_english_carries_a_warning():
+    """The word lists are English: a French article scores near zero on everything, and
+    a reader must be told why rather than read it as neutral, unhedged prose."""
+    french = (
+        "Le conseil municipal a voté mardi le budget du nouveau pont. Selon la maire, les travaux "
+        "commenceront en janvier et dureront deux ans. Les opposants dénoncent un projet trop cher "
+        "et demandent une consultation des habitants avant toute décision."
+    )
+    [warning] = framing.analyze(french).warnings
+    assert "not look like English" in warning
+    english = (
+        "The city council approved the budget for the new bridge on Tuesday. Work will start in "
+        "January and last two years, the mayor said, while opponents called the plan too costly."
+    )
+    assert framing.analyze(english).warnings == ()
+    assert framing.analyze("Le pont.").warnings == ()  # too short to tell

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import sqlite3
@@ -163,3 +164,66 @@ def test_dask_engine_without_dask_is_one_clear_line(folder_corpus, tmp_path, mon
     err = capsys.readouterr().err
     assert "pip install 'framing[dask]'" in err and "Traceback" not in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_folder_without_article_files_is_reported_not_a_silent_empty_run(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "notes.md").write_text("Fares rose.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["score", str(tmp_path / "corpus"), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.OK
+    [rec] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rec["status"] == "skipped" and "no .txt" in rec["error"]
+
+
+def test_stdin_format_jsonl(tmp_path, monkeypatch, capsys):
+    import io
+
+    body = '{"id": "a", "source": "Quay Times", "text": "The board raised fares, its chair said."}\n{"id": "b", "text": "Fares may rise again."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8")), encoding="utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert run(["score", "-", "--stdin-format", "jsonl", "-o", str(out), "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["source"], r["status"]) for r in recs] == [("a", "Quay Times", "ok"), ("b", "stdin", "ok")]
+
+
+def test_summary_line_counts_errors_and_skipped(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The board raised fares on Monday, its chair said.", encoding="utf-8")
+    (corpus / "b.txt").write_text("", encoding="utf-8")
+    (corpus / "c.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out.jsonl"
+    assert run(["score", str(corpus), "-o", str(out), "--no-cache", "-j", "1"]) == ExitStatus.INPUT
+    err = capsys.readouterr().err
+    assert re.search(r"framing score: 3 records -> .*out\.jsonl \(1 error, 1 skipped\) in", err), err
+
+
+def test_output_dash_writes_jsonl_to_stdout(tmp_path, capsys):
+    """`framing score corpus/ -o - | jq ...`: records on stdout, the summary on stderr."""
+    (tmp_path / "a.txt").write_text("The board raised fares on Monday, its chair said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("", encoding="utf-8")
+    assert run(["score", str(tmp_path), "-o", "-", "--no-cache", "-j", "1"]) == ExitStatus.OK
+    captured = capsys.readouterr()
+    recs = [json.loads(line) for line in captured.out.splitlines()]
+    assert [(r["id"], r["status"]) for r in recs] == [("a", "ok"), ("b", "skipped")]
+    assert "-> standard output" in captured.err
+    assert run(["score", str(tmp_path), "-o", "-", "--no-cache", "-j", "1", "-q"]) == ExitStatus.OK
+    assert capsys.readouterr().out.count("\n") == 2
+
+
+def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
+    """SIGTERM (a batch scheduler's time limit, `kill`) is handled like Ctrl-C: the
+    temporary output is removed and the exit status is 130, not a .part file left behind."""
+    n = 400
+    corpus = write_corpus(tmp_path / "corpus.jsonl", n)
+    out_dir = tmp_path / "out"
+    out, cache = out_dir / "scores.jsonl", tmp_path / "cache.sqlite"
+    proc = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "1")
+    deadline = time.monotonic() + 60
+    while _rows(cache) < 16 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "finished before it could be terminated"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == ExitStatus.INTERRUPTED
+    assert "interrupted" in proc.stderr.read().decode()
+    assert not out.exists() and list(out_dir.iterdir()) == []

@@ -36,6 +36,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output/report.html", help="the HTML page to write (default: %(default)s)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder, as for 'framing score'; also supplies rule messages (repeatable)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
+    p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds, as for 'framing score' (default: %(default)s)")
     p.add_argument("-j", "--jobs", type=jobs_count, metavar="N", help="worker processes for scoring, as for 'framing score' (default: all cores)")
     p.add_argument("--title", help="page title (default: 'How N sources covered the story')")
     p.add_argument(
@@ -54,6 +55,8 @@ def _records(args: argparse.Namespace, lexicons):
         from ..output import read_records
 
         path = Path(args.scores)
+        if path.suffix.lower() in (".csv", ".parquet"):
+            raise UsageError(f"--scores {args.scores}: give the .jsonl written by 'framing score'; CSV and Parquet hold no texts or evidence to highlight")
         if not path.is_file():
             raise UsageError(f"--scores {args.scores}: no such file")
         return list(read_records(path)), 0
@@ -67,7 +70,7 @@ def _records(args: argparse.Namespace, lexicons):
     files = [p for p in args.paths if p != "-"]
     templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
     records, errors = [], 0
-    docs = iter_documents(args.paths, source=args.source, defer_html=True)
+    docs = iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format)
     for _doc, line, status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
         errors += status == ERROR
         records.append(json.loads(line))
@@ -91,8 +94,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     records, errors = _records(args, lex)
     if args.scores and args.source:
         records = [{**r, "source": args.source} for r in records]
-    if not records:
-        raise UsageError("no articles found in the input")
+    from ..ingest import EMPTY_FOLDER
+
+    if all(r.get("error") == EMPTY_FOLDER for r in records):  # also true of no records
+        where = "".join(f"; {r.get('path')}: {EMPTY_FOLDER}" for r in records)
+        raise UsageError(f"no articles found in the input{where}")
     rules = load_rule_messages(args.lexicons)
     try:
         result = build_report(records, args.output, title=args.title, max_text_chars=args.max_text_chars, rules=rules)

@@ -181,6 +181,14 @@ def _empty_axis(ax, values: Sequence[float], what: str, n_rows: int) -> None:
     ax.text(0.5, (n_rows - 1) / 2, what, ha="center", va="center", color="#555555", fontsize=12)
 
 
+def _none_rows(ax, empty: Sequence[bool], what: str = "none") -> None:
+    """'none' at the start of each row with nothing in it, as :func:`_totals` writes."""
+    right = ax.get_xlim()[1]
+    for y, is_empty in enumerate(empty):
+        if is_empty:
+            ax.text(right * 0.012, y, what, va="center", ha="left", fontsize=10, color="#333333")
+
+
 def _grouped(ax, names: Sequence[str], series: Sequence[tuple[str, str, Sequence[float]]]) -> None:
     n = len(series)
     h = 0.8 / n
@@ -221,6 +229,9 @@ def hedging_chart(corpus: Corpus) -> Chart:
             a.set_xlabel("per 100 words of that voice")
             _legend_below(a, ncol=2, fontsize=10)
             _empty_axis(a, vals, what, len(rows))
+        for a, first, second in ((ax, cols[0], cols[1]), (ax2, cols[2], cols[3])):
+            if max(first + second, default=0.0) > 0:  # an empty axis already says so once
+                _none_rows(a, [x <= 0 and y <= 0 for x, y in zip(first, second)])
         svg, png = _finish(fig, "hedging", title, desc)
         return Chart("hedging", title, caption, desc, svg, png)
 
@@ -336,7 +347,7 @@ def voice_chart(corpus: Corpus) -> Chart:
         total = sum(n for (a, src), n in corpus.actor_mentions.items() if src == s.name)
         rows.append((s.name, [100.0 * counts[a] / total if total else 0.0 for a in top], total))
     labels = [corpus.actor_names.get(a, a) for a in top]
-    desc = "; ".join(f"{n}: " + ", ".join(f"{l} {v:.0f}%" for l, v in zip(labels, vals) if v) + f" of {t} mentions" for n, vals, t in rows)
+    desc = "; ".join((f"{n}: " + ", ".join(f"{l} {v:.0f}%" for l, v in zip(labels, vals) if v) + f" of {t} mentions") if t else f"{n}: no actors named" for n, vals, t in rows)
 
     def draw() -> Chart:
         fig, (ax,) = _figure(len(rows), extra=2.0)
@@ -349,6 +360,7 @@ def voice_chart(corpus: Corpus) -> Chart:
         rest = [100.0 - l if r[2] else 0.0 for l, r in zip(left, rows[::-1])]
         ax.barh(names, rest, left=left, color="#dddddd", label="other actors")
         ax.set_xlim(0, 100)
+        _none_rows(ax, [not r[2] for r in rows[::-1]], "no actors named")
         ax.set_xlabel("% of the source\u2019s actor mentions")
         _legend_below(ax, ncol=4, fontsize=10)
         svg, png = _finish(fig, "voice", title, desc)

@@ -20,9 +20,14 @@ KINDS = ("quote", "boilerplate", "attribution_source", "actor", "actor_label", "
 ANONYMOUS_LABELS = frozenset({"anonymous", "vague"})
 
 
-def is_anonymous(span: Mapping[str, Any]) -> bool:
-    """A cited source that is anonymous or vague ("officials", "sources", "critics")."""
-    return span.get("label") in ANONYMOUS_LABELS or span.get("rule") == "attribution.anonymous"
+def is_anonymous(span: Mapping[str, Any], anonymous_names: frozenset[str] = frozenset()) -> bool:
+    """A cited source that is anonymous or vague ("officials", "sources", "critics").
+
+    ``anonymous_names``: the record's cited sources of type anonymous; an unresolved
+    description ("the mayor", never named) or pronoun ("he", no one to resolve it to)
+    is counted there but labelled "description" or "pronoun".
+    """
+    return span.get("label") in ANONYMOUS_LABELS or span.get("rule") == "attribution.anonymous" or span.get("note") in anonymous_names
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -32,15 +37,16 @@ def slug(value: str) -> str:
     return _SLUG.sub("-", value.lower()).strip("-")[:40] or "x"
 
 
-def anchor_keys(span: Mapping[str, Any]) -> tuple[str, ...]:
+def anchor_keys(span: Mapping[str, Any], anonymous_names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The evidence keys a span stands for; the first span of each key gets an anchor."""
     kind = span.get("kind")
     label = str(span.get("label") or "")
     if kind == "attribution_cue":
         return ("cue", f"cue-{slug(label)}")
     if kind == "attribution_source":
-        keys = ["src", "src-anonymous" if is_anonymous(span) else f"src-{slug(label)}"]
-        if label == "pronoun":  # a pronoun resolved to a named person
+        anonymous = is_anonymous(span, anonymous_names)
+        keys = ["src", "src-anonymous" if anonymous else f"src-{slug(label)}"]
+        if label == "pronoun" and not anonymous:  # a pronoun resolved to a named person
             keys.append("src-named")
         if span.get("note"):
             keys.append(f"srcname-{slug(str(span['note']))}")
@@ -298,9 +304,10 @@ def _article(n: int, source: str, rec: Mapping[str, Any]) -> Article:
     spans, dropped = _clean_spans(text, rec.get("spans") or ())
     actors = tuple(a for a in rec.get("actors") or () if isinstance(a, Mapping))
     cited = tuple(s for s in rec.get("sources") or () if isinstance(s, Mapping))
+    anonymous_names = frozenset(str(s.get("name")) for s in cited if s.get("type") == "anonymous")
     anchors: dict[str, int] = {}
     for i, s in enumerate(spans):
-        for key in anchor_keys(s):
+        for key in anchor_keys(s, anonymous_names):
             anchors.setdefault(key, i)
     title = rec.get("title") or ""
     if not title:

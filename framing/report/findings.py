@@ -58,8 +58,22 @@ def _ratio(a: float, b: float) -> str:
     return f"{r:.0f}\u00d7" if r >= 3 else f"{r:.1f}\u00d7"
 
 
+# Fewer words of story text than this and a source's rates are noise (one hedge in 20
+# words is 5 per 100; "Rain fell." has reading grade -3): left out of the comparisons.
+MIN_WORDS = 40
+
+
 def headline_findings(corpus: Corpus) -> list[Finding]:
-    out = [f for sig in SIGNALS if (f := _finding(sig, corpus.sources)) is not None]
+    sources = corpus.sources
+    small = [s for s in sources if s.scored and s.counts.get("words", 0) < MIN_WORDS]
+    if small and len(small) < sum(1 for s in sources if s.scored):
+        sources = tuple(s for s in sources if s not in small)
+    else:
+        small = []  # every source is short: compare them anyway, there is nothing better
+    out = [f for sig in SIGNALS if (f := _finding(sig, sources)) is not None]
+    if small:
+        names = "; ".join(f"{s.name} ({s.counts.get('words', 0):,.0f} {'word' if s.counts.get('words', 0) == 1 else 'words'})" for s in small)
+        out.append(Finding("Too little text", f"Left out of these comparisons, with fewer than {MIN_WORDS} words of story text: {names}. Their numbers are in the tables.", "sources"))
     tone = _tone_finding(corpus)
     if tone:
         out.append(tone)

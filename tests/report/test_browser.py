@@ -137,3 +137,19 @@ def test_hostile_text_is_shown_never_run(browser, tmp_path, all_records):
             assert o.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content").startswith("default-src 'none'")
         finally:
             o.close()
+
+
+def test_a_phone_sized_window_never_scrolls_sideways(browser, tmp_path, all_records):
+    """A title with no space in it (a URL, a file name) and the two-column article
+    blocks once widened the whole page on a phone; wide tables scroll in their own box."""
+    from report_fixtures import record
+
+    long_title = "Harbour-levy-" + "x" * 150
+    recs = [*all_records, record("long/1", "Quay-Times", "The port board raised the harbour levy on Monday, its chair said.", [], title=long_title)]
+    path = build_report(recs, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        opened.page.set_viewport_size({"width": 420, "height": 900})
+        assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        opened.close()

@@ -167,6 +167,18 @@ def test_findings_with_one_source_and_with_nothing_found():
     assert "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source." in texts
 
 
+def test_a_source_with_too_little_text_is_left_out_of_the_findings(records):
+    """'Rain fell.' (2 words, grade -3) must not be named 'the easiest to read'."""
+    from report_fixtures import record
+
+    tiny = record("tiny/1", "Brief Wire", "Rain fell.", [], metrics={"words": 2, "flesch_kincaid_grade": -3.0})
+    findings = headline_findings(build_corpus([*records, tiny]))
+    signals = [f for f in findings if f.signal != "Too little text"]
+    assert signals and all("Brief Wire" not in f.text for f in signals)
+    [note] = [f for f in findings if f.signal == "Too little text"]
+    assert "Brief Wire" in note.text and "2 words" in note.text
+
+
 def test_shared_sentences_identical_and_rewritten(records):
     corpus = build_corpus(records)
     groups = shared_sentences(corpus.articles)
@@ -242,12 +254,67 @@ def test_page_shows_every_section_and_highlight_kind(page):
 
 def test_table_numbers_link_to_their_evidence(page):
     _, text = page
-    row = re.search(r'<tr[^>]*><td data-sort="harbor daily">Harbor Daily</td>.*?</tr>', text, re.S).group(0)
+    row = re.search(r'<tr[^>]*><td class="nowrap" data-sort="harbor daily">Harbor Daily</td>.*?</tr>', text, re.S).group(0)
     n = re.search(r'href="#a(\d+)"', row).group(1)
     hrefs = re.findall(rf'href="#a{n}-([\w-]+)"', row)
     assert {"hedge", "booster", "bp", "cue", "src-anonymous", "cue-distancing", "actor", "text"} <= set(hrefs)
     hedge = re.search(rf'<mark class="k-hedge[^"]*" title="[^"]*" id="a{n}-hedge">([^<]*)<', text)
     assert hedge and hedge.group(1) == "may"
+
+
+def test_an_unnamed_description_counted_as_anonymous_links_to_its_evidence(tmp_path):
+    """'the mayor' with no name: the detector counts it anonymous; its share must lead to it."""
+    from report_fixtures import record, span
+
+    text = "Ferry fares rise again\n\nThe port board raised ferry fares on Monday, the mayor said."
+    spans = [span(text, "attribution_source", "the mayor", "description", note="the mayor"), span(text, "attribution_cue", "said", "neutral", note="the mayor")]
+    metrics = {"words": 15, "attributions": 1, "attribution_anonymous": 1, "attribution_named": 0, "attribution_anonymous_share": 1.0, "attribution_named_share": 0.0}
+    rec = record("fares", "Quay Times", text, spans, sources=[{"name": "the mayor", "type": "anonymous", "count": 1, "direct": 0}], metrics=metrics)
+    page = build_report([rec], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    assert re.search(r'Anonymous sources: <a href="#a1-src-anonymous"[^>]*>100%</a>', page)
+    assert 'id="a1-src-anonymous"' in page
+
+
+def test_an_unresolved_pronoun_source_is_anonymous_evidence_not_named(tmp_path):
+    """'he said' with no one to resolve 'he' to: counted anonymous, so it must not be the
+    evidence of 'Named sources' and must be that of 'Anonymous sources'."""
+    from report_fixtures import record, span
+
+    text = "Ferry fares rise again\n\nThe port board raised ferry fares on Monday. More rises will follow, he said."
+    he = span(text, "attribution_source", " he ", "pronoun", note="he (unresolved)")  # not the "he" of "The"
+    he.update(start=he["start"] + 1, end=he["end"] - 1, text="he", col=he["col"] + 1)
+    spans = [he, span(text, "attribution_cue", "said", "neutral", note="he (unresolved)")]
+    metrics = {"words": 17, "attributions": 1, "attribution_anonymous": 1, "attribution_named": 0, "attribution_anonymous_share": 1.0, "attribution_named_share": 0.0}
+    rec = record("fares", "Quay Times", text, spans, sources=[{"name": "he (unresolved)", "type": "anonymous", "count": 1, "direct": 0}], metrics=metrics)
+    page = build_report([rec], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    assert re.search(r'Anonymous sources: <a href="#a1-src-anonymous"[^>]*>100%</a>', page)
+    assert 'id="a1-src-named"' not in page
+
+
+def test_source_names_do_not_break_at_their_hyphens(tmp_path):
+    """'outlet-a' in a narrow column wrapped as 'outlet-' / 'a' in all three tables."""
+    from report_fixtures import record
+
+    recs = [record(f"r{i}", f"north-{i}-wire", "The port board raised ferry fares on Monday.", []) for i in range(2)]
+    page = build_report(recs, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    cells = re.findall(r'<td([^>]*)>(?:<b>)?north-0-wire<', page)
+    assert len(cells) == 3 and all('class="nowrap"' in c for c in cells), cells
+
+
+def test_charts_say_none_for_a_source_with_nothing_to_show(records):
+    """A source without actors or hedges gets a word in its row, not an empty row a
+    reader takes for missing data (the attribution chart already wrote 'none')."""
+    from report_fixtures import record
+
+    from framing.report.charts import hedging_chart, voice_chart
+
+    quiet = record("quiet/1", "Quiet Gazette", "The ferry left at noon and came back at six.", [])
+    corpus = build_corpus([*records, quiet])
+    voice = voice_chart(corpus)
+    assert "Quiet Gazette: no actors named" in voice.desc
+    assert "no actors named" in str(voice.svg)
+    hedging = hedging_chart(corpus)
+    assert re.search(r">none<", str(hedging.svg)) or "none" in re.sub(r"<[^>]+>", " ", str(hedging.svg)).split()
 
 
 def test_chart_and_csv_files_next_to_the_page(page, all_records):
@@ -320,12 +387,22 @@ def test_cli_scores_texts_and_rebuilds_from_saved_scores(tmp_path, capsys):
     assert again.read_text(encoding="utf-8").replace("again_files", "report_files") == first
 
 
+def test_cli_empty_folder_is_a_usage_error_naming_it(capsys, tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "notes.md").write_text("Fares rose.\n", encoding="utf-8")
+    assert cli_run(["report", str(tmp_path / "corpus"), "-o", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert "no articles found" in err and "no .txt, .html, .jsonl or .csv files in this folder" in err
+    assert not (tmp_path / "r.html").exists()
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [
         (["report"], "either PATHs"),
         (["report", "x.txt", "--scores", "s.jsonl"], "either PATHs"),
         (["report", "--scores", "missing.jsonl"], "no such file"),
+        (["report", "--scores", "scores.csv"], "CSV and Parquet hold no texts"),
         (["report", "x.txt", "-o", "out.pdf"], "HTML page"),
     ],
 )
@@ -400,3 +477,31 @@ def test_only_failed_records_and_odd_names_still_build(tmp_path):
     odd["actors"][0]["name"] = "$x^2$ man"
     result = build_report([odd, dict(harbor_record(), source="^_^ {weird}")], tmp_path / "odd.html")
     assert "Costs $5 and $10" in result.path.read_text(encoding="utf-8")
+
+
+def test_every_number_of_real_articles_leads_to_its_evidence(tmp_path, seeds_dir, examples_dir):
+    """Scored seeds and examples: no non-zero number in a card or table without a link
+    (the article count of a source is a count of the articles listed, not evidence)."""
+    out = tmp_path / "r.html"
+    assert cli_run(["report", str(seeds_dir), str(examples_dir / "articles"), "-o", str(out), "-j", "1"]) == 0
+    page = out.read_text(encoding="utf-8")
+    unlinked = [v for v in re.findall(r'<span class="v" title="[^"]*">([^<]*)</span>', page) if v.strip("0.%\u2013")]
+    assert unlinked == []
+    for table_id in ("source-table", "article-table"):
+        table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', page, re.S).group(0)
+        heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
+            for head, cell in zip(heads, re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)):
+                text = re.sub(r"<[^>]+>", "", cell).strip()
+                if head != "Articles" and re.fullmatch(r"-?[0-9.,]+%?", text) and text.strip("0.%-"):
+                    assert "<a " in cell, (table_id, head, text)
+
+
+def test_cli_report_from_a_jsonl_on_standard_input(tmp_path, monkeypatch, capsys):
+    import io
+
+    body = "".join(json.dumps({"id": f"r{i}", "source": src, "text": f"The port board raised fares by {i} percent on Monday, its chair said."}) + "\n" for i, src in enumerate(["Quay Times", "Harbour Post"]))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8")), encoding="utf-8"))
+    out = tmp_path / "r.html"
+    assert cli_run(["report", "-", "--stdin-format", "jsonl", "-o", str(out), "-j", "1"]) == 0
+    assert "2 articles" in capsys.readouterr().err and "Harbour Post" in out.read_text(encoding="utf-8")
