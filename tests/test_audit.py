@@ -391,30 +391,33 @@ def test_readme_lists_every_rule():
     assert not missing, f"README.md does not list: {missing}"
 
 
-def test_findings_scale_linearly_with_a_long_draft():
-    """A long draft: turning spans into findings costs less than analysing the text.
+def test_a_hedge_inside_an_attribution_cue_is_dropped_on_a_long_draft():
+    """The one-bisect overlap test drops exactly the hedges that overlap some cue.
 
-    Each reporter hedge was once checked against every attribution cue of the draft
-    (quadratic: a 2 MB draft took minutes); the ratio to analysis time is machine-proof.
+    Each reporter hedge was once tested against every cue of the draft (quadratic: a 2 MB
+    draft took 17.7 s of CPU); the sorted-starts version must keep the same findings.
+    Its speed is measured, not asserted here (docs/audit.md).
     """
-    import time
+    from framing.audit import _span_findings
+    from framing.model import ATTRIBUTION_CUE, HEDGE
 
     parts = []
-    for i in range(1500):
+    for i in range(300):
         parts.append(
             f"Officials said the levy may rise by {i} percent next year. "
-            f"The ferry company reportedly claimed the fares could possibly double.\n\n"
+            f"The ferry company allegedly claimed the fares could possibly double.\n\n"
         )
-    text = "".join(parts)
-    lex = load_lexicons()
-    t0 = time.process_time()
-    result = analyze(text, lexicons=lex)
-    analysed = time.process_time() - t0
-    t0 = time.process_time()
-    found = findings_for_result(result, lex)
-    turned = time.process_time() - t0
-    assert len(found) > 1500
-    assert turned < analysed, (turned, analysed)
+    result = analyze("".join(parts), lexicons=load_lexicons())
+    cues = [(s.start, s.end) for s in result.spans if s.kind == ATTRIBUTION_CUE and s.rule]
+    overlapping = {
+        (s.start, s.end)
+        for s in result.spans
+        if s.kind == HEDGE and any(a < s.end and s.start < b for a, b in cues)
+    }
+    assert overlapping  # "allegedly" is both: the draft exercises the rule
+    hedges = {(s.start, s.end) for s in result.spans if s.kind == HEDGE and s.rule and s.voice == "reporter"}
+    found = {(start, end) for rule, start, end, _ in _span_findings(result) if rule.startswith("hedging.")}
+    assert found == hedges - overlapping
 
 
 def test_a_folder_without_drafts_is_an_input_error_not_a_clean_pass(tmp_path, monkeypatch, capsys):
