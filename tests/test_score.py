@@ -102,6 +102,13 @@ def _framing(*argv: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code, "score", "--quiet", *argv], start_new_session=True, stderr=subprocess.PIPE)
 
 
+def _wait_for_rows(proc, cache, n: int) -> None:
+    """Wait (up to a minute) until the running ``proc`` has cached ``n`` records or ended."""
+    deadline = time.monotonic() + 60
+    while _rows(cache) < n and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def _rows(cache: Path) -> int:
     if not cache.exists():
         return 0
@@ -121,9 +128,7 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_output(tmp_path):
     out_dir = tmp_path / "out"
     out, cache = out_dir / "scores.jsonl", tmp_path / "cache.sqlite"
     proc = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "2")
-    deadline = time.monotonic() + 60
-    while _rows(cache) < 64 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _wait_for_rows(proc, cache, 64)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the pool workers too
     proc.wait()
     done = _rows(cache)
@@ -219,9 +224,7 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
     out_dir = tmp_path / "out"
     out, cache = out_dir / "scores.jsonl", tmp_path / "cache.sqlite"
     proc = _framing(str(corpus), "-o", str(out), "--cache", str(cache), "--jobs", "1")
-    deadline = time.monotonic() + 60
-    while _rows(cache) < 16 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _wait_for_rows(proc, cache, 16)
     assert proc.poll() is None, "finished before it could be terminated"
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == ExitStatus.INTERRUPTED
