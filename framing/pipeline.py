@@ -6,7 +6,7 @@ from typing import Iterable, Sequence
 
 from .detectors import actors, attribution, boilerplate, hedging, readability
 from .ingest import Document, headline
-from .lexicon import Lexicons, load_lexicons
+from .lexicon import Lexicons, load_lexicons, per_lexicon
 from .model import OK, ArticleResult, SourceCount, Span, new_frozen
 from .segment import Segmentation, content_view, segment
 
@@ -107,7 +107,12 @@ def analyze_with_segmentation(doc: Document, lex: Lexicons, recurring_lines: fro
 NOT_ENGLISH_SHARE = 0.06
 NOT_ENGLISH_MIN_WORDS = 20
 NOT_ENGLISH = "the text does not look like English (almost none of its words are English function words); framing's word lists are English, so most counts here will be zero"
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {}
+
+
+@per_lexicon
+def _function_words(lex: Lexicons) -> frozenset[str]:
+    wl = lex.lists.get("boilerplate_words")
+    return frozenset(t for t, e in wl.entries.items() if e.category == "function") if wl else frozenset()
 
 
 def _language_warning(seg: Segmentation, lex: Lexicons) -> tuple[str, ...]:
@@ -115,10 +120,7 @@ def _language_warning(seg: Segmentation, lex: Lexicons) -> tuple[str, ...]:
     words = seg.is_word.count(1)
     if words < NOT_ENGLISH_MIN_WORDS:
         return ()
-    fn = _FUNCTION_WORDS.get(lex.version)
-    if fn is None:
-        wl = lex.lists.get("boilerplate_words")
-        fn = _FUNCTION_WORDS[lex.version] = frozenset(t for t, e in wl.entries.items() if e.category == "function") if wl else frozenset()
+    fn = _function_words(lex)
     if not fn:
         return ()
     return (NOT_ENGLISH,) if sum(map(fn.__contains__, seg.words)) < NOT_ENGLISH_SHARE * words else ()
