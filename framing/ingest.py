@@ -102,6 +102,29 @@ def iter_documents(inputs: Iterable[str], *, source: str | None = None, stdin: i
             yield Document(id=raw, source=source or Path(raw).stem, text="", path=raw, status=ERROR, error="no such file or folder")
 
 
+# Analysis holds about 70 bytes per character of an article (20 MB of text: 1.4 GB), so a
+# stray log or database dump named .txt must not take a worker's memory; news articles are
+# rarely over 100,000 characters.
+MAX_CHARS = 5_000_000
+
+
+def cap_length(docs: Iterable[Document], max_chars: int = MAX_CHARS) -> Iterator[Document]:
+    """Each document, or a ``skipped`` one saying why when its text is longer than
+    ``max_chars`` characters (an HTML page's markup counts; 0: no limit)."""
+    for doc in docs:
+        if max_chars and doc.status == OK and len(doc.text) > max_chars:
+            what = "markup" if doc.html_pending else "text"
+            doc = replace(
+                doc,
+                text="",
+                main_text=None,
+                html_pending=False,
+                status=SKIPPED,
+                error=f"{what} of {len(doc.text):,} characters is over --max-chars {max_chars:,}; not scored (raise --max-chars, or 0 for no limit)",
+            )
+        yield doc
+
+
 def walk_files(root: Path) -> Iterator[Path]:
     """Supported files under ``root`` in the order of their sorted paths, listed one folder
     at a time so a folder of a million articles never sits in memory as one list.

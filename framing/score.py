@@ -5,8 +5,8 @@ collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
 optional), or '-' for standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
 Every input appears in the output, in input order, with a status: ok, skipped
-(an empty file, or a folder with no article file in it) or error (unreadable,
-binary, a broken record: the reason is in the record).
+(an empty file, a folder with no article file in it, a text over --max-chars) or
+error (unreadable, binary, a broken record: the reason is in the record).
 
 Runs on every core by default and streams, so memory stays flat for any corpus size.
 Finished records go to a cache (SQLite): a second run, or a run started again after
@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from .cli import ExitStatus, UsageError
+from .ingest import MAX_CHARS
 from .model import ERROR, SKIPPED
 
 EPILOG = """\
@@ -47,6 +48,16 @@ the cache file to reclaim space.
 exit status: 0 every input scored or skipped, 2 usage error, 3 some input could
 not be read or scored (its record says why; the others are written as usual).
 """
+
+
+def max_chars(value: str) -> int:
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of characters, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return n
 
 
 def jobs_count(value: str) -> int:
@@ -77,13 +88,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers)")
     p.add_argument("--cache", default=None, metavar="FILE", help="SQLite cache of finished records (default: output/.framing-cache.sqlite)")
     p.add_argument("--no-cache", action="store_true", help="score everything again and store nothing")
+    p.add_argument("--max-chars", type=max_chars, default=MAX_CHARS, metavar="N", help="skip (with the reason in its record) an article longer than N characters: scoring takes about 70 bytes of memory per character; 0 = no limit (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
     from .batch import EngineError, Templates, score_stream
     from .cache import DEFAULT_PATH, Cache, CacheError
-    from .ingest import iter_documents
+    from .ingest import cap_length, iter_documents
     from .output import ResultWriter, StdoutWriter, output_format
     from .pipeline import resolve_lexicons
     from .progress import Progress
@@ -123,7 +135,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         with StdoutWriter() if to_stdout else ResultWriter(args.output) as writer:
             try:
                 stream = score_stream(
-                    iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format),
+                    cap_length(iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format), args.max_chars),
                     lex,
                     jobs=jobs,
                     engine=args.engine,

@@ -230,3 +230,30 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
     assert proc.wait(timeout=60) == ExitStatus.INTERRUPTED
     assert "interrupted" in proc.stderr.read().decode()
     assert not out.exists() and list(out_dir.iterdir()) == []
+
+
+def test_an_article_over_max_chars_is_skipped_with_the_reason(tmp_path):
+    """A stray dump named .txt must not take a worker's memory: it is listed, not scored."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    short = "The board raised fares on Monday, its chair said."
+    (corpus / "a.txt").write_text(short, encoding="utf-8")
+    (corpus / "b.txt").write_text(short + " More fares rose." * 20, encoding="utf-8")
+    (corpus / "c.html").write_text("<html><body><p>" + "Fares rose again. " * 20 + "</p></body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    limit = str(len(short) + 10)
+    assert score(str(corpus), "-o", str(out), "--no-cache", "-j", "1", "--max-chars", limit) == ExitStatus.OK
+    recs = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert recs["a"]["status"] == "ok"
+    assert recs["b"]["status"] == "skipped" and f"over --max-chars {limit};" in recs["b"]["error"]
+    assert recs["c"]["status"] == "skipped" and recs["c"]["error"].startswith("markup of ")
+    # 0 lifts the limit.
+    assert score(str(corpus), "-o", str(out), "--no-cache", "-j", "1", "--max-chars", "0") == ExitStatus.OK
+    assert {json.loads(line)["status"] for line in out.read_text(encoding="utf-8").splitlines()} == {"ok"}
+
+
+@pytest.mark.parametrize("value", ["-1", "lots"])
+def test_max_chars_must_be_a_whole_number(tmp_path, value, capsys):
+    (tmp_path / "a.txt").write_text("The board raised fares on Monday.", encoding="utf-8")
+    assert score(str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--max-chars", value) == ExitStatus.USAGE
+    assert "--max-chars" in capsys.readouterr().err
