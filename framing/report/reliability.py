@@ -59,7 +59,8 @@ def _attribution(a: Mapping[str, Any]) -> str:
         f"as saying where a claim comes from, and {in_ten(cues['precision'])} of the phrases it marked were marked by them too; "
         f"it found {in_ten(sources['recall'])} of the sources they marked. Ranked by how much they attribute, the articles come out "
         f"in {_order(a['density_spearman'])} by its count and by theirs (correlation {a['density_spearman']:.2f}, where 1 is the same order). "
-        "It misses most often stance nouns (\u201ccriticism of\u201d) and light verbs (\u201cmade clear\u201d, \u201ctook aim at\u201d)."
+        "It misses most often stance nouns (\u201ccriticism of\u201d, \u201csupport for\u201d) and plans or decisions that the "
+        "annotators read as a claim (\u201chis plan\u201d, \u201cthe decision\u201d): a long tail of rare phrases."
     )
 
 
