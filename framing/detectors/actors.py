@@ -910,13 +910,6 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
     return out
 
 
-def _reused_alone(art: _Article, runs, w: str) -> bool:
-    """``w`` is a one-word run somewhere not after an article: a surname reused alone
-    ("Steele said"), where "the Constitution" is none."""
-    norm = art.norm
-    return any(e - s == 1 and norm[s] == w and not (s and norm[s - 1] in _DETERMINERS) for s, e, _, _ in runs)
-
-
 def _org_of(norm: list[str], s: int, e: int, org_suffixes: frozenset[str]) -> bool:
     """An organisation word before "of"/"for" inside the run ("Port Authority of New York")."""
     for t in range(s + 1, e - 1):
@@ -981,12 +974,14 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given, name_suffixes, not_heads, not_first, function_words, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words, g.places
+    given, name_suffixes, not_heads, not_first, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.places
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {a.source_name.lower() for a in attributions if a.source_type == "named" and a.source_name and a.source_label in ("named", "")}
     if any("’" in w for w in source_names):
         source_names = {_norm(w) for w in source_names}
-    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
+    # Words of one-word runs not after an article: a surname reused alone ("Steele said"),
+    # where "the Constitution" is none.
+    alone_words = {norm[s] for s, e, _, _ in runs if e - s == 1 and not (s and norm[s - 1] in _DETERMINERS)}
     non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
@@ -1048,7 +1043,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
                 or words[-1] in name_suffixes
-                or words[-1] in single_words and _reused_alone(art, runs, words[-1])
+                or words[-1] in alone_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
                 or words[0] in given and _given_name(art, s, e, initial)
