@@ -1175,10 +1175,7 @@ def _prose(li: LineInfo) -> bool:
 
 def _first_prose(infos: Sequence[LineInfo]) -> int:
     """Index of the first prose paragraph, or -1."""
-    for i, li in enumerate(infos):
-        if li.words >= _PROSE_WORDS and li.terminal:
-            return i
-    return -1
+    return next((i for i, li in enumerate(infos) if _prose(li)), -1)
 
 
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
