@@ -126,7 +126,7 @@ class Gazetteer:
     # Words that are no one-word name: lead_skip, joiners, not_names, not_heads and the
     # one-word whole names of not_actors.tsv and places.tsv (one lookup per capital).
     no_word: frozenset[str] = frozenset()
-    name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
+    name_suffixes: frozenset[str] = frozenset()  # cue name_suffixes: "Jr", "Sr" (not "II": "Article II")
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
-        not_heads=frozenset(e.term for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
+        not_heads=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
         not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
         not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
         name_suffixes=words("name_suffixes"),
