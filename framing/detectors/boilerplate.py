@@ -1361,7 +1361,7 @@ def classify(
         for i in range(n)
         if certain[i] == "caption" and infos[i].words <= 12 and infos[i].lower <= 2 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
     }
-    under_credit: list[int] = []  # a sentence under a credit: story, or a caption if the model says furniture
+    under_credit: set[int] = set()  # a sentence under a credit: story, or a caption if the model says furniture
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):
@@ -1369,7 +1369,7 @@ def classify(
         if i + 1 in credits:
             certain[i] = "caption"
         elif i - 1 in credits:
-            under_credit.append(i)
+            under_credit.add(i)
     for a, b in _schedules(infos, certain, dated):
         for i in range(a, b):
             fixed[i] = True
