@@ -903,7 +903,7 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
             if e > s:
                 for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                     # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                    if norm[ps] not in no_word if pe - ps == 1 else norm[ps] not in not_names or norm[pe - 1] in org_suffixes:
+                    if (norm[ps] not in no_word) if pe - ps == 1 else (norm[ps] not in not_names or norm[pe - 1] in org_suffixes):
                         out.append((ps, pe, si, ps == a))
             j = max(k, j + 1)
             c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
