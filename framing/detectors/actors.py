@@ -295,6 +295,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
     for r in roles:
         by_last[r[-1]].append(r)
         by_first[r[0]].append(r)
+    lead_skip = words("function_words") | words("honorifics") | words("name_joiners")
+    not_whole = frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY)
     return Gazetteer(
         actors=actors,
         index=frozen,
@@ -321,19 +323,18 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         function_words=words("function_words"),
         not_names=words("not_names") | words("dates"),
         dates=words("dates"),
-        lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
+        lead_skip=lead_skip,
         single_first=frozenset(k for k, v in single.items() if v),
         given=frozenset(e.term for e in given_names),
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
         not_heads=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
-        not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
-        not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        not_whole=not_whole,
+        not_first=frozenset(w[0] for w in not_whole),
         name_suffixes=words("name_suffixes"),
         places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
-        no_word=words("function_words") | words("honorifics") | words("name_joiners") | words("not_names") | words("dates")
-        | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
+        no_word=lead_skip | words("not_names") | words("dates") | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
         **_anchors(frozen),
     )
 
