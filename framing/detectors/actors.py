@@ -1130,7 +1130,7 @@ def _quoted_titles(art: _Article) -> set[int]:
         if qe - qs > _TITLE_CHARS:
             continue
         ch = text[qs + 1]
-        if not (ch.isupper() or ch == "'" and text[qs + 2].isupper()):
+        if not (ch.isupper() or ch == "'" and qs + 2 < qe and text[qs + 2].isupper()):
             continue
         if any(m.group(0) not in fw for m in _LOWER_WORD.finditer(text, qs, qe)):
             continue
