@@ -132,7 +132,7 @@ def load_config(path: str | Path) -> Config:
     prefix = ""
     # A pyproject.toml, or any file given with --config that holds only a [tool.framing]
     # table (copied from a pyproject.toml): the settings sit in that table.
-    if p.name == PYPROJECT or set(data) == {"tool"} and isinstance(data["tool"], dict) and "framing" in data["tool"]:
+    if p.name == PYPROJECT or (set(data) == {"tool"} and isinstance(data["tool"], dict) and "framing" in data["tool"]):
         data = data.get("tool", {}).get("framing", {})
         prefix = "tool.framing."
     return parse_config(data, source=str(p), prefix=prefix, base=p.parent)

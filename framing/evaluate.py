@@ -64,6 +64,8 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace) -> ExitStatus:
     path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a gold data file (.jsonl)")
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     task = args.task or guess_task(path)

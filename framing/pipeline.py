@@ -6,7 +6,7 @@ from typing import Iterable, Sequence
 
 from .detectors import actors, attribution, boilerplate, hedging, readability
 from .ingest import Document, headline
-from .lexicon import Lexicons, load_lexicons, per_lexicon
+from .lexicon import Lexicons, load_lexicons
 from .model import OK, ArticleResult, SourceCount, Span, new_frozen
 from .segment import Segmentation, content_view, segment
 
@@ -109,18 +109,12 @@ NOT_ENGLISH_MIN_WORDS = 20
 NOT_ENGLISH = "the text does not look like English (almost none of its words are English function words); framing's word lists are English, so most counts here will be zero"
 
 
-@per_lexicon
-def _function_words(lex: Lexicons) -> frozenset[str]:
-    wl = lex.lists.get("boilerplate_words")
-    return frozenset(t for t, e in wl.entries.items() if e.category == "function") if wl else frozenset()
-
-
 def _language_warning(seg: Segmentation, lex: Lexicons) -> tuple[str, ...]:
     """``(NOT_ENGLISH,)`` for a text of another language, else ``()``: one set lookup per token."""
     words = seg.is_word.count(1)
     if words < NOT_ENGLISH_MIN_WORDS:
         return ()
-    fn = _function_words(lex)
+    fn = boilerplate._word_classes(lex)[0]  # (the function words of boilerplate_words.tsv, built once)
     if not fn:
         return ()
     return (NOT_ENGLISH,) if sum(map(fn.__contains__, seg.words)) < NOT_ENGLISH_SHARE * words else ()

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from .cli import ExitStatus, UsageError
-from .ingest import MAX_CHARS
+from .ingest import MAX_CHARS, STDIN_FORMATS
 from .model import ERROR, SKIPPED
 
 EPILOG = """\
@@ -80,7 +80,7 @@ def default_jobs() -> int:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl/.csv collections, or - for stdin")
     p.add_argument("-o", "--output", default="output/scores.jsonl", help="output file; .jsonl, .csv or .parquet, or - for JSONL on standard output (default: %(default)s)")
-    p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds: one article (txt, html) or a collection, one record per line or row (jsonl, csv) (default: %(default)s)")
+    p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="txt", help="what standard input ('-') holds: one article (txt, html) or a collection, one record per line or row (jsonl, csv) (default: %(default)s)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder; adds to or overrides the bundled lists (repeatable)")
     p.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N", help="worker processes (default: all cores; 1 = in this process, no pool)")
@@ -157,9 +157,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not args.quiet:
         took = time.monotonic() - started
         hits = f", {cache.hits} from cache" if cache is not None and cache.hits else ""
+        notes = ([_plural(errors, "error")] if errors else []) + ([f"{skipped} skipped"] if skipped else [])
         print(
             f"framing score: {_plural(writer.count, 'record')} -> {'standard output' if to_stdout else args.output}"
-            + (f" ({', '.join(n for n in (_plural(errors, 'error') if errors else '', f'{skipped} skipped' if skipped else '') if n)})" if errors or skipped else "")
+            + (f" ({', '.join(notes)})" if notes else "")
             + f" in {took:.1f}s{hits}",
             file=sys.stderr,
         )

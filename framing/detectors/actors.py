@@ -126,7 +126,7 @@ class Gazetteer:
     # Words that are no one-word name: lead_skip, joiners, not_names, not_heads and the
     # one-word whole names of not_actors.tsv and places.tsv (one lookup per capital).
     no_word: frozenset[str] = frozenset()
-    name_suffixes: frozenset[str] = frozenset(("jr", "sr"))
+    name_suffixes: frozenset[str] = frozenset()  # cue name_suffixes: "Jr", "Sr" (not "II": "Article II")
 
 
 @dataclass(frozen=True)
@@ -295,6 +295,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
     for r in roles:
         by_last[r[-1]].append(r)
         by_first[r[0]].append(r)
+    lead_skip = words("function_words") | words("honorifics") | words("name_joiners")
+    not_whole = frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY)
     return Gazetteer(
         actors=actors,
         index=frozen,
@@ -321,19 +323,18 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         function_words=words("function_words"),
         not_names=words("not_names") | words("dates"),
         dates=words("dates"),
-        lead_skip=words("function_words") | words("honorifics") | words("name_joiners"),
+        lead_skip=lead_skip,
         single_first=frozenset(k for k, v in single.items() if v),
         given=frozenset(e.term for e in given_names),
         given_common=frozenset(e.term for e in given_names if e.category == "given_common"),
         given_plain=frozenset(e.term for e in given_names if e.category == "given"),
         place_nouns=words("place_nouns"),
-        not_heads=frozenset(e.term for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
-        not_whole=frozenset(tuple(_norm(w) for w in e.words) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
-        not_first=frozenset(_norm(e.words[0]) for e in not_actors if len(e.words) > 1 or e.category in _WHOLE_ONLY),
+        not_heads=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category not in _WHOLE_ONLY),
+        not_whole=not_whole,
+        not_first=frozenset(w[0] for w in not_whole),
         name_suffixes=words("name_suffixes"),
         places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
-        no_word=words("function_words") | words("honorifics") | words("name_joiners") | words("not_names") | words("dates")
-        | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
+        no_word=lead_skip | words("not_names") | words("dates") | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
         **_anchors(frozen),
     )
 
@@ -903,18 +904,11 @@ def _runs(art: _Article, spans: list[tuple[int, int, int]], covered: set[int]) -
             if e > s:
                 for ps, pe in _split_joined(art, s, e) if e - s > 2 else ((s, e),):
                     # "Soviet Union", "Korean War", "Monday": capitalised, but no actor's name.
-                    if norm[ps] not in no_word if pe - ps == 1 else norm[ps] not in not_names or norm[pe - 1] in org_suffixes:
+                    if (norm[ps] not in no_word) if pe - ps == 1 else (norm[ps] not in not_names or norm[pe - 1] in org_suffixes):
                         out.append((ps, pe, si, ps == a))
             j = max(k, j + 1)
             c = bisect_left(caps, j, c + 1, nc)  # past the run's capitals at once
     return out
-
-
-def _reused_alone(art: _Article, runs, w: str) -> bool:
-    """``w`` is a one-word run somewhere not after an article: a surname reused alone
-    ("Steele said"), where "the Constitution" is none."""
-    norm = art.norm
-    return any(e - s == 1 and norm[s] == w and not (s and norm[s - 1] in _DETERMINERS) for s, e, _, _ in runs)
 
 
 def _org_of(norm: list[str], s: int, e: int, org_suffixes: frozenset[str]) -> bool:
@@ -981,12 +975,14 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
     norm, starts, ends, poss, low = art.norm, art.starts, art.ends, art.poss, art.low
     stoks = seg.sentence_tokens
     honorifics, joiners, org_suffixes, org_heads, roles_by_last = g.honorifics, g.joiners, g.org_suffixes, g.org_heads, g.roles_by_last
-    given, name_suffixes, not_heads, not_first, function_words, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.function_words, g.places
+    given, name_suffixes, not_heads, not_first, places = g.given, g.name_suffixes, g.not_heads, g.not_first, g.places
     taken_surnames = {norm[m.last - 1] for m in known_persons}
     source_names = {a.source_name.lower() for a in attributions if a.source_type == "named" and a.source_name and a.source_label in ("named", "")}
     if any("’" in w for w in source_names):
         source_names = {_norm(w) for w in source_names}
-    single_words = {norm[s] for s, e, _, _ in runs if e - s == 1}
+    # Words of one-word runs not after an article: a surname reused alone ("Steele said"),
+    # where "the Constitution" is none.
+    alone_words = {norm[s] for s, e, _, _ in runs if e - s == 1 and not (s and norm[s - 1] in _DETERMINERS)}
     non_initial = None  # words of one-word runs inside a sentence, built on first need (acronyms)
 
     actors: dict[str, ActorDef] = {}
@@ -1048,7 +1044,7 @@ def _discover(art: _Article, runs, attributions: Sequence[Attribution], known_pe
             if not (
                 (p >= a and (norm[p] in honorifics or norm[p] in roles_by_last and _prev_role(art, p, a) is not None))
                 or words[-1] in name_suffixes
-                or words[-1] in single_words and _reused_alone(art, runs, words[-1])
+                or words[-1] in alone_words
                 or " ".join(words) in source_names
                 or e < b and low[e] == "," and _apposition_role(art, e, b) is not None
                 or words[0] in given and _given_name(art, s, e, initial)
@@ -1134,7 +1130,7 @@ def _quoted_titles(art: _Article) -> set[int]:
         if qe - qs > _TITLE_CHARS:
             continue
         ch = text[qs + 1]
-        if not (ch.isupper() or ch == "'" and text[qs + 2].isupper()):
+        if not (ch.isupper() or ch == "'" and qs + 2 < qe and text[qs + 2].isupper()):
             continue
         if any(m.group(0) not in fw for m in _LOWER_WORD.finditer(text, qs, qe)):
             continue

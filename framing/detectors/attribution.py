@@ -165,7 +165,7 @@ class _Tables:
     cue_one: dict[str, tuple[str, str]]
     np_stop: frozenset[str]  # not_np | relative | pronoun | not_head: words a noun phrase never extends over
     poll: frozenset[str]  # "poll", "survey": "In a CNN poll, ..." is a cue
-    name_suffix: frozenset[str] = frozenset()  # "jr", "sr": actors.toml cue name_suffixes
+    name_suffix: frozenset[str]  # "jr", "sr": actors.toml cue name_suffixes
 
 
 @per_lexicon

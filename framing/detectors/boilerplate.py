@@ -1175,10 +1175,7 @@ def _prose(li: LineInfo) -> bool:
 
 def _first_prose(infos: Sequence[LineInfo]) -> int:
     """Index of the first prose paragraph, or -1."""
-    for i, li in enumerate(infos):
-        if li.words >= _PROSE_WORDS and li.terminal:
-            return i
-    return -1
+    return next((i for i, li in enumerate(infos) if _prose(li)), -1)
 
 
 def _story_above(i: int, infos: Sequence[LineInfo]) -> bool:
@@ -1364,7 +1361,7 @@ def classify(
         for i in range(n)
         if certain[i] == "caption" and infos[i].words <= 12 and infos[i].lower <= 2 and (infos[i].credit or infos[i].caption_date) and not _CLOSING_CREDIT.search(line_texts[i])
     }
-    under_credit: list[int] = []  # a sentence under a credit: story, or a caption if the model says furniture
+    under_credit: set[int] = set()  # a sentence under a credit: story, or a caption if the model says furniture
     for i in range(n):
         li = infos[i]
         if certain[i] or i == headline or not (li.terminal and li.sentences == 1 and 4 <= li.words <= 30):
@@ -1372,7 +1369,7 @@ def classify(
         if i + 1 in credits:
             certain[i] = "caption"
         elif i - 1 in credits:
-            under_credit.append(i)
+            under_credit.add(i)
     for a, b in _schedules(infos, certain, dated):
         for i in range(a, b):
             fixed[i] = True

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..cli import ExitStatus, UsageError
+from ..ingest import EMPTY_FOLDER, STDIN_FORMATS
 from ..score import default_jobs, jobs_count
 from .build import DEFAULT_MAX_TEXT_CHARS, BuildResult, build_report, load_rule_messages
 
@@ -36,7 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="output/report.html", help="the HTML page to write (default: %(default)s)")
     p.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="extra lexicon folder, as for 'framing score'; also supplies rule messages (repeatable)")
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
-    p.add_argument("--stdin-format", choices=("txt", "html", "jsonl", "csv"), default="txt", help="what standard input ('-') holds, as for 'framing score' (default: %(default)s)")
+    p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="txt", help="what standard input ('-') holds, as for 'framing score' (default: %(default)s)")
     p.add_argument("-j", "--jobs", type=jobs_count, metavar="N", help="worker processes for scoring, as for 'framing score' (default: all cores)")
     p.add_argument("--title", help="page title (default: 'How N sources covered the story')")
     p.add_argument(
@@ -94,8 +95,6 @@ def run(args: argparse.Namespace) -> ExitStatus:
     records, errors = _records(args, lex)
     if args.scores and args.source:
         records = [{**r, "source": args.source} for r in records]
-    from ..ingest import EMPTY_FOLDER
-
     if all(r.get("error") == EMPTY_FOLDER for r in records):  # also true of no records
         where = "".join(f"; {r.get('path')}: {EMPTY_FOLDER}" for r in records)
         raise UsageError(f"no articles found in the input{where}")

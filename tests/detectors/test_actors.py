@@ -690,6 +690,13 @@ def test_a_title_in_quotes_is_no_actor_but_its_channel_is(lex):
     assert ids["pbs"].kind == "organisation"
 
 
+def test_a_quote_cut_after_an_apostrophe_at_the_end_of_the_text_is_no_title(lex):
+    # A truncated feed item: the text ends inside an opened quotation ("'); the title
+    # test looked one character past the end and raised IndexError.
+    for text in ("Mayor Ana Roos said \"'", "Mayor Ana Roos said ''"):
+        assert "ana-roos" in discovered(run(text, lex), lex)
+
+
 def test_plural_nouns_and_organisation_words_at_a_sentence_start_are_no_actors(lex):
     text = (
         "Leaders of the group met on Tuesday to discuss the vote in the city. "
