@@ -94,6 +94,19 @@ def objective(m: dict) -> float:
     return m["content"]["f1"] + 0.25 * m["boilerplate"]["f1"]
 
 
+# Settings whose CV objective differs by less than this are a tie: on 87 pages, changing
+# only the fold seed moves content F1 by about 0.007.
+TIE = 0.002
+
+
+def pick(grid: list[tuple], value) -> tuple:
+    """The first setting of ``grid`` (ordered simplest first: smaller C, weight and switch
+    cost) within ``TIE`` of the best objective, so that noise does not pick the model."""
+    scores = {g: value(g) for g in grid}
+    top = max(scores.values())
+    return next(g for g in grid if scores[g] >= top - TIE)
+
+
 def nested_cross_validate(docs, folds, grid, lex, inner_k: int = 4) -> tuple[list[dict], list[tuple]]:
     """Out-of-fold predictions whose settings are chosen by an inner cross-validation on
     the training pages of each fold only (the held-out fold never picks its settings)."""
@@ -102,7 +115,7 @@ def nested_cross_validate(docs, folds, grid, lex, inner_k: int = 4) -> tuple[lis
         held = set(f)
         train = [d for i, d in enumerate(docs) if i not in held]
         inner = make_folds(len(train), inner_k)
-        best = max(grid, key=lambda g: objective(score(train, cross_validate(train, inner, *g, lex))))
+        best = pick(grid, lambda g: objective(score(train, cross_validate(train, inner, *g, lex))))
         chosen.append(best)
         preds.extend(predict([docs[i] for i in f], fit_model(train, *best), lex))
     return preds, chosen
@@ -136,7 +149,7 @@ def main(argv=None) -> int:
         content, boiler = m["content"]["f1"], m["boilerplate"]["f1"]
         results[(c, w, s)] = (content, boiler)
         print(f"C={c} weight={w} switch={s}: CV content F1 {content:.3f}  boilerplate F1 {boiler:.3f}", file=sys.stderr)
-    best = max(results, key=lambda k: objective({"content": {"f1": results[k][0]}, "boilerplate": {"f1": results[k][1]}}))
+    best = pick(grid, lambda k: objective({"content": {"f1": results[k][0]}, "boilerplate": {"f1": results[k][1]}}))
     c, w, s = best
     print(f"best C={c} weight={w} switch={s}: CV content F1 {results[best][0]:.3f} boilerplate F1 {results[best][1]:.3f}")
     model = fit_model(docs, c, w, s)
