@@ -973,7 +973,8 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
     * the span is inside a quote (of ``OWN_QUOTE_MIN_WORDS`` words or more) whose speaker is
       the target: the target's own statement, read as positive toward the target;
     * the span's own words are positive but the tone toward the target's other mentions in
-      the same sentence is negative: the praise is not the target's, so negative.
+      the same sentence (or, when the sentence does not name the target, in the sentence
+      before) is negative: the praise is not for the target, so negative.
 
     ``attributions`` are the attribution detector's (`attribution.detect(...).attributions`)."""
     base = score_mentions(content, lex, [(start, end)])[0]
@@ -988,6 +989,11 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         a, b = _token_range(seg, start, end)
         lo, hi = _sentence_range(seg, a, b)
         others = [m for m in target_mentions(content, target, lo, hi) if not (start <= m[0] < end)]
+        if not others and not any(start <= m[0] < end for m in target_mentions(content, target, lo, hi)):
+            # The sentence does not name the target ("He has praised..."): the sentence before may.
+            si = seg.sentence_index(seg.token_starts[lo])
+            if si > 0:
+                others = target_mentions(content, target, *seg.sentence_tokens[si - 1])
         if others:
             lean = sum(m.score for m in score_mentions(content, lex, others)) / len(others)
             if lean < TARGET_LEAN:
