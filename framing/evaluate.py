@@ -176,7 +176,10 @@ def predict_basil(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]:
     targets = []
     for t in rec.get("targets", []):
         s, e = t["span"]
-        polarity = sentiment.tone_toward(content, lex, s, e, t.get("target") or "", attributions).polarity
+        tone = sentiment.tone_toward(content, lex, s, e, t.get("target") or "", attributions)
+        # Two classes here, and the span was picked out as slanted: with no lean either way it
+        # reads as criticism, as the phrase rule decides (docs/sentiment.md, "BASIL: the target's name").
+        polarity = "neg" if tone.polarity == "neu" else tone.polarity
         targets.append({"span": [s, e], "polarity": polarity})
     return {"id": rec["id"], "targets": targets}
 
