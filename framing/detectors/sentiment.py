@@ -982,8 +982,10 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         return base
     head = target_keys(target)[-1]
     speaker, n_words = quote_speaker(content, start, end, attributions)
-    if speaker is not None and n_words >= OWN_QUOTE_MIN_WORDS and _names_target(speaker, head):
-        return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
+    if speaker is not None and _names_target(speaker, head):
+        if n_words >= OWN_QUOTE_MIN_WORDS:
+            return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
+        return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
     if base.polarity != "neg" and _own_valence(content, lex, start, end) > 0:
         seg = content.seg
         a, b = _token_range(seg, start, end)
