@@ -901,6 +901,8 @@ def target_mentions(content: Content, target: str, lo: int = 0, hi: int | None =
     A key written capitalised in ``target`` matches capitalised tokens only ("Act", not "act")."""
     seg = content.seg
     keys = target_keys(target)
+    if not keys:
+        return []
     head = keys[-1]
     capital = any(w[:1].isupper() for w in re.split(r"[_\s]+", target) if w)
     words, starts, ends, text = seg.words, seg.token_starts, seg.token_ends, seg.text
@@ -978,9 +980,10 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
 
     ``attributions`` are the attribution detector's (`attribution.detect(...).attributions`)."""
     base = score_mentions(content, lex, [(start, end)])[0]
-    if not target:
+    keys = target_keys(target)
+    if not keys:
         return base
-    head = target_keys(target)[-1]
+    head = keys[-1]
     speaker, n_words = quote_speaker(content, start, end, attributions)
     if speaker is not None and _names_target(speaker, head):
         if n_words >= OWN_QUOTE_MIN_WORDS:

@@ -67,10 +67,11 @@ def test_praise_near_a_warm_mention_of_the_target_stays_positive(lex):
     assert tone == base and tone.polarity == "pos"
 
 
-def test_without_a_target_the_reading_is_score_mentions(lex):
+@pytest.mark.parametrize("target", ["", "_", "__ "])
+def test_without_a_target_the_reading_is_score_mentions(lex, target):
     text = f'Mayor Dana Whitfield defended the budget. "{ATTACK}," Whitfield said.'
-    base, tone = _tone(text, lex, ATTACK, "")
-    assert tone == base
+    base, tone = _tone(text, lex, ATTACK, target)
+    assert tone == base and base.polarity == "neg"
 
 
 def test_target_names_resolve_to_full_names_surnames_and_group_words(lex):
