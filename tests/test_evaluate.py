@@ -118,3 +118,18 @@ def test_cli_predictions_need_a_jsonl_name(tmp_path, capsys):
     gold.write_text('{"id": "1", "text": "It may rain."}\n', encoding="utf-8")
     assert run(["eval", str(gold), "--predictions", str(tmp_path / "pred.csv")]) == ExitStatus.USAGE
     assert "--predictions" in capsys.readouterr().err and not (tmp_path / "pred.csv.jsonl").exists()
+
+
+def test_basil_predictions_read_the_target_name_and_never_say_neutral(lex):
+    from framing.evaluate import predict_basil, predict_sentiment
+
+    quote = "The critics are wrong, and their attacks on this plan are baseless and dishonest"
+    text = f'Officials said Ms. Ortega would travel to Brussels next week. "{quote}," Ortega said.'
+    q = text.index(quote)
+    name = text.index("Ms. Ortega")
+    rec = {"id": "b1", "text": text, "targets": [{"span": [q, q + len(quote)], "target": "Maria_Ortega"}, {"span": [name, name + 10], "target": "Maria_Ortega"}]}
+    plain = [t["polarity"] for t in predict_sentiment(rec, lex)["targets"]]
+    assert plain == ["neg", "neu"]  # without the name: the quote's words, and no lean toward the name
+    got = predict_basil(rec, lex)
+    assert got["id"] == "b1" and [t["span"] for t in got["targets"]] == [t["span"] for t in rec["targets"]]
+    assert [t["polarity"] for t in got["targets"]] == ["pos", "neg"]  # her own statement; neutral is no answer here

@@ -860,3 +860,147 @@ def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> d
 def polarity_toward(content: Content, lex: Lexicons, start: int, end: int) -> str:
     """neg / neu / pos toward the mention at ``start:end`` (the `framing eval` entry point)."""
     return score_mentions(content, lex, [(start, end)])[0].polarity
+
+
+# --- Tone of a span toward a named actor (BASIL's task: the span and the target's name) ---
+
+# Words of a target's name that do not name it ("Democratic lawmakers", "Obama
+# administration", "Donald Trump Jr."): the other words are the name's keys.
+NAME_GENERIC = frozenset("the of and a an lawmakers officials members member committee programs program candidates presidential administration jr jr. sr sr.".split())
+OWN_QUOTE_MIN_WORDS = 4  # a quote of 1-3 words is the reporter picking out the target's words, not the target speaking
+TARGET_LEAN = -0.05  # the tone toward the target's other mentions in the sentence that overrules praise wording
+QUOTE_LOOKBACK = 2  # sentences before an unattributed quote where its speaker may have been named
+
+
+def _name_stem(word: str) -> str:
+    """One form for a name word and its plural / adjective / possessive ("Democrats", "Democratic", "Obama's")."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w.endswith("ic"):
+        return w[:-2]
+    if w.endswith("s") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def target_keys(target: str) -> tuple[str, ...]:
+    """The stems that name ``target`` ("Michael_Steele" -> michael, steele); the last is its surname / head."""
+    words = [w for w in re.split(r"[_\s]+", target) if w]
+    keys = [_name_stem(w) for w in words if w.lower() not in NAME_GENERIC and any(c.isalnum() for c in w)]
+    return tuple(keys or (_name_stem(w) for w in words))
+
+
+def _names_target(name: str | None, head: str) -> bool:
+    return bool(name) and any(_name_stem(w) == head for w in re.findall(r"[\w'’.-]+", name))
+
+
+def target_mentions(content: Content, target: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the target's name (full name or surname / head word) in tokens ``lo:hi``.
+
+    A key written capitalised in ``target`` matches capitalised tokens only ("Act", not "act")."""
+    seg = content.seg
+    keys = target_keys(target)
+    if not keys:
+        return []
+    head = keys[-1]
+    capital = any(w[:1].isupper() for w in re.split(r"[_\s]+", target) if w)
+    words, starts, ends, text = seg.words, seg.token_starts, seg.token_ends, seg.text
+    hi = len(starts) if hi is None else hi
+    out: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        if _name_stem(words[i]) == head and (not capital or text[starts[i]].isupper()):
+            j = i  # extend left over the name's other words ("Michael Steele")
+            while j > lo and _name_stem(words[j - 1]) in keys and words[j - 1] != words[i]:
+                j -= 1
+            out.append((starts[j], ends[i]))
+        i += 1
+    return out
+
+
+def quote_speaker(content: Content, start: int, end: int, attributions: Sequence) -> tuple[str | None, int]:
+    """Who speaks the quote the span ``start:end`` lies inside (None when it is in no quote or
+    no source is found) and how many words the quote has.
+
+    The quote's speaker is the source of an attribution in one of the quote's sentences (the
+    one whose cue is nearest the quote), else of the last attribution with a source in the
+    two sentences before (a quote that continues what someone was just reported saying)."""
+    seg = content.seg
+    text = seg.text
+    core = text[start:end].strip(" \"“”'‘’.,;:\n")
+    if not core:
+        return None, 0
+    cs = start + text[start:end].find(core)
+    q = seg.quote_at(cs)
+    if q is None or cs + len(core) > q[1]:
+        return None, 0
+    n_words = len(text[q[0] : q[1]].split())
+    first, last = seg.sentence_index(q[0]), seg.sentence_index(max(q[0], q[1] - 1))
+    by_sentence: dict[int, list] = {}
+    for a in attributions:
+        if a.source_name or a.source is not None:
+            by_sentence.setdefault(a.sentence, []).append(a)
+    here = [a for si in range(first, last + 1) for a in by_sentence.get(si, ())]
+    if here:
+        best = min(here, key=lambda a: (min(abs(a.cue.start - q[0]), abs(a.cue.start - q[1])), a.cue.start))
+    else:
+        best = None
+        for si in range(first - 1, max(-1, first - 1 - QUOTE_LOOKBACK), -1):
+            if by_sentence.get(si):
+                best = by_sentence[si][-1]
+                break
+    if best is None:
+        return None, n_words
+    return best.source_name or (best.source.text if best.source is not None else None), n_words
+
+
+def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
+    """The span's own sentiment words, summed with VADER's rules (as the phrase rule reads them)."""
+    seg = content.seg
+    a, b = _token_range(seg, start, end)
+    if a >= len(seg.token_starts):
+        return 0.0
+    lo, hi = _sentence_range(seg, a, b)
+    W = _weights(lex)
+    sws, _, _ = _sentence(seg, W, _normalised_article(seg), lo, hi, seg.sentence_index(seg.token_starts[lo]) != seg.sentence_index(seg.token_starts[hi - 1]))
+    return sum(v for k, v in sws if a <= k < b)
+
+
+def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: str, attributions: Sequence = ()) -> MentionSentiment:
+    """Tone of the span ``start:end`` toward the actor named ``target`` ("Michael_Steele").
+
+    ``score_mentions``' reading of the span, then two relations to the target:
+
+    * the span is inside a quote (of ``OWN_QUOTE_MIN_WORDS`` words or more) whose speaker is
+      the target: the target's own statement, read as positive toward the target;
+    * the span's own words are positive but the tone toward the target's other mentions in
+      the same sentence (or, when the sentence does not name the target, in the sentence
+      before) is negative: the praise is not for the target, so negative.
+
+    ``attributions`` are the attribution detector's (`attribution.detect(...).attributions`)."""
+    base = score_mentions(content, lex, [(start, end)])[0]
+    keys = target_keys(target)
+    if not keys:
+        return base
+    head = keys[-1]
+    speaker, n_words = quote_speaker(content, start, end, attributions)
+    if speaker is not None and _names_target(speaker, head):
+        if n_words >= OWN_QUOTE_MIN_WORDS:
+            return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
+        return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
+    if base.polarity != "neg" and _own_valence(content, lex, start, end) > 0:
+        seg = content.seg
+        a, b = _token_range(seg, start, end)
+        lo, hi = _sentence_range(seg, a, b)
+        others = [m for m in target_mentions(content, target, lo, hi) if not (start <= m[0] < end)]
+        if not others and not any(start <= m[0] < end for m in target_mentions(content, target, lo, hi)):
+            # The sentence does not name the target ("He has praised..."): the sentence before may.
+            si = seg.sentence_index(seg.token_starts[lo])
+            if si > 0:
+                others = target_mentions(content, target, *seg.sentence_tokens[si - 1])
+        if others:
+            lean = sum(m.score for m in score_mentions(content, lex, others)) / len(others)
+            if lean < TARGET_LEAN:
+                return MentionSentiment(min(base.score, _round4(lean)), "neg", base.scope)
+    return base

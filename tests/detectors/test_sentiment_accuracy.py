@@ -10,16 +10,16 @@ import json
 
 import pytest
 
-from framing.evaluate import _score_basil, _score_sentiment, predict_sentiment
+from framing.evaluate import _score_basil, _score_sentiment, predict_basil, predict_sentiment
 
 from shipped_accuracy import assert_shipped
 
 pytestmark = pytest.mark.slow
 
-# Measured: NewsMTSC dev rw 0.685, mt 0.711; BASIL 0.632 (see docs/sentiment.md).
+# Measured: NewsMTSC dev rw 0.685, mt 0.711; BASIL 0.677 with the target's name (see docs/sentiment.md).
 NEWSMTSC_FLOOR = {"rw": 0.675, "mt": 0.701}
 NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
-BASIL_FLOOR = 0.622
+BASIL_FLOOR = 0.667
 
 
 def _records(path, keep=lambda r: True):
@@ -40,7 +40,7 @@ def test_newsmtsc_dev_macro_f1_per_subset(eval_dir, lex):
 
 def test_basil_macro_f1(eval_dir, lex):
     records = _records(eval_dir / "sentiment.basil.dev.jsonl")
-    by_id = {r["id"]: predict_sentiment(r, lex) for r in records}
+    by_id = {r["id"]: predict_basil(r, lex) for r in records}
     metrics = _score_basil(records, by_id)
     assert metrics["all"]["macro_f1"] >= BASIL_FLOOR, metrics["all"]
     for metric in ("macro_f1", "accuracy", "f1_neg", "f1_pos"):

@@ -1,0 +1,89 @@
+"""Tone of a span toward a named actor (`sentiment.tone_toward`): who speaks, about whom."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.detectors import attribution, sentiment
+from framing.segment import content_view, segment
+
+ATTACK = "The critics are wrong, and their attacks on this plan are baseless and dishonest"
+
+
+def _tone(text: str, lex, span: str, target: str):
+    content = content_view(segment(text), frozenset())
+    atts = attribution.detect(content, lex).attributions
+    s = text.index(span)
+    e = s + len(span)
+    base = sentiment.score_mentions(content, lex, [(s, e)])[0]
+    return base, sentiment.tone_toward(content, lex, s, e, target, atts)
+
+
+def test_the_targets_own_quote_reads_positive_toward_the_target(lex):
+    text = f'Mayor Dana Whitfield defended the budget on Tuesday. "{ATTACK}," Whitfield said.'
+    base, tone = _tone(text, lex, ATTACK, "Dana_Whitfield")
+    assert base.polarity == "neg"  # its words are negative: about the critics, not about her
+    assert tone.polarity == "pos" and tone.score >= 0 and tone.scope == base.scope
+
+
+def test_the_same_quote_from_someone_else_keeps_the_reading_of_its_words(lex):
+    text = f'Mayor Dana Whitfield defended the budget on Tuesday. "{ATTACK}," Councillor Ray Boone said.'
+    base, tone = _tone(text, lex, ATTACK, "Dana_Whitfield")
+    assert tone == base and tone.polarity == "neg"
+
+
+def test_a_quote_continuing_what_the_target_was_just_reported_saying(lex):
+    quote = "The attacks on this budget are dishonest and baseless."
+    text = f'Whitfield told reporters on Tuesday that the plan was sound. "{quote}"'
+    base, tone = _tone(text, lex, quote, "Dana_Whitfield")
+    assert base.polarity == "neg" and tone.polarity == "pos"
+
+
+@pytest.mark.parametrize("span", ["great success", "truly wonderful"])
+def test_a_few_of_the_targets_words_held_up_by_the_reporter_read_negative(lex, span):
+    text = f'Whitfield said the stalled bridge project was "{"a " if span == "great success" else ""}{span}."'
+    base, tone = _tone(text, lex, span, "Dana_Whitfield")
+    assert base.polarity == "pos" and tone.polarity == "neg" and tone.score <= 0
+
+
+def test_praise_in_a_sentence_hostile_to_the_target_is_not_praise_of_the_target(lex):
+    text = "Critics accused Whitfield of wasting millions, while a brilliant auditor exposed the scheme."
+    base, tone = _tone(text, lex, "brilliant", "Dana_Whitfield")
+    assert base.polarity == "pos" and tone.polarity == "neg" and tone.score < 0
+
+
+def test_the_sentence_before_names_the_target_when_this_one_does_not(lex):
+    text = (
+        "Voters rejected Whitfield and her scandal-plagued administration in a humiliating defeat. "
+        "They rallied behind a brilliant newcomer instead."
+    )
+    base, tone = _tone(text, lex, "brilliant", "Dana_Whitfield")
+    assert base.polarity == "pos" and tone.polarity == "neg"
+
+
+def test_praise_near_a_warm_mention_of_the_target_stays_positive(lex):
+    text = "Supporters cheered Whitfield, who won praise for her honest leadership. They called her a brilliant manager."
+    base, tone = _tone(text, lex, "brilliant", "Dana_Whitfield")
+    assert tone == base and tone.polarity == "pos"
+
+
+@pytest.mark.parametrize("target", ["", "_", "__ "])
+def test_without_a_target_the_reading_is_score_mentions(lex, target):
+    text = f'Mayor Dana Whitfield defended the budget. "{ATTACK}," Whitfield said.'
+    base, tone = _tone(text, lex, ATTACK, target)
+    assert tone == base and base.polarity == "neg"
+
+
+def test_target_names_resolve_to_full_names_surnames_and_group_words(lex):
+    text = "Michael Steele spoke. Mr. Steele's critics met White House aides; the House Democrats left. Democratic leaders agreed."
+    content = content_view(segment(text), frozenset())
+
+    def found(target):
+        return [text[s:e] for s, e in sentiment.target_mentions(content, target)]
+
+    assert found("Michael_Steele") == ["Michael Steele", "Steele's"]
+    # "House" alone (White House) is not the group; its head word "Democrats" is, in any form.
+    assert found("House_Democrats") == ["House Democrats", "Democratic"]
+    assert found("Democratic_Lawmakers") == ["Democrats", "Democratic"]
+    assert sentiment.target_keys("Donald_Trump_Jr.") == ("donald", "trump")
+    assert found("Walmart") == []
