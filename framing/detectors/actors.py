@@ -19,6 +19,9 @@ description right after the country was named ("the most reclusive country").
 
 Each mention gets a sentiment score from :func:`sentiment.scores_and_polarities` (one call per
 article) and a speaker (the source of an attribution in its sentence, else the reporter).
+A mention that is itself that source ("...," said Tom Reyes) is speaking, not spoken
+about: its span has voice ``speaker`` and its score, read from the actor's own words, is
+left out of the actor's tone (docs/actors.md, "Speaking and spoken about").
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
 from ..usercache import cached_build, code_key
-from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
+from ..model import ACTOR, QUOTED, REPORTER, SPEAKER, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
@@ -1389,18 +1392,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         while qi < nq and quotes[qi][1] <= st:
             qi += 1
         in_quote = qi < nq and quotes[qi][0] <= st
-        voice = "quote" if in_quote else "reporter"
-        # new_span inlined (same instance): one call less for each of dozens of mentions
-        sp = new_obj(Span)
-        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=voice, rule=RULE_MENTION, score=score, note=actors[aid].name)
-        spans.append(sp)
         row = per.get(aid)
         if row is None:
-            # scores, polarities, reporter scores, quoted scores, by speaker, labels
-            row = per[aid] = ([], [], [], [], {}, [])
-        row[0].append(score)
-        row[1].append(polarity)
-        row[3 if in_quote else 2].append(score)
+            # scores, polarities, reporter scores, quoted scores, by speaker, labels, speaking
+            row = per[aid] = [[], [], [], [], {}, [], 0]
         cands = by_sentence.get(m.sentence)
         if not cands and in_quote:
             if by_block is None:
@@ -1412,6 +1407,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         speaker = "reporter"
         if cands:
             at = cands[0]
+            src = at.source
+            # Speaking: the mention is the source of an attribution of its sentence ("...,"
+            # said Tom Reyes), or the nearest one's source names it ("Reyes, who said").
+            speaking = src is not None and src.start < en and st < src.end
             if len(cands) > 1:
                 # The nearest cue, the first of equals (as min() picks), without a key function.
                 best = abs(at.cue.start - st)
@@ -1419,20 +1418,35 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                     d = abs(x.cue.start - st)
                     if d < best:
                         at, best = x, d
-            src = at.source
-            if src is not None and src.start < en and st < src.end:
-                speaker = None  # the actor is the one speaking, not spoken about
+                    if not speaking:
+                        src = x.source
+                        speaking = src is not None and src.start < en and st < src.end
+            if not speaking and at.source_name is not None:
+                key = id(at)
+                speaking = source_actor.get(key) == aid or at.source_name == actors[aid].name or at.source_name == text[st:en]
+            if speaking:
+                speaker = None
             else:
                 key = id(at)
                 speaker = speaker_of.get(key)
                 if speaker is None:
                     speaker = speaker_of[key] = _speaker_name(at, source_actor.get(key), actors)
-        if speaker is not None:
-            by = row[4].get(speaker)
-            if by is None:
-                row[4][speaker] = [score]
-            else:
-                by.append(score)
+        # new_span inlined (same instance): one call less for each of dozens of mentions
+        sp = new_obj(Span)
+        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=SPEAKER if speaker is None else QUOTED if in_quote else REPORTER, rule=RULE_MENTION, score=score, note=actors[aid].name)
+        spans.append(sp)
+        if speaker is None:
+            # The actor's own words: their tone is not the tone toward the actor.
+            row[6] += 1
+            continue
+        row[0].append(score)
+        row[1].append(polarity)
+        row[3 if in_quote else 2].append(score)
+        by = row[4].get(speaker)
+        if by is None:
+            row[4][speaker] = [score]
+        else:
+            by.append(score)
     for aid, start, end, label in labels:
         if aid in per:
             spans.append(_span(seg, LABEL, start, end, label, RULE_LABEL, None, aid, content.voice(start)))
@@ -1441,28 +1455,30 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
 
     total = len(mentions)
     results = []
-    for aid, (xs, pol, rep, quo, by_speaker, row_labels) in per.items():
+    for aid, (xs, pol, rep, quo, by_speaker, row_labels, speaking) in per.items():
         d = actors[aid]
         k = len(xs)
-        mean = sum(xs) / k
+        n = k + speaking
+        mean = sum(xs) / k if k else None
         # new_frozen inlined: the fields go into the instance dict without a copy
         r = new_obj(ActorResult)
         r.__dict__.update(
             id=aid,
             name=d.name,
             kind=d.kind,
-            mentions=k,
-            mention_share=k / total,
+            mentions=n,
+            mention_share=n / total,
             sentiment_mean=mean,
-            sentiment_std=math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)) if k > 1 else 0.0,  # (what the formula gives for one)
+            sentiment_std=(math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)) if k > 1 else 0.0) if k else None,  # (0.0: what the formula gives for one)
             sentiment_count=k,
-            negative_share=pol.count("neg") / k,
-            positive_share=pol.count("pos") / k,
+            negative_share=pol.count("neg") / k if k else None,
+            positive_share=pol.count("pos") / k if k else None,
             reporter_sentiment=sum(rep) / len(rep) if rep else None,
             quoted_sentiment=sum(quo) / len(quo) if quo else None,
             quoted_as_source=quoted.get(aid, 0),
             labels=tuple(row_labels),
             by_speaker={s: sum(v) / len(v) for s, v in by_speaker.items()} if by_speaker else {},
+            speaking_mentions=speaking,
         )
         results.append(r)
     results.sort(key=lambda r: (-r.mentions, r.id))

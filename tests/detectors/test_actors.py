@@ -265,6 +265,74 @@ def test_by_speaker_and_quoted_as_source(lex):
     assert ids["kim-jong-un"].quoted_as_source >= 1
 
 
+# --- speaking, not spoken about -------------------------------------------------------
+# The words of a sentence in which an actor is the cited source are the actor's own: their
+# tone is not the tone toward the actor, in the reporter's voice or any other.
+
+
+def mention(out, actor_id: str, nth: int = 0):
+    return [s for s in out.spans if s.kind == "actor" and s.label == actor_id][nth]
+
+
+def test_the_speaker_of_a_quote_gets_no_tone_from_its_own_words(lex):
+    out = run('"This is reckless," said councillor Tom Reyes.', lex)
+    reyes = by_id(out)["tom-reyes"]
+    span = mention(out, "tom-reyes")
+    # The evidence stays: the actor appears, as the one speaking, with the score of the words around it.
+    assert (span.text, span.voice) == ("Tom Reyes", "speaker") and span.score is not None and span.score < 0
+    assert (reyes.mentions, reyes.speaking_mentions, reyes.sentiment_count, reyes.quoted_as_source) == (1, 1, 0, 1)
+    assert reyes.sentiment_mean is None and reyes.sentiment_std is None and reyes.reporter_sentiment is None
+    assert reyes.negative_share is None and reyes.positive_share is None and reyes.by_speaker == {}
+    d = reyes.to_dict()
+    assert d["speaking_mentions"] == 1 and d["reporter_sentiment"] is None and d["negative_share"] is None
+
+
+def test_the_reporter_tone_keeps_the_mentions_that_are_about_the_speaker(lex):
+    out = run('"This is reckless," said councillor Tom Reyes. Reyes was later arrested for fraud.', lex)
+    reyes = by_id(out)["tom-reyes"]
+    about = mention(out, "tom-reyes", 1)
+    assert [s.voice for s in out.spans if s.kind == "actor"] == ["speaker", "reporter"]
+    assert (reyes.mentions, reyes.speaking_mentions, reyes.sentiment_count) == (2, 1, 1)
+    assert reyes.reporter_sentiment == reyes.sentiment_mean == about.score < -0.5
+    assert reyes.negative_share == 1.0 and reyes.by_speaker == {"reporter": about.score}
+
+
+def test_x_said_y_was_a_disaster_is_x_speaking_about_y(lex):
+    out = run("Kim Jong Un said Putin was a disaster.", lex)
+    ids = by_id(out)
+    kim, putin = ids["kim-jong-un"], ids["vladimir-putin"]
+    assert (kim.speaking_mentions, kim.sentiment_count, kim.sentiment_mean, kim.by_speaker) == (1, 0, None, {})
+    assert (putin.speaking_mentions, putin.sentiment_count) == (0, 1)
+    assert putin.sentiment_mean < 0 and putin.by_speaker["Kim Jong Un"] == putin.sentiment_mean
+    assert mention(out, "vladimir-putin").voice == "reporter"  # not in quotation marks
+
+
+def test_critics_called_x_a_liar_is_about_x(lex):
+    out = run("Critics called Putin a liar and a thief.", lex)
+    putin = by_id(out)["vladimir-putin"]
+    assert (putin.speaking_mentions, putin.sentiment_count) == (0, 1)
+    assert putin.sentiment_mean < -0.5 and putin.by_speaker["Critics"] == putin.sentiment_mean
+
+
+def test_who_said_makes_the_actor_the_speaker_of_its_whole_sentence(lex):
+    # The scorer reads the whole sentence and cannot leave out the reported clause, so
+    # the reporter's "resigned in disgrace" is lost with "the plan had failed": the
+    # simpler rule, documented in docs/actors.md.
+    out = run("Tom Reyes, who said the plan had failed, resigned in disgrace.", lex)
+    reyes = by_id(out)["tom-reyes"]
+    assert mention(out, "tom-reyes").voice == "speaker"
+    assert (reyes.speaking_mentions, reyes.sentiment_count, reyes.by_speaker) == (1, 0, {})
+
+
+def test_a_second_mention_spoken_about_by_another_source_keeps_its_tone(lex):
+    out = run("Putin said the talks went well, and critics said Putin lied.", lex)
+    putin = by_id(out)["vladimir-putin"]
+    assert [s.voice for s in out.spans if s.kind == "actor"] == ["speaker", "reporter"]
+    assert (putin.mentions, putin.speaking_mentions, putin.sentiment_count) == (2, 1, 1)
+    assert putin.sentiment_mean == mention(out, "vladimir-putin", 1).score < 0
+    assert set(putin.by_speaker) == {"critics"}
+
+
 def test_aggregates_are_consistent(lex):
     out = run("Russia and Ukraine traded blame. Russia denied it. Kyiv said Moscow was lying.", lex)
     total = out.metrics["actor_mentions"]
@@ -272,8 +340,10 @@ def test_aggregates_are_consistent(lex):
     assert out.metrics["actors"] == len(out.actors)
     assert abs(sum(a.mention_share for a in out.actors) - 1.0) < 1e-9
     assert out.metrics["top_actor_share"] == max(a.mention_share for a in out.actors)
+    # "Russia denied it" and "Kyiv said": the speaker's mentions carry no tone toward it.
+    assert {a.id: a.speaking_mentions for a in out.actors} == {"russia": 1, "ukraine": 1}
     for a in out.actors:
-        assert a.sentiment_count == a.mentions
+        assert a.sentiment_count + a.speaking_mentions == a.mentions
         assert 0 <= a.negative_share + a.positive_share <= 1
         assert -1 <= a.sentiment_mean <= 1 and a.sentiment_std >= 0
 
@@ -760,3 +830,16 @@ def test_no_discovered_actor_on_basil_is_a_listed_non_actor(gold, lex):
             words = tuple(w.lower() for w in re.findall(r"\w+(?:[’'\-]\w+)*", a.name))
             assert words[-1] not in g.not_heads and words not in g.not_whole, a.name
     assert n > 1000
+
+
+def test_readme_schema_lists_every_actor_field_and_the_speaker_voice(lex):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Output schema") :]
+    section = section[: section.index("\n## ", 1)]
+    actors_row = next(line for line in section.splitlines() if line.startswith("| `actors` |"))
+    spans_row = next(line for line in section.splitlines() if line.startswith("| `spans` |"))
+    out = run('"This is reckless," said councillor Tom Reyes.', lex)
+    assert [k for k in out.actors[0].to_dict() if f"`{k}`" not in actors_row] == []
+    assert {s.voice for s in out.spans} == {"speaker"} and "`speaker`" in spans_row
