@@ -1351,6 +1351,12 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     # as an actor id when the source is a known actor), counted per actor.
     by_sentence: dict[int, list[Attribution]] = {}
     source_actor: dict[int, str] = {}
+    named_by_mention: set[int] = set()  # attributions whose source span is an actor mention
+    # Attributions whose source does not voice the sentence: a wish or a perception ("Putin
+    # has decided to", "the data showed": the reporter's words about the actor), or a
+    # source cut from the object of a preposition.
+    not_speaking: set[int] = set()
+    ends_at: dict[int, int] | None = None  # a mention's end token -> its first token, on first need
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
     g = art.g
@@ -1362,12 +1368,19 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             same.append(at)
         aid = None
         src = at.source
+        if at.cue.label in _NOT_SPEECH:
+            not_speaking.add(id(at))
         if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
             # source ends is the only candidate that can overlap it.
             i = bisect_left(mention_starts, src.end) - 1
             if i >= 0 and mentions[i].end > src.start:
                 aid = mentions[i].actor
+                named_by_mention.add(id(at))
+                if ends_at is None:
+                    ends_at = {m.last: m.first for m in mentions}
+                if _after_preposition(art, src.start, at.cue, ends_at):
+                    not_speaking.add(id(at))
         if aid is None and at.source_name:
             aid = _resolve_name(g, at.source_name, actors) or None
         if aid is not None:
@@ -1409,8 +1422,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             at = cands[0]
             src = at.source
             # Speaking: the mention is the source of an attribution of its sentence ("...,"
-            # said Tom Reyes), or the nearest one's source names it ("Reyes, who said").
-            speaking = src is not None and src.start < en and st < src.end
+            # said Tom Reyes), or the nearest one's source is no mention but names the
+            # actor ("Reyes, who said"; not when another mention of the actor is the source:
+            # "Smith said the council had wronged Smith").
+            speaking = src is not None and src.start < en and st < src.end and id(at) not in not_speaking
             if len(cands) > 1:
                 # The nearest cue, the first of equals (as min() picks), without a key function.
                 best = abs(at.cue.start - st)
@@ -1420,8 +1435,8 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                         at, best = x, d
                     if not speaking:
                         src = x.source
-                        speaking = src is not None and src.start < en and st < src.end
-            if not speaking and at.source_name is not None:
+                        speaking = src is not None and src.start < en and st < src.end and id(x) not in not_speaking
+            if not speaking and at.source_name is not None and id(at) not in named_by_mention and id(at) not in not_speaking:
                 key = id(at)
                 speaking = source_actor.get(key) == aid or at.source_name == actors[aid].name or at.source_name == text[st:en]
             if speaking:
@@ -1492,6 +1507,29 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     if len(spans) > len(mentions):
         spans.sort(key=_SPAN_ORDER)
     return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
+
+
+# Cue categories (lexicons/attribution_cues.tsv) that report what the source wants or
+# perceives rather than what it says or thinks: the sentence stays the reporter's.
+_NOT_SPEECH = frozenset(("intention", "perception"))
+# A source cut from the object of one of these ("a visit to Vietnam signals", "talks
+# between Russia and Ukraine highlight") is not a speaker: the subject is the noun
+# before it. Not "for", "of", "from", "by": "a spokesman for the Kremlin", "a statement
+# from Kyiv", "described by state media" name who speaks.
+_NOT_A_SPEAKER_AFTER = frozenset("to between with like toward towards against among amid about into across".split())
+
+
+def _after_preposition(art: _Article, start: int, cue: Span, ends_at: Mapping[int, int]) -> bool:
+    """The source starting at character ``start`` follows a preposition outside the cue
+    ("according to" is a cue), stepping back over coordinated mentions ("Russia and")."""
+    starts, low = art.starts, art.low
+    j = bisect_left(starts, start) - 1
+    while j >= 0 and low[j] in ("and", "or", ","):
+        f = ends_at.get(j)
+        if f is None:
+            return False
+        j = f - 1
+    return j >= 0 and low[j] in _NOT_A_SPEAKER_AFTER and not cue.start <= starts[j] < cue.end
 
 
 def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, ActorDef]) -> str:

@@ -333,6 +333,41 @@ def test_a_second_mention_spoken_about_by_another_source_keeps_its_tone(lex):
     assert set(putin.by_speaker) == {"critics"}
 
 
+def test_only_the_mention_that_is_the_source_speaks_when_the_actor_is_named_twice(lex):
+    out = run("Putin said the West had wronged Putin for years.", lex)
+    putin = by_id(out)["vladimir-putin"]
+    assert [s.voice for s in out.spans if s.kind == "actor" and s.label == "vladimir-putin"] == ["speaker", "reporter"]
+    assert (putin.speaking_mentions, putin.sentiment_count) == (1, 1)
+    assert set(putin.by_speaker) == {"Vladimir Putin"}  # his words about himself
+
+
+def test_a_source_cut_from_a_prepositional_phrase_is_not_speaking(lex):
+    # The attribution detector takes "Ukraine highlights" and "Vietnam signals" as
+    # statements; the subject is the summit and the trip, so the reporter is speaking.
+    for text in ("The summit between Russia and Ukraine highlights the growing rift in Europe.", "Putin's trip to Vietnam signals a new alliance."):
+        out = run(text, lex)
+        assert {s.voice for s in out.spans if s.kind == "actor"} == {"reporter"}, text
+        assert all(a.speaking_mentions == 0 and a.sentiment_count == a.mentions for a in out.actors)
+    # ... but "according to", "for" and "by" introduce the one speaking.
+    for text, voice in [
+        ("According to Ukraine, the plan failed.", "speaker"),
+        ("A spokesman for the Kremlin said the plan failed.", "speaker"),
+        ("The trip was described by North Korean state media as a triumph.", "speaker"),
+    ]:
+        assert [s.voice for s in run(text, lex).spans if s.kind == "actor"] == [voice], text
+
+
+def test_a_wish_or_a_perception_is_the_reporter_speaking_about_the_actor(lex):
+    # "decided", "refused" (intention) and "saw" (perception) are attribution cues, but
+    # what follows is the reporter's account of the actor; "believes" voices its view.
+    for text, voice in [
+        ("Putin refused to meet the grieving families.", "reporter"),
+        ("Putin saw the protests as a plot by traitors.", "reporter"),
+        ("Putin believes the West is decadent and doomed.", "speaker"),
+    ]:
+        assert [s.voice for s in run(text, lex).spans if s.kind == "actor" and s.label == "vladimir-putin"] == [voice], text
+
+
 def test_aggregates_are_consistent(lex):
     out = run("Russia and Ukraine traded blame. Russia denied it. Kyiv said Moscow was lying.", lex)
     total = out.metrics["actor_mentions"]
