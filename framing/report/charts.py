@@ -286,13 +286,13 @@ def heatmap_chart(corpus: Corpus) -> Chart:
     title = "Tone toward each actor, by source"
     caption = ("Colour: the mean sentiment of the words around each mention of the actor, from \u22121 (negative, vermillion) "
                "through 0 (neutral, white) to +1 (positive, blue). The number below it counts the mentions the tone is read from "
-               "(\u201c2 of 5\u201d: the other three have the actor speaking); a tone read from "
+               "(\u201c2 of 5\u201d: in the other three the actor is speaking; \u201cspeaks only\u201d: in all); a tone read from "
                "one or two mentions says little. Blank: the source does not name the actor. " + SPEAKING_NOTE + note)
     if not actors or not sources:
         return Chart("heatmap", title, caption, "No actors were found.", None)
     names = [corpus.actor_names.get(a, a) for a in actors]
     desc = "; ".join(
-        f"{corpus.actor_names.get(a, a)} in {s.name}: " + (f"{corpus.actor_sentiment[(a, s.name)]:+.2f} over {_read_of(corpus, a, s.name)} mentions" if (a, s.name) in corpus.actor_sentiment else f"{_read_of(corpus, a, s.name)} mentions")
+        f"{corpus.actor_names.get(a, a)} in {s.name}: " + (f"{corpus.actor_sentiment[(a, s.name)]:+.2f} over {_read_of(corpus, a, s.name)} mentions" if (a, s.name) in corpus.actor_sentiment else f"speaks only, {corpus.actor_mentions[(a, s.name)]} mention" + ("s" if corpus.actor_mentions[(a, s.name)] != 1 else "") if _read_of(corpus, a, s.name).startswith("0 of") else f"{corpus.actor_mentions[(a, s.name)]} mentions")
         for a in actors for s in sources if corpus.actor_mentions.get((a, s.name))
     )
 
@@ -328,12 +328,17 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                 tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
                 many = len(sources) > 8  # narrow cells: the count alone, in brackets
                 read = _read_of(corpus, a, s.name)
-                text = f"{tone}\n({read})" if many else f"{tone}\n{read} mention{'s' if n != 1 else ''}"
+                if np.isnan(v) and read.startswith("0 of"):  # every mention has the actor speaking
+                    text = f"speaks\n({n})" if many else f"speaks only\n{n} mention{'s' if n != 1 else ''}"
+                elif read != str(n):  # "3 of 5": the width of a cell has no room for "mentions"
+                    text = f"{tone}\n({read})" if many else f"{tone}\n{read}"
+                else:
+                    text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
                 dark = not np.isnan(v) and abs(v) > 0.55
                 ax.text(j, i, text, ha="center", va="center", fontsize=9 if many else 10, color="#ffffff" if dark else "#111111")
         bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label("mean sentiment toward the actor\n(\u22121 negative \u2026 +1 positive)")
-        ax.set_title("Mean sentiment per mention (number of mentions below" + (", in brackets)" if len(sources) > 8 else ")"))
+        ax.set_title("Mean sentiment per mention (mentions it is read from below" + (", in brackets)" if len(sources) > 8 else ")"))
         svg, png = _finish(fig, "heatmap", title, desc)
         return Chart("heatmap", title, caption, desc, svg, png)
 

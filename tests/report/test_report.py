@@ -545,4 +545,6 @@ def test_a_speaking_mention_is_shown_as_speaking_and_left_out_of_the_tone(tmp_pa
     heat = heatmap_chart(build_corpus([rec]))
     assert "the one speaking" in heat.caption and "Tom Reyes in Quay Times: \u22120" in heat.desc.replace("-", "\u2212")
     assert "1 of 2 mentions" in heat.desc
+    only = framing.analyze(SPEAKER_TEXT.split("Reyes was")[0], source="Quay Times", id="bridge").to_dict()
+    assert "Tom Reyes in Quay Times: speaks only, 1 mention" in heatmap_chart(build_corpus([only])).desc
     assert page.count("the one speaking") >= 3  # table note, heatmap caption, method notes
