@@ -39,7 +39,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
 from ..usercache import cached_build, code_key
-from ..model import ACTOR, QUOTED, REPORTER, SPEAKER, ActorResult, DetectorOutput, Span, new_span
+from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
@@ -1351,12 +1351,11 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     # as an actor id when the source is a known actor), counted per actor.
     by_sentence: dict[int, list[Attribution]] = {}
     source_actor: dict[int, str] = {}
-    named_by_mention: set[int] = set()  # attributions whose source span is an actor mention
     # Attributions whose source does not voice the sentence: a wish or a perception ("Putin
     # has decided to", "the data showed": the reporter's words about the actor), or a
     # source cut from the object of a preposition.
     not_speaking: set[int] = set()
-    ends_at: dict[int, int] | None = None  # a mention's end token -> its first token, on first need
+    by_name: set[int] = set()  # speaking attributions whose source is no mention but has a name ("who")
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
     g = art.g
@@ -1368,21 +1367,22 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             same.append(at)
         aid = None
         src = at.source
-        if at.cue.label in _NOT_SPEECH:
-            not_speaking.add(id(at))
+        quiet = at.cue.label in _NOT_SPEECH
         if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
             # source ends is the only candidate that can overlap it.
             i = bisect_left(mention_starts, src.end) - 1
             if i >= 0 and mentions[i].end > src.start:
                 aid = mentions[i].actor
-                named_by_mention.add(id(at))
-                if ends_at is None:
-                    ends_at = {m.last: m.first for m in mentions}
-                if _after_preposition(art, src.start, at.cue, ends_at):
-                    not_speaking.add(id(at))
-        if aid is None and at.source_name:
-            aid = _resolve_name(g, at.source_name, actors) or None
+                if not quiet:
+                    quiet = _after_preposition(art, src.start, at.cue, mentions, mention_starts)
+        name = at.source_name
+        if aid is None and name:
+            if not quiet:
+                by_name.add(id(at))
+            aid = _resolve_name(g, name, actors) or None
+        if quiet:
+            not_speaking.add(id(at))
         if aid is not None:
             source_actor[id(at)] = aid
             quoted[aid] = quoted.get(aid, 0) + 1
@@ -1436,19 +1436,18 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                     if not speaking:
                         src = x.source
                         speaking = src is not None and src.start < en and st < src.end and id(x) not in not_speaking
-            if not speaking and at.source_name is not None and id(at) not in named_by_mention and id(at) not in not_speaking:
-                key = id(at)
+            key = id(at)
+            if not speaking and key in by_name:
                 speaking = source_actor.get(key) == aid or at.source_name == actors[aid].name or at.source_name == text[st:en]
             if speaking:
                 speaker = None
             else:
-                key = id(at)
                 speaker = speaker_of.get(key)
                 if speaker is None:
                     speaker = speaker_of[key] = _speaker_name(at, source_actor.get(key), actors)
         # new_span inlined (same instance): one call less for each of dozens of mentions
         sp = new_obj(Span)
-        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=SPEAKER if speaker is None else QUOTED if in_quote else REPORTER, rule=RULE_MENTION, score=score, note=actors[aid].name)
+        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=("speaker" if speaker is None else "quote" if in_quote else "reporter"), rule=RULE_MENTION, score=score, note=actors[aid].name)
         spans.append(sp)
         if speaker is None:
             # The actor's own words: their tone is not the tone toward the actor.
@@ -1519,16 +1518,16 @@ _NOT_SPEECH = frozenset(("intention", "perception"))
 _NOT_A_SPEAKER_AFTER = frozenset("to between with like toward towards against among amid about into across".split())
 
 
-def _after_preposition(art: _Article, start: int, cue: Span, ends_at: Mapping[int, int]) -> bool:
+def _after_preposition(art: _Article, start: int, cue: Span, mentions: Sequence[_Mention], mention_starts: Sequence[int]) -> bool:
     """The source starting at character ``start`` follows a preposition outside the cue
     ("according to" is a cue), stepping back over coordinated mentions ("Russia and")."""
     starts, low = art.starts, art.low
     j = bisect_left(starts, start) - 1
     while j >= 0 and low[j] in ("and", "or", ","):
-        f = ends_at.get(j)
-        if f is None:
+        i = bisect_right(mention_starts, starts[j]) - 1  # the mention right before it, if any
+        if i < 0 or mentions[i].last != j:
             return False
-        j = f - 1
+        j = mentions[i].first - 1
     return j >= 0 and low[j] in _NOT_A_SPEAKER_AFTER and not cue.start <= starts[j] < cue.end
 
 
