@@ -878,3 +878,24 @@ def test_readme_schema_lists_every_actor_field_and_the_speaker_voice(lex):
     out = run('"This is reckless," said councillor Tom Reyes.', lex)
     assert [k for k in out.actors[0].to_dict() if f"`{k}`" not in actors_row] == []
     assert {s.voice for s in out.spans} == {"speaker"} and "`speaker`" in spans_row
+
+
+def test_speaking_mentions_add_up_on_real_articles(seeds_dir, examples_dir):
+    """Every speaking count is backed by as many ``speaker`` spans, whose scores are in no tone."""
+    import framing
+
+    texts = sorted(seeds_dir.glob("*.txt")) + sorted((examples_dir / "articles").rglob("*.txt"))
+    speaking = 0
+    for path in texts:
+        result = framing.analyze(path.read_text(encoding="utf-8"), source=path.parent.name, id=path.stem)
+        spans = [s for s in result.spans if s.kind == "actor"]
+        for a in result.actors:
+            mine = [s for s in spans if s.label == a.id]
+            spoken = [s.score for s in mine if s.voice != "speaker"]
+            assert a.speaking_mentions == len(mine) - len(spoken) and a.sentiment_count == len(spoken), (path.name, a.id)
+            if spoken:
+                assert abs(a.sentiment_mean - sum(spoken) / len(spoken)) < 1e-9
+            else:
+                assert a.sentiment_mean is None and a.reporter_sentiment is None and a.quoted_sentiment is None
+            speaking += a.speaking_mentions
+    assert speaking > 0
