@@ -34,8 +34,9 @@ class Span:
 
     ``label`` is the category (``modal``, ``named``, ``share``...), ``rule`` the dotted
     rule id that produced it, ``line``/``col`` are 1-based, ``voice`` is ``reporter`` or
-    ``quote`` (``speaker`` for an actor mention that is the one speaking). ``score`` carries a number where the kind has one (actor sentiment), and
-    ``note`` a short human explanation (the linked source of a cue, the actor id...).
+    ``quote`` (``speaker`` for an actor mention that is the one speaking). ``score``
+    carries a number where the kind has one (actor sentiment), and ``note`` a short human
+    explanation (the linked source of a cue, the actor id...).
     """
 
     kind: str

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from markupsafe import Markup
 
 from .. import __version__
+from ..model import SPEAKER
 from .charts import SPEAKING_NOTE, Chart, all_charts, write_chart_files
 from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, is_anonymous, slug
 from .findings import fmt, headline_findings
@@ -180,7 +181,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
         if kind == "actor":
             score = s.get("score")
             name = s.get("note") or label
-            if s.get("voice") == "speaker":
+            if s.get("voice") == SPEAKER:
                 # Its sentence is its own statement: no tone colour, and say why.
                 pol = "s-spk"
                 tone = f" (they read {score:+.2f})" if isinstance(score, (int, float)) else ""
@@ -200,7 +201,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
         rule = s.get("rule")
-        if kind == "actor" and s.get("voice") == "speaker":
+        if kind == "actor" and s.get("voice") == SPEAKER:
             lines.append(f"{rule}: {SPEAKING_WHY}" if rule else SPEAKING_WHY)
         elif rule and rule in rules:
             lines.append(f"{rule}: {rules[rule]['message']}")

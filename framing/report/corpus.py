@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any, Iterable, Mapping
 
-from ..model import OK
+from ..model import OK, SPEAKER
 
 # Drawing order of highlights, outermost first; also the legend order.
 KINDS = ("quote", "boilerplate", "attribution_source", "actor", "actor_label", "attribution_cue", "hedge", "approximator", "booster")
@@ -62,7 +62,7 @@ def anchor_keys(span: Mapping[str, Any], anonymous_names: frozenset[str] = froze
     if kind == "actor":
         a = slug(label)
         voice = span.get("voice", "reporter")
-        if voice == "speaker":  # the actor speaking: evidence of the count, not of its tone
+        if voice == SPEAKER:  # the actor speaking: evidence of the count, not of its tone
             return ("actor", f"actor-{a}", f"speaking-{a}")
         return ("actor", f"actor-{a}", f"tone-{a}", f"tone-{voice}-{a}")
     if kind == "actor_label":
