@@ -21,6 +21,7 @@ QUOTE = "quote"
 
 REPORTER = "reporter"
 QUOTED = "quote"
+SPEAKER = "speaker"  # an actor mention that is the source of an attribution in its sentence
 
 OK = "ok"
 ERROR = "error"
@@ -33,8 +34,9 @@ class Span:
 
     ``label`` is the category (``modal``, ``named``, ``share``...), ``rule`` the dotted
     rule id that produced it, ``line``/``col`` are 1-based, ``voice`` is ``reporter`` or
-    ``quote``. ``score`` carries a number where the kind has one (actor sentiment), and
-    ``note`` a short human explanation (the linked source of a cue, the actor id...).
+    ``quote`` (``speaker`` for an actor mention that is the one speaking). ``score``
+    carries a number where the kind has one (actor sentiment), and ``note`` a short human
+    explanation (the linked source of a cue, the actor id...).
     """
 
     kind: str
@@ -109,7 +111,12 @@ def round4(x):
 
 @dataclass(frozen=True)
 class ActorResult:
-    """One merged actor in one article."""
+    """One merged actor in one article.
+
+    The tone fields read only the mentions that are spoken about: a mention that is the
+    source of an attribution in its sentence is counted in ``speaking_mentions`` instead
+    (``sentiment_count + speaking_mentions == mentions``); with no mention left, they are None.
+    """
 
     id: str
     name: str
@@ -119,13 +126,14 @@ class ActorResult:
     sentiment_mean: float | None
     sentiment_std: float | None
     sentiment_count: int
-    negative_share: float
-    positive_share: float
+    negative_share: float | None
+    positive_share: float | None
     reporter_sentiment: float | None
     quoted_sentiment: float | None
     quoted_as_source: int
     labels: tuple[str, ...] = ()
     by_speaker: Mapping[str, float] = field(default_factory=dict)
+    speaking_mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         # Rounded inline (no helper call per field): a record holds dozens of actors.
@@ -142,6 +150,7 @@ class ActorResult:
             "sentiment_mean": None if sm is None else round4(sm),
             "sentiment_std": None if sd is None else round4(sd),
             "sentiment_count": self.sentiment_count,
+            "speaking_mentions": self.speaking_mentions,
             "negative_share": None if neg is None else round4(neg),
             "positive_share": None if pos is None else round4(pos),
             "reporter_sentiment": None if rs is None else round4(rs),

@@ -25,7 +25,7 @@ def check_spans(record: dict) -> None:
         line_start = text.rfind("\n", 0, span["start"]) + 1
         assert span["line"] == text.count("\n", 0, span["start"]) + 1
         assert span["col"] == span["start"] - line_start + 1
-        assert span["voice"] in ("reporter", "quote")
+        assert span["voice"] in ("reporter", "quote") or (span["kind"] == "actor" and span["voice"] == "speaker")
 
 
 def test_record_fields_and_exact_offsets():

@@ -19,6 +19,9 @@ description right after the country was named ("the most reclusive country").
 
 Each mention gets a sentiment score from :func:`sentiment.scores_and_polarities` (one call per
 article) and a speaker (the source of an attribution in its sentence, else the reporter).
+A mention that is itself that source ("...," said Tom Reyes) is speaking, not spoken
+about: its span has voice ``speaker`` and its score, read from the actor's own words, is
+left out of the actor's tone (docs/actors.md, "Speaking and spoken about").
 """
 
 from __future__ import annotations
@@ -1348,6 +1351,11 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     # as an actor id when the source is a known actor), counted per actor.
     by_sentence: dict[int, list[Attribution]] = {}
     source_actor: dict[int, str] = {}
+    # Attributions whose source does not voice the sentence: a wish or a perception ("Putin
+    # has decided to", "the data showed": the reporter's words about the actor), or a
+    # source cut from the object of a preposition.
+    not_speaking: set[int] = set()
+    by_name: set[int] = set()  # speaking attributions whose source is no mention but has a name ("who")
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
     g = art.g
@@ -1359,14 +1367,22 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             same.append(at)
         aid = None
         src = at.source
+        quiet = at.cue.label in _NOT_SPEECH
         if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
             # source ends is the only candidate that can overlap it.
             i = bisect_left(mention_starts, src.end) - 1
             if i >= 0 and mentions[i].end > src.start:
                 aid = mentions[i].actor
-        if aid is None and at.source_name:
-            aid = _resolve_name(g, at.source_name, actors) or None
+                if not quiet:
+                    quiet = _after_preposition(art, src.start, at.cue, mentions, mention_starts)
+        name = at.source_name
+        if aid is None and name:
+            if not quiet:
+                by_name.add(id(at))
+            aid = _resolve_name(g, name, actors) or None
+        if quiet:
+            not_speaking.add(id(at))
         if aid is not None:
             source_actor[id(at)] = aid
             quoted[aid] = quoted.get(aid, 0) + 1
@@ -1389,18 +1405,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         while qi < nq and quotes[qi][1] <= st:
             qi += 1
         in_quote = qi < nq and quotes[qi][0] <= st
-        voice = "quote" if in_quote else "reporter"
-        # new_span inlined (same instance): one call less for each of dozens of mentions
-        sp = new_obj(Span)
-        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=voice, rule=RULE_MENTION, score=score, note=actors[aid].name)
-        spans.append(sp)
         row = per.get(aid)
         if row is None:
-            # scores, polarities, reporter scores, quoted scores, by speaker, labels
-            row = per[aid] = ([], [], [], [], {}, [])
-        row[0].append(score)
-        row[1].append(polarity)
-        row[3 if in_quote else 2].append(score)
+            # scores, polarities, reporter scores, quoted scores, by speaker, labels, speaking
+            row = per[aid] = [[], [], [], [], {}, [], 0]
         cands = by_sentence.get(m.sentence)
         if not cands and in_quote:
             if by_block is None:
@@ -1412,6 +1420,12 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         speaker = "reporter"
         if cands:
             at = cands[0]
+            src = at.source
+            # Speaking: the mention is the source of an attribution of its sentence ("...,"
+            # said Tom Reyes), or the nearest one's source is no mention but names the
+            # actor ("Reyes, who said"; not when another mention of the actor is the source:
+            # "Smith said the council had wronged Smith").
+            speaking = src is not None and src.start < en and st < src.end and id(at) not in not_speaking
             if len(cands) > 1:
                 # The nearest cue, the first of equals (as min() picks), without a key function.
                 best = abs(at.cue.start - st)
@@ -1419,20 +1433,34 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                     d = abs(x.cue.start - st)
                     if d < best:
                         at, best = x, d
-            src = at.source
-            if src is not None and src.start < en and st < src.end:
-                speaker = None  # the actor is the one speaking, not spoken about
+                    if not speaking:
+                        src = x.source
+                        speaking = src is not None and src.start < en and st < src.end and id(x) not in not_speaking
+            key = id(at)
+            if not speaking and key in by_name:
+                speaking = source_actor.get(key) == aid or at.source_name == actors[aid].name or at.source_name == text[st:en]
+            if speaking:
+                speaker = None
             else:
-                key = id(at)
                 speaker = speaker_of.get(key)
                 if speaker is None:
                     speaker = speaker_of[key] = _speaker_name(at, source_actor.get(key), actors)
-        if speaker is not None:
-            by = row[4].get(speaker)
-            if by is None:
-                row[4][speaker] = [score]
-            else:
-                by.append(score)
+        # new_span inlined (same instance): one call less for each of dozens of mentions
+        sp = new_obj(Span)
+        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=("speaker" if speaker is None else "quote" if in_quote else "reporter"), rule=RULE_MENTION, score=score, note=actors[aid].name)
+        spans.append(sp)
+        if speaker is None:
+            # The actor's own words: their tone is not the tone toward the actor.
+            row[6] += 1
+            continue
+        row[0].append(score)
+        row[1].append(polarity)
+        row[3 if in_quote else 2].append(score)
+        by = row[4].get(speaker)
+        if by is None:
+            row[4][speaker] = [score]
+        else:
+            by.append(score)
     for aid, start, end, label in labels:
         if aid in per:
             spans.append(_span(seg, LABEL, start, end, label, RULE_LABEL, None, aid, content.voice(start)))
@@ -1441,28 +1469,30 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
 
     total = len(mentions)
     results = []
-    for aid, (xs, pol, rep, quo, by_speaker, row_labels) in per.items():
+    for aid, (xs, pol, rep, quo, by_speaker, row_labels, speaking) in per.items():
         d = actors[aid]
         k = len(xs)
-        mean = sum(xs) / k
+        n = k + speaking
+        mean = sum(xs) / k if k else None
         # new_frozen inlined: the fields go into the instance dict without a copy
         r = new_obj(ActorResult)
         r.__dict__.update(
             id=aid,
             name=d.name,
             kind=d.kind,
-            mentions=k,
-            mention_share=k / total,
+            mentions=n,
+            mention_share=n / total,
             sentiment_mean=mean,
-            sentiment_std=math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)) if k > 1 else 0.0,  # (what the formula gives for one)
+            sentiment_std=(math.sqrt(max(0.0, sum(map(mul, xs, xs)) / k - mean * mean)) if k > 1 else 0.0) if k else None,  # (0.0: what the formula gives for one)
             sentiment_count=k,
-            negative_share=pol.count("neg") / k,
-            positive_share=pol.count("pos") / k,
+            negative_share=pol.count("neg") / k if k else None,
+            positive_share=pol.count("pos") / k if k else None,
             reporter_sentiment=sum(rep) / len(rep) if rep else None,
             quoted_sentiment=sum(quo) / len(quo) if quo else None,
             quoted_as_source=quoted.get(aid, 0),
             labels=tuple(row_labels),
             by_speaker={s: sum(v) / len(v) for s, v in by_speaker.items()} if by_speaker else {},
+            speaking_mentions=speaking,
         )
         results.append(r)
     results.sort(key=lambda r: (-r.mentions, r.id))
@@ -1476,6 +1506,29 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     if len(spans) > len(mentions):
         spans.sort(key=_SPAN_ORDER)
     return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
+
+
+# Cue categories (lexicons/attribution_cues.tsv) that report what the source wants or
+# perceives rather than what it says or thinks: the sentence stays the reporter's.
+_NOT_SPEECH = frozenset(("intention", "perception"))
+# A source cut from the object of one of these ("a visit to Vietnam signals", "talks
+# between Russia and Ukraine highlight") is not a speaker: the subject is the noun
+# before it. Not "for", "of", "from", "by": "a spokesman for the Kremlin", "a statement
+# from Kyiv", "described by state media" name who speaks.
+_NOT_A_SPEAKER_AFTER = frozenset("to between with like toward towards against among amid about into across".split())
+
+
+def _after_preposition(art: _Article, start: int, cue: Span, mentions: Sequence[_Mention], mention_starts: Sequence[int]) -> bool:
+    """The source starting at character ``start`` follows a preposition outside the cue
+    ("according to" is a cue), stepping back over coordinated mentions ("Russia and")."""
+    starts, low = art.starts, art.low
+    j = bisect_left(starts, start) - 1
+    while j >= 0 and low[j] in ("and", "or", ","):
+        i = bisect_right(mention_starts, starts[j]) - 1  # the mention right before it, if any
+        if i < 0 or mentions[i].last != j:
+            return False
+        j = mentions[i].first - 1
+    return j >= 0 and low[j] in _NOT_A_SPEAKER_AFTER and not cue.start <= starts[j] < cue.end
 
 
 def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, ActorDef]) -> str:

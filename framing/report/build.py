@@ -19,7 +19,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from markupsafe import Markup
 
 from .. import __version__
-from .charts import Chart, all_charts, write_chart_files
+from ..model import SPEAKER
+from .charts import SPEAKING_NOTE, Chart, all_charts, write_chart_files
 from .corpus import KINDS, Article, Corpus, SourceTotals, build_corpus, is_anonymous, slug
 from .findings import fmt, headline_findings
 from .highlight import highlight
@@ -42,6 +43,7 @@ KIND_NAMES = {
     "approximator": "Approximator (a hedge on a number)",
     "quote": "Quotation",
 }
+SPEAKING_WHY = "A mention of an actor that is the cited source of its sentence: the actor is speaking, not spoken about."
 KIND_WHY = {
     "attribution_cue": "These words tell you the statement comes from someone else.",
     "attribution_source": "The person or body the statement is attributed to.",
@@ -179,7 +181,12 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
         if kind == "actor":
             score = s.get("score")
             name = s.get("note") or label
-            if isinstance(score, (int, float)):
+            if s.get("voice") == SPEAKER:
+                # Its sentence is its own statement: no tone colour, and say why.
+                pol = "s-spk"
+                tone = f" (they read {score:+.2f})" if isinstance(score, (int, float)) else ""
+                lines[0] = f"Actor mention: {name}, speaking here: the words around it are their own{tone}, not counted as tone toward them"
+            elif isinstance(score, (int, float)):
                 pol = "s-neg" if score <= -0.05 else "s-pos" if score >= 0.05 else "s-neu"
                 word = {"s-neg": "negative", "s-pos": "positive", "s-neu": "neutral"}[pol]
                 lines[0] = f"Actor mention: {name}, tone {score:+.2f} ({word})"
@@ -194,7 +201,9 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
         rule = s.get("rule")
-        if rule and rule in rules:
+        if kind == "actor" and s.get("voice") == SPEAKER:
+            lines.append(f"{rule}: {SPEAKING_WHY}" if rule else SPEAKING_WHY)
+        elif rule and rule in rules:
             lines.append(f"{rule}: {rules[rule]['message']}")
         elif rule:
             lines.append(f"{rule}: {KIND_WHY.get(kind, '')}")
@@ -239,9 +248,11 @@ def article_view(a: Article, links: Links, describe, points: Sequence[tuple[int,
             "kind": act.get("kind") or "",
             "mentions": _cell(act.get("mentions"), "int", href),
             "share": _cell(act.get("mention_share"), "pct", href),
-            "tone": _tone(act.get("sentiment_mean"), href),
-            "reporter": _tone(act.get("reporter_sentiment"), href),
-            "quoted": _tone(act.get("quoted_sentiment"), href),
+            # Tone links to a mention it is read from (not one where the actor speaks).
+            "tone": _tone(act.get("sentiment_mean"), link(f"tone-{slug(aid)}") or href),
+            "reporter": _tone(act.get("reporter_sentiment"), link(f"tone-reporter-{slug(aid)}") or href),
+            "quoted": _tone(act.get("quoted_sentiment"), link(f"tone-quote-{slug(aid)}") or href),
+            "speaking": _cell(act.get("speaking_mentions"), "int", link(f"speaking-{slug(aid)}")),
             "as_source": _cell(act.get("quoted_as_source"), "int", link(f"srcname-{slug(str(act.get('name') or ''))}")),
             "labels": [(str(l), link(f"label-{slug(str(l))}")) for l in act.get("labels") or ()],
         })
@@ -329,6 +340,7 @@ def _env():
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["pct"] = lambda v: fmt(v, "pct")
+    env.globals["speaking_note"] = SPEAKING_NOTE  # a global: the imported article macro sees it
     return env
 
 

@@ -25,6 +25,11 @@ GREY = "#999999"
 PALETTE = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, BLACK)
 MAX_SOURCES = 20  # more bars than this do not fit a slide; the CSV has them all
 MAX_ACTORS = 12
+# Shown wherever tone is (the heatmap, each article's actor table, the method notes).
+SPEAKING_NOTE = (
+    "When an actor is the one speaking (\u201cThis is reckless,\u201d said the mayor), the words are its own, "
+    "not words about it, so those mentions are shown but left out of the tone toward it."
+)
 
 RC = {
     "svg.fonttype": "none",
@@ -280,13 +285,14 @@ def heatmap_chart(corpus: Corpus) -> Chart:
     actors = corpus.top_actors(MAX_ACTORS)
     title = "Tone toward each actor, by source"
     caption = ("Colour: the mean sentiment of the words around each mention of the actor, from \u22121 (negative, vermillion) "
-               "through 0 (neutral, white) to +1 (positive, blue). The number below it counts the mentions; a tone read from "
-               "one or two mentions says little. Blank: the source does not name the actor." + note)
+               "through 0 (neutral, white) to +1 (positive, blue). The number below it counts the mentions the tone is read from "
+               "(\u201c2 of 5\u201d: in the other three the actor is speaking; \u201cspeaks only\u201d: in all); a tone read from "
+               "one or two mentions says little. Blank: the source does not name the actor. " + SPEAKING_NOTE + note)
     if not actors or not sources:
         return Chart("heatmap", title, caption, "No actors were found.", None)
     names = [corpus.actor_names.get(a, a) for a in actors]
     desc = "; ".join(
-        f"{corpus.actor_names.get(a, a)} in {s.name}: " + (f"{corpus.actor_sentiment[(a, s.name)]:+.2f} over {corpus.actor_mentions.get((a, s.name), 0)} mentions" if (a, s.name) in corpus.actor_sentiment else f"{corpus.actor_mentions.get((a, s.name), 0)} mentions")
+        f"{corpus.actor_names.get(a, a)} in {s.name}: " + (f"{corpus.actor_sentiment[(a, s.name)]:+.2f} over {_read_of(corpus, a, s.name)} mentions" if (a, s.name) in corpus.actor_sentiment else f"speaks only, {corpus.actor_mentions[(a, s.name)]} mention" + ("s" if corpus.actor_mentions[(a, s.name)] != 1 else "") if _read_of(corpus, a, s.name).startswith("0 of") else f"{corpus.actor_mentions[(a, s.name)]} mentions")
         for a in actors for s in sources if corpus.actor_mentions.get((a, s.name))
     )
 
@@ -321,16 +327,29 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                 v = grid[i, j]
                 tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
                 many = len(sources) > 8  # narrow cells: the count alone, in brackets
-                text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
+                read = _read_of(corpus, a, s.name)
+                if np.isnan(v) and read.startswith("0 of"):  # every mention has the actor speaking
+                    text = f"speaks\n({n})" if many else f"speaks only\n{n} mention{'s' if n != 1 else ''}"
+                elif read != str(n):  # "3 of 5": the width of a cell has no room for "mentions"
+                    text = f"{tone}\n({read})" if many else f"{tone}\n{read}"
+                else:
+                    text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
                 dark = not np.isnan(v) and abs(v) > 0.55
                 ax.text(j, i, text, ha="center", va="center", fontsize=9 if many else 10, color="#ffffff" if dark else "#111111")
         bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label("mean sentiment toward the actor\n(\u22121 negative \u2026 +1 positive)")
-        ax.set_title("Mean sentiment per mention (number of mentions below" + (", in brackets)" if len(sources) > 8 else ")"))
+        ax.set_title("Mean sentiment per mention (mentions it is read from below" + (", in brackets)" if len(sources) > 8 else ")"))
         svg, png = _finish(fig, "heatmap", title, desc)
         return Chart("heatmap", title, caption, desc, svg, png)
 
     return _with_rc(draw)
+
+
+def _read_of(corpus: Corpus, actor: str, source: str) -> str:
+    """The mentions a tone is read from: "3", or "1 of 3" when the actor speaks in the others."""
+    n = corpus.actor_mentions.get((actor, source), 0)
+    k = corpus.actor_tone_mentions.get((actor, source), n)
+    return f"{k} of {n}" if k != n else str(n)
 
 
 def voice_chart(corpus: Corpus) -> Chart:

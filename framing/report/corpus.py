@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any, Iterable, Mapping
 
-from ..model import OK
+from ..model import OK, SPEAKER
 
 # Drawing order of highlights, outermost first; also the legend order.
 KINDS = ("quote", "boilerplate", "attribution_source", "actor", "actor_label", "attribution_cue", "hedge", "approximator", "booster")
@@ -60,7 +60,11 @@ def anchor_keys(span: Mapping[str, Any], anonymous_names: frozenset[str] = froze
     if kind == "boilerplate":
         return ("bp", f"bp-{slug(label)}")
     if kind == "actor":
-        return ("actor", f"actor-{slug(label)}")
+        a = slug(label)
+        voice = span.get("voice", "reporter")
+        if voice == SPEAKER:  # the actor speaking: evidence of the count, not of its tone
+            return ("actor", f"actor-{a}", f"speaking-{a}")
+        return ("actor", f"actor-{a}", f"tone-{a}", f"tone-{voice}-{a}")
     if kind == "actor_label":
         return ("label", f"label-{slug(label)}")
     if kind == "quote":
@@ -167,6 +171,8 @@ class Corpus:
     actor_mentions: Mapping[tuple[str, str], int]  # (actor id, source) -> mentions
     actor_sentiment: Mapping[tuple[str, str], float]  # (actor id, source) -> mean sentiment
     actor_labels: Mapping[tuple[str, str], Mapping[str, int]] = field(default_factory=dict)
+    # (actor id, source) -> mentions the tone is read from: those where the actor is not the one speaking
+    actor_tone_mentions: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def scored(self) -> tuple[Article, ...]:
@@ -266,6 +272,7 @@ def build_corpus(records: Iterable[Mapping[str, Any]]) -> Corpus:
     kinds: dict[str, str] = {}
     mentions: Counter[tuple[str, str]] = Counter()
     weighted: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    toned: Counter[tuple[str, str]] = Counter()
     labels: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     from ..detectors.actors import corpus_actor_ids
 
@@ -279,6 +286,8 @@ def build_corpus(records: Iterable[Mapping[str, Any]]) -> Corpus:
             kinds.setdefault(aid, str(act.get("kind") or ""))
             key = (aid, a.source)
             mentions[key] += int(_num(act.get("mentions")))
+            # Records before speaking_mentions read the tone from every mention.
+            toned[key] += int(_num(act.get("mentions")) - _num(act.get("speaking_mentions")))
             s = act.get("sentiment_mean")
             if isinstance(s, (int, float)):
                 w = _num(act.get("sentiment_count")) or _num(act.get("mentions")) or 1.0
@@ -295,6 +304,7 @@ def build_corpus(records: Iterable[Mapping[str, Any]]) -> Corpus:
         actor_mentions=dict(mentions),
         actor_sentiment={k: v[0] / v[1] for k, v in weighted.items() if v[1]},
         actor_labels={k: dict(v) for k, v in labels.items()},
+        actor_tone_mentions=dict(toned),
     )
 
 

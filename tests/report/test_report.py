@@ -505,3 +505,46 @@ def test_cli_report_from_a_jsonl_on_standard_input(tmp_path, monkeypatch, capsys
     out = tmp_path / "r.html"
     assert cli_run(["report", "-", "--stdin-format", "jsonl", "-o", str(out), "-j", "1"]) == 0
     assert "2 articles" in capsys.readouterr().err and "Harbour Post" in out.read_text(encoding="utf-8")
+
+
+# --- an actor speaking is not the tone toward it ---------------------------------------
+
+SPEAKER_TEXT = (
+    "Council votes on the bridge plan\n\n"
+    "\u201cThis is reckless,\u201d said councillor Tom Reyes.\n"
+    "Reyes was later arrested for fraud.\n"
+)
+
+
+def test_a_speaking_mention_is_shown_as_speaking_and_left_out_of_the_tone(tmp_path):
+    import framing
+
+    rec = framing.analyze(SPEAKER_TEXT, source="Quay Times", id="bridge").to_dict()
+    reyes = next(a for a in rec["actors"] if a["id"] == "tom-reyes")
+    assert (reyes["mentions"], reyes["speaking_mentions"], reyes["sentiment_count"]) == (2, 1, 1)
+    result = build_report([rec], tmp_path / "r.html")
+    page = result.path.read_text(encoding="utf-8")
+    # The highlight: not coloured by tone, and its tooltip says why.
+    spk = re.search(r'<mark class="k-actor s-spk" title="([^"]*)"[^>]*>Tom Reyes</mark>', page)
+    assert spk, "the speaking mention is highlighted as speaking"
+    assert "speaking" in html.unescape(spk.group(1)) and "not counted" in html.unescape(spk.group(1))
+    assert re.search(r'<mark class="k-actor s-neg" title="[^"]*"[^>]*>Reyes</mark>', page)
+    # Its anchors: the tone's evidence is the mention about Reyes, the speaking count's the other.
+    tail = page[page.index("Tom Reyes</mark>") :]
+    assert 'id="a1-speaking-tom-reyes"' in page[: page.index("Tom Reyes</mark>")] and 'id="a1-tone-tom-reyes"' in tail
+    # The actor table: the tone links to the mention it is read from, the speaking count to the other.
+    row = re.search(r"<tr><td>Tom Reyes.*?</tr>", page, re.S).group(0)
+    cells = dict(re.findall(r'<a href="#a1-([\w-]+)"[^>]*>([^<]*)</a>', row))
+    assert cells["speaking-tom-reyes"] == "1" and cells["tone-tom-reyes"].startswith("\u2212")
+    assert cells["tone-reporter-tom-reyes"] == cells["tone-tom-reyes"]
+    # One plain sentence where tone is shown: under the actor table and in the heatmap caption.
+    table_note = re.search(r'<p class="note tone-note">([^<]*)</p>', page)
+    assert table_note and "the one speaking" in table_note.group(1)
+    from framing.report.charts import heatmap_chart
+
+    heat = heatmap_chart(build_corpus([rec]))
+    assert "the one speaking" in heat.caption and "Tom Reyes in Quay Times: \u22120" in heat.desc.replace("-", "\u2212")
+    assert "1 of 2 mentions" in heat.desc
+    only = framing.analyze(SPEAKER_TEXT.split("Reyes was")[0], source="Quay Times", id="bridge").to_dict()
+    assert "Tom Reyes in Quay Times: speaks only, 1 mention" in heatmap_chart(build_corpus([only])).desc
+    assert page.count("the one speaking") >= 3  # table note, heatmap caption, method notes
