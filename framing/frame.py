@@ -34,7 +34,8 @@ def to_frame(items: Iterable[ArticleResult | Mapping[str, Any] | str]):
 def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value: str = "sentiment_mean"):
     """Actor x source table of ``value`` (any actor field: ``mentions``, ``sentiment_mean``...).
 
-    Mentions are summed over a source's articles; other values are mention-weighted means.
+    Mentions are summed over a source's articles; other values are means weighted by the
+    mentions that carry tone (``sentiment_count``: an actor's speaking mentions carry none).
     Rows are actors by their stable id, shown by display name.
     """
     import pandas as pd
@@ -49,7 +50,8 @@ def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value:
             aid = same_person.get(aid, aid)
             if aid not in names or actor.get("id") == aid:  # a joined person keeps the full name
                 names[aid] = actor["name"]
-            rows.append({"source": rec.get("source"), "actor": aid, "mentions": actor["mentions"], "value": actor.get(value)})
+            weight = actor.get("sentiment_count", actor["mentions"])
+            rows.append({"source": rec.get("source"), "actor": aid, "mentions": actor["mentions"], "weight": weight, "value": actor.get(value)})
     if not rows:
         return pd.DataFrame()
     df = pd.DataFrame(rows)
@@ -57,9 +59,9 @@ def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value:
         table = df.pivot_table(index="actor", columns="source", values="mentions", aggfunc="sum", fill_value=0)
     else:
         df = df.dropna(subset=["value"])
-        df["weighted"] = df["value"] * df["mentions"]
-        g = df.groupby(["actor", "source"])[["weighted", "mentions"]].sum()
-        table = (g["weighted"] / g["mentions"]).unstack("source")
+        df["weighted"] = df["value"] * df["weight"]
+        g = df.groupby(["actor", "source"])[["weighted", "weight"]].sum()
+        table = (g["weighted"] / g["weight"]).unstack("source")
     return table.rename(index=_display_names(names))
 
 

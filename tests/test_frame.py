@@ -28,6 +28,17 @@ def test_actor_table_weights_by_mentions_and_groups_by_id():
     assert m.loc["Kim Jong Un", "outlet-a"] == 4 and m.loc["Russia", "outlet-b"] == 0
 
 
+def test_actor_table_weights_tone_by_scored_mentions_not_speaking_ones():
+    # Three of the four mentions in the first article are the actor speaking: they carry no
+    # tone toward it (sentiment_count 1), so they must not weigh the source's mean.
+    one = {"source": "s", "actors": [{"id": "reyes", "name": "Tom Reyes", "mentions": 4, "sentiment_count": 1, "speaking_mentions": 3, "sentiment_mean": -1.0}]}
+    two = {"source": "s", "actors": [{"id": "reyes", "name": "Tom Reyes", "mentions": 2, "sentiment_count": 2, "speaking_mentions": 0, "sentiment_mean": 0.5}]}
+    only_speaks = {"source": "s", "actors": [{"id": "reyes", "name": "Tom Reyes", "mentions": 5, "sentiment_count": 0, "speaking_mentions": 5, "sentiment_mean": None}]}
+    t = actor_table([one, two, only_speaks])
+    assert t.loc["Tom Reyes", "s"] == pytest.approx((-1.0 * 1 + 0.5 * 2) / 3)
+    assert actor_table([one, two, only_speaks], value="mentions").loc["Tom Reyes", "s"] == 11
+
+
 def test_label_table_counts_labels_per_source():
     t = label_table(RECORDS)
     assert t.loc["Kim Jong Un", "outlet-a"] == "dictator (2), leader (1)"
