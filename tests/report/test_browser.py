@@ -153,3 +153,30 @@ def test_a_phone_sized_window_never_scrolls_sideways(browser, tmp_path, all_reco
         assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
     finally:
         opened.close()
+
+
+def test_charts_are_never_stretched_beyond_their_drawn_size(browser, tmp_path, records):
+    """The page once stretched every chart to its full width, so a two-actor heatmap
+    showed cells a hand wide and text twice the page's size; on a phone it shrank a
+    slide-wide chart to 4-pixel text. Charts keep the size they are drawn at (11-point
+    text), shrink a little to fit a window, and on a phone scroll in their own box."""
+    path = build_report(records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        sizes = "svgs => svgs.map(s => [s.closest('figure').id, s.getBoundingClientRect().width, s.width.baseVal.valueInSpecifiedUnits * 4 / 3, s.parentElement.clientWidth])"
+        for width in (1366, 420):
+            opened.page.set_viewport_size({"width": width, "height": 900})
+            drawn = opened.page.eval_on_selector_all("figure svg", sizes)
+            assert len(drawn) >= 4
+            for name, shown, natural, box in drawn:
+                assert shown <= natural + 1, (name, width, shown, natural)
+                if width == 1366:
+                    assert shown <= box, (name, shown, box)
+                else:  # readable: at least 0.9 of the drawn size, scrolling sideways if it must
+                    assert shown >= 0.9 * natural, (name, shown, natural)
+            heat = {name: (shown, natural) for name, shown, natural, _ in drawn}["chart-heatmap"]
+            if width == 1366:
+                assert heat[0] == pytest.approx(heat[1], abs=1) and heat[0] < 500
+        assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        opened.close()
