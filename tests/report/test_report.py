@@ -412,6 +412,40 @@ def test_cli_usage_errors(argv, message, capsys, tmp_path, monkeypatch):
     assert message in capsys.readouterr().err
 
 
+def test_cli_report_skips_an_article_over_max_chars_and_lists_it_with_the_reason(tmp_path, capsys):
+    # As 'framing score --max-chars': the long article is skipped, named in the page with the
+    # reason, and the exit status stays 0 (a skip is a decision, not a failure).
+    (tmp_path / "in").mkdir()
+    short = "Ferry fares rise again\nThe ferry company said fares may rise in June.\n"
+    long = "Ferry timetable changes\n" + "The ferry company said the timetable may change in June. " * 20 + "\n"
+    (tmp_path / "in" / "short.txt").write_text(short, encoding="utf-8")
+    (tmp_path / "in" / "long.txt").write_text(long, encoding="utf-8")
+    out = tmp_path / "r.html"
+    limit = str(len(long) - 1)
+    assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", limit]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert f"over --max-chars {int(limit):,}; not scored" in page
+    assert "Not scored" in page or "not scored" in page
+    assert "(1 scored, 1 skipped)" in capsys.readouterr().err
+    # 0 lifts the limit, as for 'framing score'.
+    assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", "0"]) == 0
+    assert "over --max-chars" not in out.read_text(encoding="utf-8")
+    assert "(2 scored)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, message", [("-1", "must be 0 (no limit) or more"), ("lots", "expected a whole number of characters")])
+def test_cli_report_max_chars_must_be_a_whole_number(value, message, tmp_path, capsys):
+    assert cli_run(["report", str(tmp_path), "-o", str(tmp_path / "r.html"), "--max-chars", value]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_report_max_chars_with_saved_scores_is_a_usage_error(tmp_path, capsys):
+    scores = tmp_path / "s.jsonl"
+    scores.write_text("", encoding="utf-8")
+    assert cli_run(["report", "--scores", str(scores), "-o", str(tmp_path / "r.html"), "--max-chars", "100"]) == 2
+    assert "--max-chars applies when scoring PATHs" in capsys.readouterr().err
+
+
 def test_cli_unreadable_input_still_writes_the_page(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ok.txt").write_text("A headline for the test\nThe council said it may vote.\n", encoding="utf-8")
