@@ -151,8 +151,9 @@ def test_source_totals_pool_counts_over_words(records):
 
 def test_findings_name_the_outlier_with_both_numbers(records):
     findings = {f.signal: f.text for f in headline_findings(build_corpus(records))}
-    assert "Harbor Daily" in findings["Boosters"] and "only source" in findings["Boosters"]
-    assert re.search(r"Valley Post hedges 1\.\d\u00d7 more often than Harbor Daily \(4\.\d\d vs 3\.\d\d per 100 words\)", findings["Hedging"])
+    # Harbor Daily's one booster is inside a quote: the speaker's, not the outlet's.
+    assert findings["Boosters"].startswith("No source uses boosters") and "in its own voice" in findings["Boosters"]
+    assert re.search(r"Valley Post hedges 1\.\d\u00d7 more often in its own voice than Harbor Daily \(\d\.\d\d vs \d\.\d\d per 100 words of its own text\)", findings["Hedging"])
     assert "Page furniture" in findings
     for text in findings.values():
         assert "credib" not in text.lower()  # differences, never a verdict
@@ -164,7 +165,7 @@ def test_findings_with_one_source_and_with_nothing_found():
     bare = [dict(r, spans=[], actors=[], sources=[], metrics={"words": 50}) for r in valley_records()]
     bare[0]["source"] = "Other"
     texts = [f.text for f in headline_findings(build_corpus(bare))]
-    assert "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source." in texts
+    assert "No source hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) in its own voice; hedges inside quotes belong to the speakers." in texts
 
 
 def test_a_source_with_too_little_text_is_left_out_of_the_findings(records):
