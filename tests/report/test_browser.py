@@ -7,6 +7,7 @@ tables, evidence links that land on the evidence, and hostile input shown as tex
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -178,5 +179,30 @@ def test_charts_are_never_stretched_beyond_their_drawn_size(browser, tmp_path, r
             if width == 1366:
                 assert heat[0] == pytest.approx(heat[1], abs=1) and heat[0] < 500
         assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        opened.close()
+
+
+def test_a_tap_on_a_highlight_shows_what_it_is_without_hover(browser, tmp_path, all_records):
+    """A phone or classroom tablet has no hover, so the title of a highlight (what it is,
+    which rule found it) was out of reach. A tap focuses the highlight (tabindex -1: not
+    in the Tab order) and its text shows in a bar at the foot of the window; it works in
+    the script-free linked article pages too, as it is CSS only."""
+    path = build_report(all_records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.set_viewport_size({"width": 420, "height": 800})
+        mark = page.locator(".text mark.k-hedge").first
+        title = mark.get_attribute("title")
+        assert title and mark.get_attribute("tabindex") == "-1"
+        shown = "m => getComputedStyle(m, '::after').content"
+        assert mark.evaluate(shown) in ("none", "normal", "")
+        mark.click()
+        assert page.evaluate("document.activeElement.title") == title
+        assert mark.evaluate(shown).replace("\\a ", "\n") == json.dumps(title, ensure_ascii=False).replace("\\n", "\n")  # CSS writes a newline as \a
+        assert mark.evaluate("m => getComputedStyle(m, '::after').position") == "fixed"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        assert opened.errors == [] and opened.requests == [opened.url]
     finally:
         opened.close()
