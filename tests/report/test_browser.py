@@ -206,3 +206,25 @@ def test_a_tap_on_a_highlight_shows_what_it_is_without_hover(browser, tmp_path, 
         assert opened.errors == [] and opened.requests == [opened.url]
     finally:
         opened.close()
+
+
+def test_on_a_phone_the_row_names_stay_in_view_while_a_wide_table_scrolls(browser, tmp_path, all_records):
+    """The source and article tables scroll sideways in their box on a phone; the numbers
+    to the right then lost the source name they belong to. The first column stays put."""
+    path = build_report(all_records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.set_viewport_size({"width": 420, "height": 900})
+        for table in ("#source-table", "#article-table"):
+            wrap = page.locator(f".table-wrap:has({table})")
+            scroll = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
+            assert scroll > 100, (table, scroll)  # it does scroll at this width
+            left = wrap.evaluate("w => w.getBoundingClientRect().left")
+            first = page.locator(f"{table} tbody tr:first-child td:first-child")
+            wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+            assert first.evaluate("c => c.getBoundingClientRect().left") == pytest.approx(left, abs=1), table
+            # ... and covers what scrolls under it (an opaque background).
+            assert first.evaluate("c => getComputedStyle(c).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    finally:
+        opened.close()
