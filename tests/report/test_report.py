@@ -540,3 +540,17 @@ def test_cli_report_from_a_jsonl_on_standard_input(tmp_path, monkeypatch, capsys
     out = tmp_path / "r.html"
     assert cli_run(["report", "-", "--stdin-format", "jsonl", "-o", str(out), "-j", "1"]) == 0
     assert "2 articles" in capsys.readouterr().err and "Harbour Post" in out.read_text(encoding="utf-8")
+
+
+def test_overview_does_not_give_a_source_with_nothing_scored_zero_words(tmp_path, records):
+    """A source whose only article was skipped (empty, over --max-chars) read "Words 0", as
+    if the outlet had published an empty article; it now reads "–" and says how many of
+    its articles were scored."""
+    skipped = {"id": "long.txt", "source": "Long Wire", "title": "Ferry timetable changes", "status": "skipped", "error": "text of 9,999 characters is over --max-chars 500; not scored", "text": ""}
+    page = build_report([*records, skipped], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    overview = page[page.index('id="overview"') : page.index('id="findings"')]
+    row = re.search(r"<tr><td class=\"nowrap\"><b>Long Wire</b></td>(.*?)</tr>", overview, re.S).group(1)
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    assert cells[0] == '1 <span class="muted">(0 scored)</span>' and cells[1] == '<span class="muted">&ndash;</span>', cells
+    harbor = re.search(r"<tr><td class=\"nowrap\"><b>Harbor Daily</b></td>(.*?)</tr>", overview, re.S).group(1)
+    assert re.findall(r'<td class="num">(.*?)</td>', harbor)[0] == "1"  # every article scored: just the count
