@@ -45,7 +45,7 @@ error, 3 an input could not be read (the other inputs are still audited).
 """
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-# How a column is counted: code points (Python, proselint, Vale's runes; the default), or
+# How a column is counted: code points (Python, proselint, Vale; the default), or
 # UTF-16 code units (VS Code, the Language Server Protocol, GitHub), which count a
 # character beyond U+FFFF (most emoji) as two.
 COLUMN_KINDS = ("codepoints", "utf16")
