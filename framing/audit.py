@@ -45,6 +45,10 @@ error, 3 an input could not be read (the other inputs are still audited).
 """
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+# How a column is counted: code points (Python, proselint, Vale; the default), or
+# UTF-16 code units (VS Code, the Language Server Protocol, GitHub), which count a
+# character beyond U+FFFF (most emoji) as two.
+COLUMN_KINDS = ("codepoints", "utf16")
 STDIN = "<stdin>"
 AUDIT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages"}
@@ -488,8 +492,14 @@ def read_text(path: str | None, stdin=None) -> str:
     return normalize_newlines(text or "")
 
 
-def audit_text(text: str, path: str = "<text>", lex: Lexicons | None = None, config: Config | None = None, *, html: bool = False) -> tuple[ArticleResult, list[Finding]]:
-    """Analyze one draft and return its result and findings (the Python API)."""
+def audit_text(text: str, path: str = "<text>", lex: Lexicons | None = None, config: Config | None = None, *, html: bool = False, columns: str = "codepoints") -> tuple[ArticleResult, list[Finding]]:
+    """Analyze one draft and return its result and findings (the Python API).
+
+    ``columns="utf16"`` counts columns in UTF-16 code units, as editors do; ``start``
+    and ``end`` stay code-point offsets (``text[start:end] == finding.text``).
+    """
+    if columns not in COLUMN_KINDS:
+        raise ValueError(f"columns must be one of {', '.join(COLUMN_KINDS)}, not {columns!r}")
     from .ingest import Document, headline, normalize_newlines
     from .pipeline import analyze_with_segmentation
 
@@ -507,7 +517,24 @@ def audit_text(text: str, path: str = "<text>", lex: Lexicons | None = None, con
     findings = findings_for_result(result, lex, config, directives=directives, seg=seg)
     if masked != text:  # report the words of the file, which only differ where blanked
         findings = [f if text[f.start : f.end] == f.text else _with_text(f, text[f.start : f.end]) for f in findings]
+    if columns == "utf16" and not text.isascii():
+        findings = [_utf16_columns(f, text) for f in findings]
     return result, findings
+
+
+def utf16_column(text: str, line_start: int, offset: int) -> int:
+    """1-based UTF-16 column of ``offset`` on the line starting at ``line_start``."""
+    return offset - line_start + 1 + sum(ord(c) > 0xFFFF for c in text[line_start:offset])
+
+
+def _utf16_columns(f: Finding, text: str) -> Finding:
+    from dataclasses import replace
+
+    if f.text.isascii() and text.isascii():
+        return f
+    start_line = text.rfind("\n", 0, f.start) + 1
+    end_line = text.rfind("\n", 0, f.end) + 1
+    return replace(f, col=utf16_column(text, start_line, f.start), end_col=utf16_column(text, end_line, f.end))
 
 
 def _with_text(f: Finding, text: str) -> Finding:
@@ -642,6 +669,13 @@ def compare(metrics: Mapping[str, float], corpus: Sequence[Mapping[str, float]])
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="FILE", help="draft files or folders (.txt, .md, .html); - reads standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text: path:line:col: severity rule message (default); json: a list of findings")
+    p.add_argument(
+        "--columns",
+        choices=COLUMN_KINDS,
+        default="codepoints",
+        help="how columns are counted in every format: codepoints (characters, as Python and proselint count; default) "
+        "or utf16 (UTF-16 code units, as VS Code, LSP clients and GitHub count: an emoji is two)",
+    )
     p.add_argument("--fail-level", choices=SEVERITIES, default=None, help="lowest severity that makes the exit status 1 (default: warning, or the config's fail-level)")
     p.add_argument("--no-exit", action="store_true", help="exit 0 even with findings or unreadable inputs (for editors); usage errors still exit 2")
     p.add_argument("--config", metavar="FILE", help="use this framing.toml/pyproject.toml instead of searching upward from each file")
@@ -718,7 +752,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
             unreadable += 1
             continue
         is_html = Path(display).suffix.lower() in (".html", ".htm")
-        result, found = audit_text(text, display, lex, config, html=is_html)
+        result, found = audit_text(text, display, lex, config, html=is_html, columns=args.columns)
         for warning in result.warnings:  # "not English": no findings would otherwise read as clean copy
             print(f"framing audit: note: {display}: {warning}", file=sys.stderr)
         audited += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
@@ -331,7 +332,40 @@ def _glued(content: Content) -> tuple[int, int, int]:
     return d_words, d_syllables, d_difficult
 
 
+# A line that ends on one of these (after closing quotes and brackets) ends a sentence;
+# any other line standing alone is a heading.
+_SENTENCE_END = frozenset(".!?\u2026:;")
+_CLOSERS = "\"'\u201d\u2019)]\u00bb "
+
+
+def _headings(content: Content) -> set[int]:
+    """Content sentences that are a whole line with no sentence end: headlines, subheads.
+
+    The formulas are for running prose. Read as a sentence, a headline moves the grade by
+    its length alone (a long one raises it, a short one lowers it); textstat, which splits
+    at punctuation, glues it to the next sentence instead. Left out, as textstat sees a
+    body that starts at its first sentence.
+    """
+    seg = content.seg
+    text, lines, line_starts = seg.text, seg.lines, seg._line_starts
+    out = set()
+    for i in content.sentences:
+        s, e = seg.sentences[i]
+        k = bisect_left(line_starts, s + 1) - 1
+        ls, le = lines[k]
+        if e > le or text[ls:s].strip() or text[e:le].strip():
+            continue  # runs over a line end or shares its line: prose
+        last = text[s:e].rstrip(_CLOSERS)
+        if last and last[-1] not in _SENTENCE_END:
+            out.add(i)
+    return out
+
+
 def measure(content: Content) -> DetectorOutput:
+    headings = _headings(content)
+    if headings and len(headings) < len(content.sentences):
+        # (A text of headings only is measured as it is: there is nothing else.)
+        content = replace(content, sentences=tuple(i for i in content.sentences if i not in headings))
     seg = content.seg
     n_sentences = len(content.sentences)
     words = seg.words

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from ..cli import ExitStatus, UsageError
-from ..ingest import EMPTY_FOLDER, STDIN_FORMATS
-from ..score import default_jobs, jobs_count
+from ..ingest import EMPTY_FOLDER, MAX_CHARS, STDIN_FORMATS
+from ..score import default_jobs, jobs_count, max_chars
 from .build import DEFAULT_MAX_TEXT_CHARS, BuildResult, build_report, load_rule_messages
 
 __all__ = ["add_arguments", "run", "build_report", "BuildResult"]
@@ -39,6 +39,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", help="source name for every input (default: record field, else folder, else file stem)")
     p.add_argument("--stdin-format", choices=STDIN_FORMATS, default="txt", help="what standard input ('-') holds, as for 'framing score' (default: %(default)s)")
     p.add_argument("-j", "--jobs", type=jobs_count, metavar="N", help="worker processes for scoring, as for 'framing score' (default: all cores)")
+    p.add_argument(
+        "--max-chars",
+        type=max_chars,
+        default=None,
+        metavar="N",
+        help=f"as for 'framing score': skip an article longer than N characters (it is listed in the page with the reason); 0 = no limit (default: {MAX_CHARS})",
+    )
     p.add_argument("--title", help="page title (default: 'How N sources covered the story')")
     p.add_argument(
         "--max-text-chars",
@@ -71,7 +78,10 @@ def _records(args: argparse.Namespace, lexicons):
     files = [p for p in args.paths if p != "-"]
     templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
     records, errors = [], 0
-    docs = iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format)
+    from ..ingest import cap_length
+
+    limit = MAX_CHARS if args.max_chars is None else args.max_chars
+    docs = cap_length(iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format), limit)
     for _doc, line, status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
         errors += status == ERROR
         records.append(json.loads(line))
@@ -87,6 +97,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     if bool(args.paths) == bool(args.scores):
         raise UsageError("give either PATHs to score or --scores FILE (not both)")
+    if args.scores and args.max_chars is not None:
+        raise UsageError("--max-chars applies when scoring PATHs; records in --scores were scored (or skipped) with the limit 'framing score' was given")
     if args.max_text_chars < 0:
         raise UsageError("--max-text-chars must be 0 or more")
     if not args.output.lower().endswith((".html", ".htm")):
@@ -104,8 +116,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from None
     note = f", {result.linked} article views in {result.files}/articles" if result.linked else ""
+    skipped = sum(r.get("status") == "skipped" for r in records)
+    failed = sum(r.get("status") == "error" for r in records)
+    counts = "".join((f", {skipped} skipped" if skipped else "", f", {failed} failed" if failed else ""))
     print(
-        f"framing report: {_n(result.articles, 'article')} ({result.scored} scored) from {_n(len({r.get('source') for r in records}), 'source')} -> {result.path} ({result.size / 1e6:.1f} MB{note})",
+        f"framing report: {_n(result.articles, 'article')} ({result.scored} scored{counts}) from {_n(len({r.get('source') for r in records}), 'source')} -> {result.path} ({result.size / 1e6:.1f} MB{note})",
         file=sys.stderr,
     )
     return ExitStatus.INPUT if errors else ExitStatus.OK

@@ -283,6 +283,9 @@ def boilerplate_chart(corpus: Corpus) -> Chart:
 def heatmap_chart(corpus: Corpus) -> Chart:
     sources, note = _sources(corpus)
     actors = corpus.top_actors(MAX_ACTORS)
+    n_all = len(corpus.top_actors(len(corpus.actor_names) + 1))
+    if n_all > len(actors):
+        note = f" Showing the {MAX_ACTORS} most-mentioned actors of {n_all}; actors.csv holds every actor." + note
     title = "Tone toward each actor, by source"
     caption = ("Colour: the mean sentiment of the words around each mention of the actor, from \u22121 (negative, vermillion) "
                "through 0 (neutral, white) to +1 (positive, blue). The number below it counts the mentions the tone is read from "
@@ -298,7 +301,9 @@ def heatmap_chart(corpus: Corpus) -> Chart:
 
     def draw() -> Chart:
         import numpy as np
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.colors import LinearSegmentedColormap
+        from matplotlib.figure import Figure
 
         cmap = LinearSegmentedColormap.from_list("okabe_div", [VERMILLION, "#ffffff", BLUE]).with_extremes(bad="#ffffff")
         grid = np.full((len(actors), len(sources)), np.nan)
@@ -306,12 +311,18 @@ def heatmap_chart(corpus: Corpus) -> Chart:
             for j, s in enumerate(sources):
                 if (a, s.name) in corpus.actor_sentiment:
                     grid[i, j] = corpus.actor_sentiment[(a, s.name)]
-        from matplotlib.figure import Figure
-
-        fig = Figure(figsize=(max(6.5, 1.25 * len(sources) + 3.2), 0.55 * len(actors) + 2.2))
-        ax = fig.subplots()
+        many = len(sources) > 8  # narrow cells: the count alone, in brackets
+        # Cells of a fixed size in inches, so the figure grows with the data: two actors
+        # in two sources make a small chart, not a large one with giant cells and text.
+        cell_w, cell_h = (0.75 if many else 1.1), 0.5
+        grid_w, grid_h = cell_w * len(sources), cell_h * len(actors)
+        left, top, bottom = 2.8, 0.7, 2.4  # room for the labels; the tight box crops the rest
+        fig_w, fig_h = left + max(grid_w, 4.4) + 0.5, top + grid_h + bottom
+        fig = Figure(figsize=(fig_w, fig_h))
+        ax = fig.add_axes((left / fig_w, bottom / fig_h, grid_w / fig_w, grid_h / fig_h))
         im = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(sources)), [_label(s.name, 18) for s in sources], rotation=30 if len(sources) > 4 else 0, ha="right" if len(sources) > 4 else "center")
+        tilt = len(sources) > 4
+        ax.set_xticks(range(len(sources)), [_label(s.name, 18) for s in sources], rotation=30 if tilt else 0, ha="right" if tilt else "center")
         ax.set_yticks(range(len(actors)), [_label(n) for n in names])
         ax.set_xticks([x - 0.5 for x in range(1, len(sources))], minor=True)
         ax.set_yticks([y - 0.5 for y in range(1, len(actors))], minor=True)
@@ -326,7 +337,6 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                     continue
                 v = grid[i, j]
                 tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
-                many = len(sources) > 8  # narrow cells: the count alone, in brackets
                 read = _read_of(corpus, a, s.name)
                 if np.isnan(v) and read.startswith("0 of"):  # every mention has the actor speaking
                     text = f"speaks\n({n})" if many else f"speaks only\n{n} mention{'s' if n != 1 else ''}"
@@ -336,9 +346,15 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                     text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
                 dark = not np.isnan(v) and abs(v) > 0.55
                 ax.text(j, i, text, ha="center", va="center", fontsize=9 if many else 10, color="#ffffff" if dark else "#111111")
-        bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
-        bar.set_label("mean sentiment toward the actor\n(\u22121 negative \u2026 +1 positive)")
-        ax.set_title("Mean sentiment per mention (mentions it is read from below" + (", in brackets)" if len(sources) > 8 else ")"))
+        ax.set_title("Tone by actor and source" + (" (mentions in brackets)" if many else ""))
+        # The colour scale goes under the source names, whose height depends on their tilt;
+        # horizontal, it fits a one-row grid as well as a twelve-row one.
+        ticks_bottom = ax.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).y0 / fig.dpi
+        bar_w = min(max(grid_w, 2.6), 4.4)
+        cax = fig.add_axes((left / fig_w, (ticks_bottom - 0.45) / fig_h, bar_w / fig_w, 0.16 / fig_h))
+        bar = fig.colorbar(im, cax=cax, orientation="horizontal", ticks=[-1, -0.5, 0, 0.5, 1])
+        bar.ax.tick_params(labelsize=9)
+        bar.set_label("mean tone: \u22121 negative \u2026 +1 positive", fontsize=10)
         svg, png = _finish(fig, "heatmap", title, desc)
         return Chart("heatmap", title, caption, desc, svg, png)
 

@@ -30,14 +30,18 @@ class _Signal:
     more: str  # "{src} ... {x} more ... than the median"
     none: str  # sentence when no source has any
     words: tuple[str, str] = ("more", "fewer")  # direction words: above / below the median
+    per: str = " per 100 words"  # after a per100 number
 
 
 SIGNALS = (
     _Signal("Attribution", "chart-attribution", lambda s: s.per100("attributions"), "per100", "attributes {ratio} {dir} statements to a source per 100 words than the median source", "No attributed statements were found in any source."),
     _Signal("Anonymous sources", "chart-attribution", lambda s: s.share("anonymous", "attributions"), "pct", "gives a {ratio} {dir} share of its attributions to anonymous or vague sources than the median source", "No source cites anonymous or vague sources (\u201cofficials\u201d, \u201cexperts\u201d).", ("larger", "smaller")),
     _Signal("Distancing", "chart-attribution", lambda s: s.per100("distancing"), "per100", "uses {ratio} {dir} distancing cues (\u201callegedly\u201d, \u201cclaimed\u201d) per 100 words than the median source", "No source uses distancing cues such as \u201callegedly\u201d or \u201cclaimed\u201d."),
-    _Signal("Hedging", "chart-hedging", lambda s: s.per100("hedges"), "per100", "hedges {ratio} {dir} often than the median source", "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source.", ("more", "less")),
-    _Signal("Boosters", "chart-hedging", lambda s: s.per100("boosters"), "per100", "uses {ratio} {dir} boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) per 100 words than the median source", "No boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) were found in any source."),
+    # Hedges and boosters in the outlet's own voice: one inside a quotation belongs to the
+    # speaker (the chart and "How to read this" say so), and a source that quotes a
+    # hedging speaker at length was named "the source that hedges most".
+    _Signal("Hedging", "chart-hedging", lambda s: s.per100("hedges_reporter", "reporter_words"), "per100", "hedges {ratio} {dir} often in its own voice than the median source", "No source hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) in its own voice; hedges inside quotes belong to the speakers.", ("more", "less"), " per 100 words of its own text"),
+    _Signal("Boosters", "chart-hedging", lambda s: s.per100("boosters_reporter", "reporter_words"), "per100", "uses {ratio} {dir} boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) in its own voice than the median source", "No source uses boosters (\u201cclearly\u201d, \u201cundoubtedly\u201d) in its own voice; boosters inside quotes belong to the speakers.", per=" per 100 words of its own text"),
     _Signal("Page furniture", "chart-boilerplate", lambda s: s.share("bp_chars", "nonblank_chars"), "pct", "carries {ratio} {dir} page furniture (share prompts, bylines, captions) than the median source", "No page furniture (share prompts, bylines, captions) was found in any source.", ("more", "less")),
     _Signal("Readability", "chart-readability", lambda s: s.grade, "grade", "", "No readability scores are available."),
 )
@@ -53,8 +57,15 @@ def fmt(value: float | None, unit: str) -> str:
     return f"{value:.2f}"
 
 
+# Above this a multiple is mostly the smallness of the other number (0.50 against 0.02 per
+# 100 words is "25x", and one more hedge in the median source halves it): say "far".
+MAX_RATIO = 10
+
+
 def _ratio(a: float, b: float) -> str:
     r = max(a, b) / min(a, b)
+    if r > MAX_RATIO:
+        return "far"
     return f"{r:.0f}\u00d7" if r >= 3 else f"{r:.1f}\u00d7"
 
 
@@ -86,7 +97,7 @@ def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
         return Finding(sig.name, sig.none, sig.anchor) if any(s.scored for s in sources) else None
     if len(values) == 1:
         (name, v), = values.items()
-        label = {"per100": " per 100 words", "pct": " of the text", "grade": " (US school grade)"}[sig.unit]
+        label = {"per100": sig.per, "pct": " of the text", "grade": " (US school grade)"}[sig.unit]
         if sig.unit == "pct" and sig.name != "Page furniture":
             label = ""
         return Finding(sig.name, f"Only one source is scored: {name} has {fmt(v, sig.unit)}{label}.", sig.anchor)
@@ -102,11 +113,11 @@ def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
     nonzero = [k for k, v in values.items() if v > 0]
     if len(nonzero) == 1:
         name = nonzero[0]
-        return Finding(sig.name, f"{name} is the only source with any ({fmt(values[name], sig.unit)}{' per 100 words' if sig.unit == 'per100' else ''}); the others have none.", sig.anchor)
+        return Finding(sig.name, f"{name} is the only source with any ({fmt(values[name], sig.unit)}{sig.per if sig.unit == 'per100' else ''}); the others have none.", sig.anchor)
     # Lead with the source furthest above the median; the one furthest below only when nobody stands out above.
     hi_name, hi = max(sorted(values.items()), key=lambda kv: kv[1])
     lo_name, lo = min(sorted(values.items()), key=lambda kv: kv[1])
-    per = " per 100 words" if sig.unit == "per100" else ""
+    per = sig.per if sig.unit == "per100" else ""
     if med == 0:
         return Finding(sig.name, f"{hi_name} stands out with {fmt(hi, sig.unit)}{per}, while the median source has none.", sig.anchor)
     if len(values) == 2 and lo > 0:  # two sources: compare them with each other, not with their mean

@@ -33,7 +33,9 @@ def highlight(
     tags = []
     for i, s in enumerate(spans):
         classes, title = describe(s)
-        tags.append(f'<mark class="{escape(classes)}" title="{escape(title)}"')
+        # tabindex -1: a tap or click focuses it (for the CSS that shows the title where
+        # there is no hover), yet Tab does not stop at each of hundreds of highlights.
+        tags.append(f'<mark class="{escape(classes)}" title="{escape(title)}" tabindex="-1"')
     starts = [s["start"] for s in spans]
     ends = [s["end"] for s in spans]
     point_list = sorted(points)

@@ -174,3 +174,41 @@ def test_packed_totals_equal_the_per_field_sums(monkeypatch):
     # A word so long that the fields could carry: the per-field path gives the same metrics.
     monkeypatch.setattr(readability, "_PACK_MAX", readability._MASK)
     assert analyze(text).metrics == fast
+
+
+# Headings: lines of their own with no sentence end. The formulas are for running prose;
+# a headline read as a sentence moved the grade by its length alone (a 64-word headline
+# took a grade-4 body to grade 9; a 5-word one pulls any body down).
+LONG_HEADLINE = (
+    "Harbour board delays vote on the new pier as costs rise and residents protest outside the town hall "
+    "while the union warns of strikes along the coast and the mayor promises a review of every contract"
+)
+
+
+@pytest.mark.parametrize("heading", [LONG_HEADLINE, "Floods", "River Floods the Lower Fields Overnight"])
+@pytest.mark.parametrize("name", ["flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "coleman_liau_index", "words_per_sentence"])
+def test_a_headline_is_not_a_sentence_of_the_body(heading, name):
+    body = analyze(PROSE).metrics[name]
+    assert analyze(f"{heading}\n\n{PROSE}\n").metrics[name] == pytest.approx(body)
+    assert analyze(f"{heading}\n{PROSE}\n").metrics[name] == pytest.approx(body)
+
+
+def test_a_subheading_between_paragraphs_is_left_out_too():
+    first, second = PROSE.split("ground before dawn. ")
+    with_sub = f"{first}ground before dawn.\n\nWhat the engineers found\n\n{second}\n"
+    without = f"{first}ground before dawn.\n\n{second}\n"
+    assert analyze(with_sub).metrics["flesch_kincaid_grade"] == pytest.approx(analyze(without).metrics["flesch_kincaid_grade"])
+
+
+def test_lines_that_end_a_sentence_are_kept():
+    # A one-line paragraph that ends with a full stop, a question or a quote is prose.
+    for line in ("The pier will cost twice the budget.", "Who will pay for the pier?", "\u201cWe will pay for it,\u201d the mayor said."):
+        with_line = analyze(f"{line}\n\n{PROSE}\n").metrics["words_per_sentence"]
+        assert with_line != pytest.approx(analyze(PROSE).metrics["words_per_sentence"]), line
+
+
+def test_a_text_of_headings_only_is_still_measured():
+    # Nothing else to measure: the heading is the text (grade 15 for one 36-word line).
+    m = analyze(LONG_HEADLINE).metrics
+    assert m["words_per_sentence"] == 36 and m["flesch_kincaid_grade"] > 12
+    assert analyze("Floods\nRiver Floods the Lower Fields\n").metrics["words_per_sentence"] == pytest.approx(3.0)

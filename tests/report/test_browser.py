@@ -7,6 +7,7 @@ tables, evidence links that land on the evidence, and hostile input shown as tex
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -151,5 +152,79 @@ def test_a_phone_sized_window_never_scrolls_sideways(browser, tmp_path, all_reco
     try:
         opened.page.set_viewport_size({"width": 420, "height": 900})
         assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        opened.close()
+
+
+def test_charts_are_never_stretched_beyond_their_drawn_size(browser, tmp_path, records):
+    """The page once stretched every chart to its full width, so a two-actor heatmap
+    showed cells a hand wide and text twice the page's size; on a phone it shrank a
+    slide-wide chart to 4-pixel text. Charts keep the size they are drawn at (11-point
+    text), shrink a little to fit a window, and on a phone scroll in their own box."""
+    path = build_report(records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        sizes = "svgs => svgs.map(s => [s.closest('figure').id, s.getBoundingClientRect().width, s.width.baseVal.valueInSpecifiedUnits * 4 / 3, s.parentElement.clientWidth])"
+        for width in (1366, 420):
+            opened.page.set_viewport_size({"width": width, "height": 900})
+            drawn = opened.page.eval_on_selector_all("figure svg", sizes)
+            assert len(drawn) >= 4
+            for name, shown, natural, box in drawn:
+                assert shown <= natural + 1, (name, width, shown, natural)
+                if width == 1366:
+                    assert shown <= box, (name, shown, box)
+                else:  # readable: at least 0.9 of the drawn size, scrolling sideways if it must
+                    assert shown >= 0.9 * natural, (name, shown, natural)
+            heat = {name: (shown, natural) for name, shown, natural, _ in drawn}["chart-heatmap"]
+            if width == 1366:
+                assert heat[0] == pytest.approx(heat[1], abs=1) and heat[0] < 500
+        assert opened.page.evaluate("document.documentElement.scrollWidth") <= 420
+    finally:
+        opened.close()
+
+
+def test_a_tap_on_a_highlight_shows_what_it_is_without_hover(browser, tmp_path, all_records):
+    """A phone or classroom tablet has no hover, so the title of a highlight (what it is,
+    which rule found it) was out of reach. A tap focuses the highlight (tabindex -1: not
+    in the Tab order) and its text shows in a bar at the foot of the window; it works in
+    the script-free linked article pages too, as it is CSS only."""
+    path = build_report(all_records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.set_viewport_size({"width": 420, "height": 800})
+        mark = page.locator(".text mark.k-hedge").first
+        title = mark.get_attribute("title")
+        assert title and mark.get_attribute("tabindex") == "-1"
+        shown = "m => getComputedStyle(m, '::after').content"
+        assert mark.evaluate(shown) in ("none", "normal", "")
+        mark.click()
+        assert page.evaluate("document.activeElement.title") == title
+        assert mark.evaluate(shown).replace("\\a ", "\n") == json.dumps(title, ensure_ascii=False).replace("\\n", "\n")  # CSS writes a newline as \a
+        assert mark.evaluate("m => getComputedStyle(m, '::after').position") == "fixed"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        assert opened.errors == [] and opened.requests == [opened.url]
+    finally:
+        opened.close()
+
+
+def test_on_a_phone_the_row_names_stay_in_view_while_a_wide_table_scrolls(browser, tmp_path, all_records):
+    """The source and article tables scroll sideways in their box on a phone; the numbers
+    to the right then lost the source name they belong to. The first column stays put."""
+    path = build_report(all_records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.set_viewport_size({"width": 420, "height": 900})
+        for table in ("#source-table", "#article-table"):
+            wrap = page.locator(f".table-wrap:has({table})")
+            scroll = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
+            assert scroll > 100, (table, scroll)  # it does scroll at this width
+            left = wrap.evaluate("w => w.getBoundingClientRect().left")
+            first = page.locator(f"{table} tbody tr:first-child td:first-child")
+            wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+            assert first.evaluate("c => c.getBoundingClientRect().left") == pytest.approx(left, abs=1), table
+            # ... and covers what scrolls under it (an opaque background).
+            assert first.evaluate("c => getComputedStyle(c).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     finally:
         opened.close()

@@ -151,8 +151,9 @@ def test_source_totals_pool_counts_over_words(records):
 
 def test_findings_name_the_outlier_with_both_numbers(records):
     findings = {f.signal: f.text for f in headline_findings(build_corpus(records))}
-    assert "Harbor Daily" in findings["Boosters"] and "only source" in findings["Boosters"]
-    assert re.search(r"Valley Post hedges 1\.\d\u00d7 more often than Harbor Daily \(4\.\d\d vs 3\.\d\d per 100 words\)", findings["Hedging"])
+    # Harbor Daily's one booster is inside a quote: the speaker's, not the outlet's.
+    assert findings["Boosters"].startswith("No source uses boosters") and "in its own voice" in findings["Boosters"]
+    assert re.search(r"Valley Post hedges 1\.\d\u00d7 more often in its own voice than Harbor Daily \(\d\.\d\d vs \d\.\d\d per 100 words of its own text\)", findings["Hedging"])
     assert "Page furniture" in findings
     for text in findings.values():
         assert "credib" not in text.lower()  # differences, never a verdict
@@ -164,7 +165,7 @@ def test_findings_with_one_source_and_with_nothing_found():
     bare = [dict(r, spans=[], actors=[], sources=[], metrics={"words": 50}) for r in valley_records()]
     bare[0]["source"] = "Other"
     texts = [f.text for f in headline_findings(build_corpus(bare))]
-    assert "No hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) were found in any source." in texts
+    assert "No source hedges (\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d) in its own voice; hedges inside quotes belong to the speakers." in texts
 
 
 def test_a_source_with_too_little_text_is_left_out_of_the_findings(records):
@@ -258,7 +259,7 @@ def test_table_numbers_link_to_their_evidence(page):
     n = re.search(r'href="#a(\d+)"', row).group(1)
     hrefs = re.findall(rf'href="#a{n}-([\w-]+)"', row)
     assert {"hedge", "booster", "bp", "cue", "src-anonymous", "cue-distancing", "actor", "text"} <= set(hrefs)
-    hedge = re.search(rf'<mark class="k-hedge[^"]*" title="[^"]*" id="a{n}-hedge">([^<]*)<', text)
+    hedge = re.search(rf'<mark class="k-hedge[^"]*" title="[^"]*" tabindex="-1" id="a{n}-hedge">([^<]*)<', text)
     assert hedge and hedge.group(1) == "may"
 
 
@@ -412,6 +413,40 @@ def test_cli_usage_errors(argv, message, capsys, tmp_path, monkeypatch):
     assert message in capsys.readouterr().err
 
 
+def test_cli_report_skips_an_article_over_max_chars_and_lists_it_with_the_reason(tmp_path, capsys):
+    # As 'framing score --max-chars': the long article is skipped, named in the page with the
+    # reason, and the exit status stays 0 (a skip is a decision, not a failure).
+    (tmp_path / "in").mkdir()
+    short = "Ferry fares rise again\nThe ferry company said fares may rise in June.\n"
+    long = "Ferry timetable changes\n" + "The ferry company said the timetable may change in June. " * 20 + "\n"
+    (tmp_path / "in" / "short.txt").write_text(short, encoding="utf-8")
+    (tmp_path / "in" / "long.txt").write_text(long, encoding="utf-8")
+    out = tmp_path / "r.html"
+    limit = str(len(long) - 1)
+    assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", limit]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert f"over --max-chars {int(limit):,}; not scored" in page
+    assert "Not scored" in page or "not scored" in page
+    assert "(1 scored, 1 skipped)" in capsys.readouterr().err
+    # 0 lifts the limit, as for 'framing score'.
+    assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", "0"]) == 0
+    assert "over --max-chars" not in out.read_text(encoding="utf-8")
+    assert "(2 scored)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, message", [("-1", "must be 0 (no limit) or more"), ("lots", "expected a whole number of characters")])
+def test_cli_report_max_chars_must_be_a_whole_number(value, message, tmp_path, capsys):
+    assert cli_run(["report", str(tmp_path), "-o", str(tmp_path / "r.html"), "--max-chars", value]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_report_max_chars_with_saved_scores_is_a_usage_error(tmp_path, capsys):
+    scores = tmp_path / "s.jsonl"
+    scores.write_text("", encoding="utf-8")
+    assert cli_run(["report", "--scores", str(scores), "-o", str(tmp_path / "r.html"), "--max-chars", "100"]) == 2
+    assert "--max-chars applies when scoring PATHs" in capsys.readouterr().err
+
+
 def test_cli_unreadable_input_still_writes_the_page(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ok.txt").write_text("A headline for the test\nThe council said it may vote.\n", encoding="utf-8")
@@ -548,3 +583,17 @@ def test_a_speaking_mention_is_shown_as_speaking_and_left_out_of_the_tone(tmp_pa
     only = framing.analyze(SPEAKER_TEXT.split("Reyes was")[0], source="Quay Times", id="bridge").to_dict()
     assert "Tom Reyes in Quay Times: speaks only, 1 mention" in heatmap_chart(build_corpus([only])).desc
     assert page.count("the one speaking") >= 3  # table note, heatmap caption, method notes
+
+
+def test_overview_does_not_give_a_source_with_nothing_scored_zero_words(tmp_path, records):
+    """A source whose only article was skipped (empty, over --max-chars) read "Words 0", as
+    if the outlet had published an empty article; it now reads "–" and says how many of
+    its articles were scored."""
+    skipped = {"id": "long.txt", "source": "Long Wire", "title": "Ferry timetable changes", "status": "skipped", "error": "text of 9,999 characters is over --max-chars 500; not scored", "text": ""}
+    page = build_report([*records, skipped], tmp_path / "r.html").path.read_text(encoding="utf-8")
+    overview = page[page.index('id="overview"') : page.index('id="findings"')]
+    row = re.search(r"<tr><td class=\"nowrap\"><b>Long Wire</b></td>(.*?)</tr>", overview, re.S).group(1)
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    assert cells[0] == '1 <span class="muted">(0 scored)</span>' and cells[1] == '<span class="muted">&ndash;</span>', cells
+    harbor = re.search(r"<tr><td class=\"nowrap\"><b>Harbor Daily</b></td>(.*?)</tr>", overview, re.S).group(1)
+    assert re.findall(r'<td class="num">(.*?)</td>', harbor)[0] == "1"  # every article scored: just the count
