@@ -98,6 +98,8 @@ _DASHES = frozenset({"-", "—", "―", "–"})
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Frozen results built the fast way of model.new_span: the instance dict set whole.
 _new, _setattr = object.__new__, object.__setattr__
+# Abbreviated titles and the role word a later description uses: "Gov. Mike Pence" ... "the governor".
+_TITLE_FULL = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president"}
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 
@@ -424,8 +426,20 @@ class _Detector:
                         k = x + 1
                 if j - k >= 2:
                     surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                    if surname not in full_names:  # the first full name seen stays
+                    if surname not in full_names and not self.headline(a, b):  # the first full name seen stays
                         full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
+
+    def headline(self, a: int, b: int) -> bool:
+        """Tokens ``a:b`` are written in title case (a headline): capitalised words, and no
+        lower-case word of four letters or more but function words ("Mayor Says He Will Run")."""
+        words, capf, wordf, function = self.words, self.capf, self.wordf, self.t.function
+        caps = 0
+        for i in range(a, b):
+            if capf[i]:
+                caps += 1
+            elif wordf[i] and len(words[i]) > 3 and words[i][0].isalpha() and words[i] not in function:
+                return False
+        return caps >= 3
 
     def resolve_role(self, role: str, before: int) -> str | None:
         """The name introduced with ``role`` before token ``before``; None when there is
@@ -473,13 +487,19 @@ class _Detector:
                         k, role = x + 1, words[x]
                 if role is None and s > a and not capf[s - 1] and words[s - 1] in t.role:
                     role = words[s - 1]  # "spokesman Tor Lind"
+                elif role is None and s - 2 >= a and words[s - 1] == "." and words[s - 2] in t.title:
+                    role = words[s - 2]  # "Gov. Mike Pence": the period ends the capitalised run
                 if role is not None and k - 2 >= s and words[k - 2] in ("vice", "prime"):
                     role = None  # "Vice President X" is not "the president", nor "Prime Minister X" "the minister"
                 if role is not None and k < e and not any(words[x] in t.not_proper for x in range(k, e)):
+                    if self.headline(a, b):
+                        continue  # "Indiana Governor Says Legislators May ...": title case, not a name
                     name = self.text[self.ts[k] : self.te[e - 1]].removesuffix("'s").removesuffix("’s")
                     if e - k == 1:
                         name = self.full_names.get(name, name)
                     add(role, s, name)
+                    if role in _TITLE_FULL:
+                        add(_TITLE_FULL[role], s, name)
                     continue
                 lw = words[e - 1].removesuffix("'s").removesuffix("’s")
                 if e - s >= 2 and (lw in t.org_role or lw in t.org_suffix) and words[s] not in t.not_proper:

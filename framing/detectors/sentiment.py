@@ -955,6 +955,52 @@ def quote_speaker(content: Content, start: int, end: int, attributions: Sequence
     return best.source_name or (best.source.text if best.source is not None else None), n_words
 
 
+# Party names in news copy, by their name stem: a group target named by its party
+# ("House_Democrats") speaks through the members the text ties to it.
+PARTY_STEMS = {"democrat": "D", "republican": "R", "gop": "R"}
+_PARTY_TAG = re.compile(r"([dr])-[a-z]")  # "(D-Calif.)", ", R-Texas,": the tag's first token
+_TITLE_RUN = 6  # tokens of titles and capitalised words between a party word and a name ("House Democratic Leader Nancy Pelosi")
+
+
+def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
+    """"D" or "R" when the text ties ``name`` to one party: a party word in the name itself
+    ("Republican Whip Steve Scalise"), a party tag after a capitalised mention of its surname
+    ("Pelosi (D-Calif.)", "Sherrill, Democrat of New Jersey", "Cruz, a Republican") or a
+    party word in the titles before it ("Republican Sen. Ted Cruz", "Democratic leader Chuck
+    Schumer": capitalised words and the attribution lexicon's titles); None when the text
+    ties it to neither party or to both."""
+    names = re.findall(r"[\w'’.-]+", name)
+    found = {PARTY_STEMS.get(_name_stem(w)) for w in names} - {None}
+    if found or not names:
+        return found.pop() if len(found) == 1 else None
+    surname = _name_stem(names[-1])
+    seg = content.seg
+    words, capf = seg.words, seg.is_cap
+    titles = lex["attribution_context"]
+    n = len(words)
+    for i in range(n):
+        if not capf[i] or _name_stem(words[i]) != surname:
+            continue
+        j = i + 2 if i + 1 < n and words[i + 1] in ("(", ",") else i + 1
+        if j < n:
+            m = _PARTY_TAG.match(words[j])
+            if m is not None:
+                found.add(m.group(1).upper())
+            else:
+                if words[j] in ("a", "the") and j + 1 < n:
+                    j += 1
+                if capf[j] and words[j] in ("democrat", "republican"):  # the singular noun: "Sherrill, Democrat of ..."
+                    found.add(PARTY_STEMS[words[j]])
+        k = i - 1
+        while k >= 0 and i - k <= _TITLE_RUN and (capf[k] or words[k] == "." or titles.category(words[k]) == "title"):
+            p = PARTY_STEMS.get(_name_stem(words[k]))
+            if p is not None:
+                found.add(p)
+                break
+            k -= 1
+    return found.pop() if len(found) == 1 else None
+
+
 def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
     """The span's own sentiment words, summed with VADER's rules (as the phrase rule reads them)."""
     seg = content.seg
@@ -985,7 +1031,9 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         return base
     head = keys[-1]
     speaker, n_words = quote_speaker(content, start, end, attributions)
-    if speaker is not None and _names_target(speaker, head):
+    # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
+    # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
+    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head]):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
