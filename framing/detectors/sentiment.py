@@ -1001,6 +1001,77 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_REP_WINDOW = 6  # tokens between a represented name and its representative's name ("Obama campaign deputy press secretary Ben Lind")
+_REP_STOPS = frozenset(",;:()\"“”‘’")
+
+
+@per_lexicon
+def _speaker_words(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """From the attribution lexicon: representative nouns ("lawyer", "spokesman", "campaign"),
+    titles, and words a title run never crosses (function words, articles)."""
+    rep, titles, stops = set(), set(), set()
+    for e in lex["attribution_context"].entries.values():
+        if e.category == "represents" or "represents" in e.extra:
+            rep.add(e.term)
+        if e.category == "title":
+            titles.add(e.term)
+        elif e.category in ("function", "det", "indef", "relative", "not_speaker"):
+            stops.add(e.term)
+    return frozenset(rep), frozenset(titles), frozenset(stops)
+
+
+def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bool:
+    """The text names ``speaker`` as someone who speaks for ``target``: a representative noun
+    between the target's name and a mention of the speaker ("Strzok attorney Aitan Goelman",
+    "Moore campaign chairman Bill Armistead"), or in an apposition after it that names the
+    target ("Aitan Goelman, Mr. Strzok's lawyer,", "Ben Lind, a spokesman for Veyk,")."""
+    keys = target_keys(target)
+    names = re.findall(r"[\w'’.-]+", speaker)
+    if not keys or not names:
+        return False
+    head = keys[-1]
+    stems = {_name_stem(w) for w in names}
+    surname = _name_stem(names[-1])
+    rep, titles, stops = _speaker_words(lex)
+    seg = content.seg
+    words, capf, wordf = seg.words, seg.is_cap, seg.is_word
+    n = len(words)
+    for i in range(n):
+        if not capf[i] or _name_stem(words[i]) != surname:
+            continue
+        first = i  # the speaker's full name ("Aitan Goelman")
+        while first > 0 and capf[first - 1] and _name_stem(words[first - 1]) in stems:
+            first -= 1
+        # Before: the target's name, then titles and representative nouns ("Strzok attorney").
+        seen = False
+        k = first - 1
+        while k >= 0 and first - k <= _REP_WINDOW and (wordf[k] or words[k] == "."):
+            w = words[k]
+            if capf[k] and _name_stem(w) == head:
+                if seen:
+                    return True
+                break
+            if w in rep:
+                seen = True
+            elif w in stops or not capf[k] and w.endswith(("ed", "ing")):
+                break  # "Veyk attacked lawyer Ben Lind": a clause, not a title
+            k -= 1
+        # After: an apposition naming the target and a representative noun.
+        if i + 1 < n and words[i + 1] == ",":
+            has_head = has_rep = False
+            for k in range(i + 2, min(n, i + 3 + _REP_WINDOW)):
+                w = words[k]
+                if w in _REP_STOPS or w == "." and words[k - 1] not in titles:
+                    break
+                if w in rep:
+                    has_rep = True
+                elif capf[k] and _name_stem(w) == head:
+                    has_head = True
+            if has_head and has_rep:
+                return True
+    return False
+
+
 def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
     """The span's own sentiment words, summed with VADER's rules (as the phrase rule reads them)."""
     seg = content.seg
@@ -1033,7 +1104,7 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
     speaker, n_words = quote_speaker(content, start, end, attributions)
     # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
     # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
-    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head]):
+    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head] or speaks_for(content, lex, speaker, target)):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
