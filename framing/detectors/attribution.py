@@ -535,7 +535,9 @@ class _Detector:
             elif self.words[p] == "to":
                 break
             outer = self.np_core(q, a, si) if q >= a else None
-            if outer is None or outer.label == "pronoun":
+            # "the senator from Vermont": a role resolved alone ("the senator") is read with its
+            # prepositional phrase, as a description, not resolved.
+            if outer is None or outer.label == "pronoun" and not outer.resolved:
                 break
             src = self.classify(outer.first, src.last, si, head=q) or outer
         return src

@@ -978,8 +978,8 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     words, capf = seg.words, seg.is_cap
     titles = lex["attribution_context"]
     n = len(words)
-    for i in range(n):
-        if not capf[i] or _name_stem(words[i]) != surname:
+    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
+        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
             continue
         j = i + 2 if i + 1 < n and words[i + 1] in ("(", ",") else i + 1
         if j < n:
@@ -1003,6 +1003,24 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
 
 _REP_WINDOW = 6  # tokens between a represented name and its representative's name ("Obama campaign deputy press secretary Ben Lind")
 _REP_STOPS = frozenset(",;:()\"“”‘’")
+
+
+@per_lexicon
+def _offices(lex: Lexicons) -> tuple[tuple[str, str], ...]:
+    """(office, title of its holder) from the attribution lexicon: ("white house", "president")."""
+    return tuple(sorted((e.term, e.extra[0]) for e in lex["attribution_context"].entries.values() if e.category == "office" and e.extra))
+
+
+def _holds_title(content: Content, head: str, title: str) -> bool:
+    """The text writes the target's name after the title, capitalised ("President Barack Obama")."""
+    seg = content.seg
+    words, capf = seg.words, seg.is_cap
+    last = title.split()[-1]
+    n = len(words)
+    for i in compress(range(n - 1), capf):
+        if words[i] == last and capf[i + 1] and (_name_stem(words[i + 1]) == head or i + 2 < n and capf[i + 2] and _name_stem(words[i + 2]) == head):
+            return True
+    return False
 
 
 @per_lexicon
@@ -1036,8 +1054,8 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
     seg = content.seg
     words, capf, wordf = seg.words, seg.is_cap, seg.is_word
     n = len(words)
-    for i in range(n):
-        if not capf[i] or _name_stem(words[i]) != surname:
+    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
+        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
             continue
         first = i  # the speaker's full name ("Aitan Goelman")
         while first > 0 and capf[first - 1] and _name_stem(words[first - 1]) in stems:
@@ -1069,6 +1087,21 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
                     has_head = True
             if has_head and has_rep:
                 return True
+    return False
+
+
+def speaks_for_office(content: Content, lex: Lexicons, speaker: str, target: str) -> bool:
+    """The speaker speaks for an office ("the White House", "White House press secretary Ben
+    Lind") whose holder the text names the target ("President Veyk")."""
+    keys = target_keys(target)
+    if not keys:
+        return False
+    text = content.seg.text.lower()
+    for office, title in _offices(lex):
+        if office not in text or not _holds_title(content, keys[-1], title):
+            continue
+        if _names_target(speaker, target_keys(office)[-1]) or speaks_for(content, lex, speaker, office):
+            return True
     return False
 
 
@@ -1104,7 +1137,7 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
     speaker, n_words = quote_speaker(content, start, end, attributions)
     # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
     # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
-    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head] or speaks_for(content, lex, speaker, target)):
+    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head] or speaks_for(content, lex, speaker, target) or speaks_for_office(content, lex, speaker, target)):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
