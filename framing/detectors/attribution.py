@@ -408,6 +408,7 @@ class _Detector:
             # (a capital letter is alphanumeric); a lone capital teaches nothing.
             c = bisect_left(caps, a)
             nxt = a  # first token not yet inside a run
+            headline = None  # the sentence is a title-case headline: read once, when a name is first found
             while c < ncaps and caps[c] < b:
                 i = caps[c]
                 c += 1
@@ -426,7 +427,12 @@ class _Detector:
                         k = x + 1
                 if j - k >= 2:
                     surname = words[j - 1].removesuffix("'s").removesuffix("’s")
-                    if surname not in full_names and not self.headline(a, b):  # the first full name seen stays
+                    if surname not in full_names:  # the first full name seen stays
+                        # Three or more words may be a headline's clause ("Obama Meets Netanyahu").
+                        if j - k >= 3 and headline is None:
+                            headline = self.headline(a, b)
+                        if headline:
+                            break
                         full_names[surname] = self.text[self.ts[k] : self.te[j - 1]].removesuffix("'s").removesuffix("’s")
 
     def headline(self, a: int, b: int) -> bool:
@@ -467,6 +473,7 @@ class _Detector:
             a, b = stoks[order[self.roles_learned]]
             self.roles_learned += 1
             i = a
+            headline = None  # read once per sentence, when a name with a role is first found
             while True:
                 # Jump to the next capitalised token: most tokens are not.
                 i = capf.find(1, i, b)
@@ -487,13 +494,15 @@ class _Detector:
                         k, role = x + 1, words[x]
                 if role is None and s > a and not capf[s - 1] and words[s - 1] in t.role:
                     role = words[s - 1]  # "spokesman Tor Lind"
-                elif role is None and s - 2 >= a and words[s - 1] == "." and words[s - 2] in t.title:
-                    role = words[s - 2]  # "Gov. Mike Pence": the period ends the capitalised run
+                elif role is None and s - 2 >= a and words[s - 1] == "." and words[s - 2] in _TITLE_FULL:
+                    role = words[s - 2]  # "Gov. Mike Pence": the period ends the capitalised run (not "Mr.": no role)
                 if role is not None and k - 2 >= s and words[k - 2] in ("vice", "prime"):
                     role = None  # "Vice President X" is not "the president", nor "Prime Minister X" "the minister"
                 if role is not None and k < e and not any(words[x] in t.not_proper for x in range(k, e)):
-                    if self.headline(a, b):
-                        continue  # "Indiana Governor Says Legislators May ...": title case, not a name
+                    if headline is None:
+                        headline = self.headline(a, b)
+                    if headline:
+                        break  # "Indiana Governor Says Legislators May ...": title case, no names to learn
                     name = self.text[self.ts[k] : self.te[e - 1]].removesuffix("'s").removesuffix("’s")
                     if e - k == 1:
                         name = self.full_names.get(name, name)
