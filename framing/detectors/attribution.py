@@ -795,8 +795,23 @@ class _Detector:
         w = self.words[i]
         return self.capf[i] and (len(w) == 1 and w.isalpha() or w in self.t.name_suffix)
 
+    def tag_comma(self, comma: int, a: int) -> int:
+        """The comma before a party tag that ends at ``comma`` ("Whitfield, D-N.Y., said": the
+        tag's tokens are "d-n . y ."), or ``comma`` itself when there is no tag."""
+        words = self.words
+        k = comma - 1
+        while k > a and comma - k <= 5 and (words[k] == "." or len(words[k]) == 1 and words[k].isalpha()):
+            k -= 1
+        if k > a and comma - k <= 5 and words[k - 1] == "," and _PARTY_TAG.match(words[k]):
+            return k - 1
+        return comma
+
     def before_clause(self, comma: int, a: int, si: int) -> _Source | None:
         """Subject before an apposition or relative clause: "Smith, a spokesman, said"."""
+        w1 = self.words[comma - 1]
+        if (w1 == "." or "-" in w1) and (tag := self.tag_comma(comma, a)) != comma:
+            # Only a party tag between the name and the verb: "Sen. Ray Boone, R-Texas, said".
+            return self.np_ending(tag - 1, a, si)
         k = comma - 1
         lo = max(a, comma - _CLAUSE_MAX)
         first_comma = True  # the comma nearest the subject's clause: any apposition opener there
@@ -829,6 +844,8 @@ class _Detector:
                     h -= 1
                 if h - 1 > a and (self.words[h][:1].isdigit() or _PARTY_TAG.match(self.words[h])) and self.words[h - 1] == ",":
                     h -= 2  # an age or party before the apposition: "Lance Beebe, 49, a Navy veteran, said", "Ed Roe, R-Ohio, a ..."
+                elif h > a and self.words[h] == "." and (t2 := self.tag_comma(k, a)) != k:
+                    h = t2 - 1  # a party tag ending in a period: "Ed Roe, D-Calif., a ..."
                 # Any inserted phrase, even one with commas inside, after a name that opens the
                 # sentence: "Huma Abedin, vice chair of the campaign, emailed ...", "Sen. Lindsey
                 # Graham, R-S.C., a candidate, said"; otherwise only the usual openers.
