@@ -955,6 +955,156 @@ def quote_speaker(content: Content, start: int, end: int, attributions: Sequence
     return best.source_name or (best.source.text if best.source is not None else None), n_words
 
 
+# Party names in news copy, by their name stem: a group target named by its party
+# ("House_Democrats") speaks through the members the text ties to it.
+PARTY_STEMS = {"democrat": "D", "republican": "R", "gop": "R"}
+_PARTY_TAG = re.compile(r"([dr])-[a-z]")  # "(D-Calif.)", ", R-Texas,": the tag's first token
+_TITLE_RUN = 6  # tokens of titles and capitalised words between a party word and a name ("House Democratic Leader Nancy Pelosi")
+
+
+def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
+    """"D" or "R" when the text ties ``name`` to one party: a party word in the name itself
+    ("Republican Whip Steve Scalise"), a party tag after a capitalised mention of its surname
+    ("Pelosi (D-Calif.)", "Sherrill, Democrat of New Jersey", "Cruz, a Republican") or a
+    party word in the titles before it ("Republican Sen. Ted Cruz", "Democratic leader Chuck
+    Schumer": capitalised words and the attribution lexicon's titles); None when the text
+    ties it to neither party or to both."""
+    names = re.findall(r"[\w'’.-]+", name)
+    found = {PARTY_STEMS.get(_name_stem(w)) for w in names} - {None}
+    if found or not names:
+        return found.pop() if len(found) == 1 else None
+    surname = _name_stem(names[-1])
+    seg = content.seg
+    words, capf = seg.words, seg.is_cap
+    titles = lex["attribution_context"]
+    n = len(words)
+    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
+        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
+            continue
+        j = i + 2 if i + 1 < n and words[i + 1] in ("(", ",") else i + 1
+        if j < n:
+            m = _PARTY_TAG.match(words[j])
+            if m is not None:
+                found.add(m.group(1).upper())
+            else:
+                if words[j] in ("a", "the") and j + 1 < n:
+                    j += 1
+                if capf[j] and words[j] in ("democrat", "republican"):  # the singular noun: "Sherrill, Democrat of ..."
+                    found.add(PARTY_STEMS[words[j]])
+        k = i - 1
+        while k >= 0 and i - k <= _TITLE_RUN and (capf[k] or words[k] == "." or titles.category(words[k]) == "title"):
+            p = PARTY_STEMS.get(_name_stem(words[k]))
+            if p is not None:
+                found.add(p)
+                break
+            k -= 1
+    return found.pop() if len(found) == 1 else None
+
+
+_REP_WINDOW = 6  # tokens between a represented name and its representative's name ("Obama campaign deputy press secretary Ben Lind")
+_REP_STOPS = frozenset(",;:()\"“”‘’")
+
+
+@per_lexicon
+def _offices(lex: Lexicons) -> tuple[tuple[str, str], ...]:
+    """(office, title of its holder) from the attribution lexicon: ("white house", "president")."""
+    return tuple(sorted((e.term, e.extra[0]) for e in lex["attribution_context"].entries.values() if e.category == "office" and e.extra))
+
+
+def _holds_title(content: Content, head: str, title: str) -> bool:
+    """The text writes the target's name after the title, capitalised ("President Barack Obama")."""
+    seg = content.seg
+    words, capf = seg.words, seg.is_cap
+    last = title.split()[-1]
+    n = len(words)
+    for i in compress(range(n - 1), capf):
+        if words[i] == last and capf[i + 1] and (_name_stem(words[i + 1]) == head or i + 2 < n and capf[i + 2] and _name_stem(words[i + 2]) == head):
+            return True
+    return False
+
+
+@per_lexicon
+def _speaker_words(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """From the attribution lexicon: representative nouns ("lawyer", "spokesman", "campaign"),
+    titles, and words a title run never crosses (function words, articles)."""
+    rep, titles, stops = set(), set(), set()
+    for e in lex["attribution_context"].entries.values():
+        if e.category == "represents" or "represents" in e.extra:
+            rep.add(e.term)
+        if e.category == "title":
+            titles.add(e.term)
+        elif e.category in ("function", "det", "indef", "relative", "not_speaker"):
+            stops.add(e.term)
+    return frozenset(rep), frozenset(titles), frozenset(stops)
+
+
+def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bool:
+    """The text names ``speaker`` as someone who speaks for ``target``: a representative noun
+    between the target's name and a mention of the speaker ("Strzok attorney Aitan Goelman",
+    "Moore campaign chairman Bill Armistead"), or in an apposition after it that names the
+    target ("Aitan Goelman, Mr. Strzok's lawyer,", "Ben Lind, a spokesman for Veyk,")."""
+    keys = target_keys(target)
+    names = re.findall(r"[\w'’.-]+", speaker)
+    if not keys or not names:
+        return False
+    head = keys[-1]
+    stems = {_name_stem(w) for w in names}
+    surname = _name_stem(names[-1])
+    rep, titles, stops = _speaker_words(lex)
+    seg = content.seg
+    words, capf, wordf = seg.words, seg.is_cap, seg.is_word
+    n = len(words)
+    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
+        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
+            continue
+        first = i  # the speaker's full name ("Aitan Goelman")
+        while first > 0 and capf[first - 1] and _name_stem(words[first - 1]) in stems:
+            first -= 1
+        # Before: the target's name, then titles and representative nouns ("Strzok attorney").
+        seen = False
+        k = first - 1
+        while k >= 0 and first - k <= _REP_WINDOW and (wordf[k] or words[k] == "."):
+            w = words[k]
+            if capf[k] and _name_stem(w) == head:
+                if seen:
+                    return True
+                break
+            if w in rep:
+                seen = True
+            elif w in stops or not capf[k] and w.endswith(("ed", "ing")):
+                break  # "Veyk attacked lawyer Ben Lind": a clause, not a title
+            k -= 1
+        # After: an apposition naming the target and a representative noun.
+        if i + 1 < n and words[i + 1] == ",":
+            has_head = has_rep = False
+            for k in range(i + 2, min(n, i + 3 + _REP_WINDOW)):
+                w = words[k]
+                if w in _REP_STOPS or w == "." and words[k - 1] not in titles:
+                    break
+                if w in rep:
+                    has_rep = True
+                elif capf[k] and _name_stem(w) == head:
+                    has_head = True
+            if has_head and has_rep:
+                return True
+    return False
+
+
+def speaks_for_office(content: Content, lex: Lexicons, speaker: str, target: str) -> bool:
+    """The speaker speaks for an office ("the White House", "White House press secretary Ben
+    Lind") whose holder the text names the target ("President Veyk")."""
+    keys = target_keys(target)
+    if not keys:
+        return False
+    text = content.seg.text.lower()
+    for office, title in _offices(lex):
+        if office not in text or not _holds_title(content, keys[-1], title):
+            continue
+        if _names_target(speaker, target_keys(office)[-1]) or speaks_for(content, lex, speaker, office):
+            return True
+    return False
+
+
 def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
     """The span's own sentiment words, summed with VADER's rules (as the phrase rule reads them)."""
     seg = content.seg
@@ -985,7 +1135,9 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         return base
     head = keys[-1]
     speaker, n_words = quote_speaker(content, start, end, attributions)
-    if speaker is not None and _names_target(speaker, head):
+    # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
+    # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
+    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head] or speaks_for(content, lex, speaker, target) or speaks_for_office(content, lex, speaker, target)):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter

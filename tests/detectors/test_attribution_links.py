@@ -60,3 +60,30 @@ def test_only_the_bare_description_is_resolved(lex):
     # "the company's lawyer" is someone else; "the president of the club" is not the one named.
     a = run("Keldgate Holdings built the dam. The company's lawyer said the permits were valid.", lex)["said"]
     assert a.source_label == "description" and a.source_type == "anonymous"
+
+
+def test_a_title_case_headline_teaches_no_role_name(lex):
+    # The headline's "Governor" is followed by a verb and a clause in title case, not a name.
+    text = (
+        "Halvarian Governor Says Ferry Crews May Return Next Week\n\n"
+        "Gov. Ilsa Dorn of Halvaria said on Monday that the strike was nearly over. "
+        "The ferries will sail again soon, the governor said."
+    )
+    out = attribution.detect(content_view(segment(text), frozenset()), lex).attributions
+    names = [a.source_name for a in out]
+    assert not any(n and "Says" in n for n in names)
+    last = out[-1]
+    assert last.source.text == "the governor" and last.source_name == "Ilsa Dorn" and last.source_label == "pronoun"
+
+
+@pytest.mark.parametrize("title, role", [("Sen.", "senator"), ("Rep.", "representative"), ("Gov.", "governor")])
+def test_an_abbreviated_title_introduces_the_role(lex, title, role):
+    text = f"{title} Tor Lind toured the pier on Monday. The pier is unsafe, the {role} said."
+    a = run(text, lex)["said"]
+    assert a.source_name == "Tor Lind" and a.source.note == "Tor Lind (resolved)"
+
+
+def test_a_resolved_role_with_a_prepositional_phrase_stays_one_description(lex):
+    # "the senator from Ostrelia" may be another senator: the whole phrase is the source, not Lind.
+    a = run("Sen. Tor Lind toured the pier. The senator from Ostrelia said the pier was unsafe.", lex)["said"]
+    assert a.source.text == "The senator from Ostrelia" and a.source_name != "Tor Lind" and a.source_label != "pronoun"

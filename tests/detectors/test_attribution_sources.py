@@ -305,3 +305,36 @@ def test_a_quoted_phrase_inside_an_inserted_clause(lex):
     assert out["said"].source.text == "Bo Lind"
     # A quote that is the report itself still takes the agent after the verb.
     assert run("Bo Lind called the pier “a disgrace,” said Ilsa Dorn.", lex)["said"].source.text == "Ilsa Dorn"
+
+
+@pytest.mark.parametrize(
+    "text, cue, name",
+    [
+        ("Dana Whitfield, D-Ore., said the plan was bad.", "said", "Dana Whitfield"),
+        ("Sen. Ray Boone, R-Texas, told reporters the plan was bad.", "told", "Ray Boone"),
+        ("Rep. Dana Whitfield, D-N.Y., said the plan was bad.", "said", "Dana Whitfield"),
+        ("Dana Whitfield, D-Ore., a senior member, said the plan was bad.", "said", "Dana Whitfield"),
+        ("The plan is bad, Rep. Dana Whitfield, D-Ore., said.", "said", "Dana Whitfield"),
+    ],
+)
+def test_a_party_tag_between_the_name_and_the_verb_is_skipped(lex, text, cue, name):
+    # The tag ("D-Ore.") is neither the source nor the end of the sentence.
+    assert run(text, lex)[cue].source_name == name
+
+
+def _names(text: str, lex) -> list[str | None]:
+    return [a.source_name for a in attribution.detect(content_view(segment(text), frozenset()), lex).attributions]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Ms. Ana Roos said the pier was safe. Mr. Bo Lind said it was unsafe. She said it was safe.", ["Ana Roos", "Bo Lind", "Ana Roos"]),
+        # With no woman named, "she" stays unresolved rather than taking Mr. Lind.
+        ("Mr. Bo Lind said the pier was unsafe. She said it was safe.", ["Bo Lind", "she (unresolved)"]),
+        # Without an honorific nothing tells he from she: the last person, as before.
+        ("Bo Lind said the pier was unsafe. He said it twice.", ["Bo Lind", "Bo Lind"]),
+    ],
+)
+def test_a_pronoun_agrees_with_the_honorific_of_its_referent(lex, text, names):
+    assert _names(text, lex) == names

@@ -87,3 +87,57 @@ def test_target_names_resolve_to_full_names_surnames_and_group_words(lex):
     assert found("Democratic_Lawmakers") == ["Democrats", "Democratic"]
     assert sentiment.target_keys("Donald_Trump_Jr.") == ("donald", "trump")
     assert found("Walmart") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, party",
+    [
+        ("House Speaker Dana Whitfield (D-Ore.) said it.", "Dana Whitfield", "D"),
+        ("Rep. Dana Whitfield, Democrat of Oregon, said it.", "Dana Whitfield", "D"),
+        ("Sen. Ray Boone, R-Idaho, said it.", "Ray Boone", "R"),
+        ("Sen. Ray Boone, a Republican, said it.", "Ray Boone", "R"),
+        ("Republican leader Ray Boone said it.", "Ray Boone", "R"),
+        ("Senate Democratic Whip Dana Whitfield said it.", "Dana Whitfield", "D"),
+        ("x", "Republican senator", "R"),  # the party in the name itself
+        # Not tied: a plural party word after a comma, a verb between, both parties.
+        ("Ray Boone, Republicans said, will run.", "Ray Boone", None),
+        ("Republicans criticized Ray Boone.", "Ray Boone", None),
+        ("Ray Boone (R-Idaho) met Dana Whitfield. Democratic Sen. Ray Boone spoke.", "Ray Boone", None),
+    ],
+)
+def test_party_of_reads_the_party_the_text_ties_to_a_name(lex, text, name, party):
+    assert sentiment.party_of(content_view(segment(text), frozenset()), lex, name) == party
+
+
+@pytest.mark.parametrize("tag, own", [("D-Ore.", True), ("R-Ore.", False)])
+def test_a_party_member_speaks_for_a_group_named_by_the_party(lex, tag, own):
+    text = f'Senate Democrats unveiled the budget on Monday. "{ATTACK}," Sen. Dana Whitfield ({tag}) said.'
+    base, tone = _tone(text, lex, ATTACK, "Senate_Democrats")
+    assert base.polarity == "neg"
+    assert tone.polarity == ("pos" if own else "neg")
+
+
+@pytest.mark.parametrize(
+    "intro, represents",
+    [
+        ("Whitfield attorney Ray Boone", True),
+        ("Ray Boone, Ms. Whitfield's lawyer,", True),
+        ("Ray Boone, a spokesman for Whitfield,", True),
+        ("Whitfield campaign manager Ray Boone", True),
+        ("Whitfield attacked lawyer Ray Boone, who", False),  # a clause, not a title
+        ("Ray Boone, a lawyer for the port,", False),
+    ],
+)
+def test_a_representative_speaks_for_the_target(lex, intro, represents):
+    text = f'Mayor Dana Whitfield defended the budget. {intro} spoke to reporters on Tuesday. "{ATTACK}," Boone said.'
+    content = content_view(segment(text), frozenset())
+    assert sentiment.speaks_for(content, lex, "Ray Boone", "Dana_Whitfield") is represents
+    base, tone = _tone(text, lex, ATTACK, "Dana_Whitfield")
+    assert tone.polarity == ("pos" if represents else base.polarity)
+
+
+@pytest.mark.parametrize("title, own", [("President", True), ("Mayor", False)])
+def test_the_office_speaks_for_its_holder(lex, title, own):
+    text = f'{title} Dana Whitfield defended the budget on Monday. "{ATTACK}," White House press secretary Ray Boone said.'
+    base, tone = _tone(text, lex, ATTACK, "Dana_Whitfield")
+    assert base.polarity == "neg" and tone.polarity == ("pos" if own else "neg")
