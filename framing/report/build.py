@@ -184,8 +184,8 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             if s.get("voice") == SPEAKER:
                 # Its sentence is its own statement: no tone colour, and say why.
                 pol = "s-spk"
-                tone = f" (they read {score:+.2f})" if isinstance(score, (int, float)) else ""
-                lines[0] = f"Actor mention: {name}, speaking here: the words around it are their own{tone}, not counted as tone toward them"
+                tone = f" (tone {score:+.2f})" if isinstance(score, (int, float)) else ""
+                lines[0] = f"Actor mention: {name}, speaking here: the words around it are its own statement{tone}, not counted as tone toward {name}"
             elif isinstance(score, (int, float)):
                 pol = "s-neg" if score <= -0.05 else "s-pos" if score >= 0.05 else "s-neu"
                 word = {"s-neg": "negative", "s-pos": "positive", "s-neu": "neutral"}[pol]
