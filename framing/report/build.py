@@ -178,10 +178,11 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("l-distancing")
         if kind == "attribution_source":
             classes.append("l-anonymous" if is_anonymous(s) else f"l-{slug(label)}")
+        speaking = kind == "actor" and s.get("voice") == SPEAKER
         if kind == "actor":
             score = s.get("score")
             name = s.get("note") or label
-            if s.get("voice") == SPEAKER:
+            if speaking:
                 # Its sentence is its own statement: no tone colour, and say why.
                 pol = "s-spk"
                 tone = f" (tone {score:+.2f})" if isinstance(score, (int, float)) else ""
@@ -201,7 +202,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
         rule = s.get("rule")
-        if kind == "actor" and s.get("voice") == SPEAKER:
+        if speaking:
             lines.append(f"{rule}: {SPEAKING_WHY}" if rule else SPEAKING_WHY)
         elif rule and rule in rules:
             lines.append(f"{rule}: {rules[rule]['message']}")
