@@ -21,7 +21,7 @@ import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -528,18 +528,12 @@ def utf16_column(text: str, line_start: int, offset: int) -> int:
 
 
 def _utf16_columns(f: Finding, text: str) -> Finding:
-    from dataclasses import replace
-
-    if f.text.isascii() and text.isascii():
-        return f
     start_line = text.rfind("\n", 0, f.start) + 1
     end_line = text.rfind("\n", 0, f.end) + 1
     return replace(f, col=utf16_column(text, start_line, f.start), end_col=utf16_column(text, end_line, f.end))
 
 
 def _with_text(f: Finding, text: str) -> Finding:
-    from dataclasses import replace
-
     return replace(f, text=text)
 
 

@@ -31,17 +31,23 @@ def to_frame(items: Iterable[ArticleResult | Mapping[str, Any] | str]):
     return pd.DataFrame(rows)
 
 
+# Actor fields read from the mentions that carry tone (``sentiment_count`` of them).
+_TONE_FIELDS = frozenset(("sentiment_mean", "sentiment_std", "negative_share", "positive_share", "reporter_sentiment", "quoted_sentiment"))
+
+
 def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value: str = "sentiment_mean"):
     """Actor x source table of ``value`` (any actor field: ``mentions``, ``sentiment_mean``...).
 
-    Mentions are summed over a source's articles; other values are means weighted by the
-    mentions that carry tone (``sentiment_count``: an actor's speaking mentions carry none).
+    Mentions are summed over a source's articles; other values are mention-weighted means,
+    the tone fields weighted by the mentions that carry tone (``sentiment_count``: an
+    actor's speaking mentions carry none).
     Rows are actors by their stable id, shown by display name.
     """
     import pandas as pd
 
     rows = []
     names: dict[str, str] = {}
+    tone = value in _TONE_FIELDS
     records = _records(items)
     same_person = _same_person(records)
     for rec in records:
@@ -50,7 +56,7 @@ def actor_table(items: Iterable[ArticleResult | Mapping[str, Any] | str], value:
             aid = same_person.get(aid, aid)
             if aid not in names or actor.get("id") == aid:  # a joined person keeps the full name
                 names[aid] = actor["name"]
-            weight = actor.get("sentiment_count", actor["mentions"])
+            weight = actor.get("sentiment_count", actor["mentions"]) if tone else actor["mentions"]
             rows.append({"source": rec.get("source"), "actor": aid, "mentions": actor["mentions"], "weight": weight, "value": actor.get(value)})
     if not rows:
         return pd.DataFrame()

@@ -39,6 +39,16 @@ def test_actor_table_weights_tone_by_scored_mentions_not_speaking_ones():
     assert actor_table([one, two, only_speaks], value="mentions").loc["Tom Reyes", "s"] == 11
 
 
+def test_actor_table_weights_other_fields_by_all_mentions():
+    # Only the tone fields leave speaking mentions out: an actor that only speaks in one
+    # article (sentiment_count 0) still counts there for how often it is the cited source.
+    speaks = {"source": "s", "actors": [{"id": "reyes", "name": "Tom Reyes", "mentions": 3, "sentiment_count": 0, "speaking_mentions": 3, "quoted_as_source": 3, "sentiment_mean": None}]}
+    about = {"source": "s", "actors": [{"id": "reyes", "name": "Tom Reyes", "mentions": 1, "sentiment_count": 1, "speaking_mentions": 0, "quoted_as_source": 0, "sentiment_mean": 0.5}]}
+    assert actor_table([speaks, about], value="speaking_mentions").loc["Tom Reyes", "s"] == pytest.approx((3 * 3 + 0 * 1) / 4)
+    assert actor_table([speaks, about], value="quoted_as_source").loc["Tom Reyes", "s"] == pytest.approx((3 * 3 + 0 * 1) / 4)
+    assert actor_table([speaks, about]).loc["Tom Reyes", "s"] == pytest.approx(0.5)
+
+
 def test_label_table_counts_labels_per_source():
     t = label_table(RECORDS)
     assert t.loc["Kim Jong Un", "outlet-a"] == "dictator (2), leader (1)"

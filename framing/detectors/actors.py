@@ -39,7 +39,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..lexicon import LexiconError, Lexicons, per_lexicon, tokenize_term
 from ..usercache import cached_build, code_key
-from ..model import ACTOR, ActorResult, DetectorOutput, Span, new_span
+from ..model import ACTOR, QUOTED, REPORTER, SPEAKER, ActorResult, DetectorOutput, Span, new_span
 from ..segment import Content, char_flags
 from . import sentiment
 from .attribution import Attribution
@@ -1351,10 +1351,10 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     # as an actor id when the source is a known actor), counted per actor.
     by_sentence: dict[int, list[Attribution]] = {}
     source_actor: dict[int, str] = {}
-    # Attributions whose source does not voice the sentence: a wish or a perception ("Putin
-    # has decided to", "the data showed": the reporter's words about the actor), or a
-    # source cut from the object of a preposition.
-    not_speaking: set[int] = set()
+    # Mention start -> the attributions whose source is that mention and voices the
+    # sentence: not a wish or a perception ("Putin has decided to", "the data showed": the
+    # reporter's words about the actor), nor a source cut from the object of a preposition.
+    voiced_by: dict[int, set[int]] = {}
     by_name: set[int] = set()  # speaking attributions whose source is no mention but has a name ("who")
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
@@ -1370,19 +1370,22 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         quiet = at.cue.label in _NOT_SPEECH
         if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
-            # source ends is the only candidate that can overlap it.
+            # source ends overlaps it if any does (and names the source's actor).
             i = bisect_left(mention_starts, src.end) - 1
             if i >= 0 and mentions[i].end > src.start:
                 aid = mentions[i].actor
                 if not quiet:
                     quiet = _after_preposition(art, src.start, at.cue, mentions, mention_starts)
+                if not quiet:
+                    # Every mention the source covers speaks ("Russia and Ukraine said").
+                    while i >= 0 and mentions[i].end > src.start:
+                        voiced_by.setdefault(mentions[i].start, set()).add(id(at))
+                        i -= 1
         name = at.source_name
         if aid is None and name:
             if not quiet:
                 by_name.add(id(at))
             aid = _resolve_name(g, name, actors) or None
-        if quiet:
-            not_speaking.add(id(at))
         if aid is not None:
             source_actor[id(at)] = aid
             quoted[aid] = quoted.get(aid, 0) + 1
@@ -1420,12 +1423,6 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         speaker = "reporter"
         if cands:
             at = cands[0]
-            src = at.source
-            # Speaking: the mention is the source of an attribution of its sentence ("...,"
-            # said Tom Reyes), or the nearest one's source is no mention but names the
-            # actor ("Reyes, who said"; not when another mention of the actor is the source:
-            # "Smith said the council had wronged Smith").
-            speaking = src is not None and src.start < en and st < src.end and id(at) not in not_speaking
             if len(cands) > 1:
                 # The nearest cue, the first of equals (as min() picks), without a key function.
                 best = abs(at.cue.start - st)
@@ -1433,9 +1430,12 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                     d = abs(x.cue.start - st)
                     if d < best:
                         at, best = x, d
-                    if not speaking:
-                        src = x.source
-                        speaking = src is not None and src.start < en and st < src.end and id(x) not in not_speaking
+            # Speaking: the mention is the source of an attribution of its sentence ("...,"
+            # said Tom Reyes), or the nearest one's source is no mention but names the
+            # actor ("Reyes, who said"; not when another mention of the actor is the source:
+            # "Smith said the council had wronged Smith").
+            voices = voiced_by.get(st)
+            speaking = voices is not None and any(id(x) in voices for x in cands)
             key = id(at)
             if not speaking and key in by_name:
                 speaking = source_actor.get(key) == aid or at.source_name == actors[aid].name or at.source_name == text[st:en]
@@ -1447,7 +1447,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
                     speaker = speaker_of[key] = _speaker_name(at, source_actor.get(key), actors)
         # new_span inlined (same instance): one call less for each of dozens of mentions
         sp = new_obj(Span)
-        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=("speaker" if speaker is None else "quote" if in_quote else "reporter"), rule=RULE_MENTION, score=score, note=actors[aid].name)
+        sp.__dict__.update(kind=ACTOR, start=st, end=en, text=text[st:en], label=aid, line=li + 1, col=st - line_starts[li] + 1, voice=(SPEAKER if speaker is None else QUOTED if in_quote else REPORTER), rule=RULE_MENTION, score=score, note=actors[aid].name)
         spans.append(sp)
         if speaker is None:
             # The actor's own words: their tone is not the tone toward the actor.

@@ -19,14 +19,14 @@ from __future__ import annotations
 import importlib.util
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
+from typing import Sequence
 
 from ..usercache import cache_path, read_cached, write_cached
 from ..model import DetectorOutput
-from ..segment import Content
+from ..segment import Content, Segmentation
 
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "coleman_liau_index", "words_per_sentence")
 
@@ -303,13 +303,12 @@ def _glue_points(text: str) -> list[int]:
     return out
 
 
-def _glued(content: Content) -> tuple[int, int, int]:
-    """(words, syllables, difficult words) to add to the token counts so that a word written
-    with inner punctuation counts once, with the syllables of its letters run together."""
-    seg = content.seg
+def _glued(seg: Segmentation, wanted: Sequence[int]) -> tuple[int, int, int]:
+    """(words, syllables, difficult words) to add to the token counts of the sentences
+    ``wanted`` so that a word written with inner punctuation counts once, with the
+    syllables of its letters run together."""
     text = seg.text
     starts, ends, words, is_word = seg.token_starts, seg.token_ends, seg.words, seg.is_word
-    wanted = content.sentences
     groups: list[list[int]] = []
     for at in _glue_points(text):
         p = bisect_left(starts, at)
@@ -362,12 +361,13 @@ def _headings(content: Content) -> set[int]:
 
 
 def measure(content: Content) -> DetectorOutput:
+    sentences = content.sentences
     headings = _headings(content)
-    if headings and len(headings) < len(content.sentences):
+    if headings and len(headings) < len(sentences):
         # (A text of headings only is measured as it is: there is nothing else.)
-        content = replace(content, sentences=tuple(i for i in content.sentences if i not in headings))
+        sentences = tuple(i for i in sentences if i not in headings)
     seg = content.seg
-    n_sentences = len(content.sentences)
+    n_sentences = len(sentences)
     words = seg.words
     is_word = seg.is_word
     sentence_tokens = seg.sentence_tokens
@@ -375,7 +375,7 @@ def measure(content: Content) -> DetectorOutput:
     # adjacent sentences: one slice per run rather than a test per token.
     found: list[str] = []
     run_a = run_b = -1
-    for i in content.sentences:
+    for i in sentences:
         a, b = sentence_tokens[i]
         if a != run_b:
             if run_b > run_a:
@@ -389,7 +389,7 @@ def measure(content: Content) -> DetectorOutput:
         return DetectorOutput(metrics={m: None for m in METRICS})  # type: ignore[misc]
     _remember(set(found))
     n_syllables, n_letters, n_difficult = _totals(found)
-    d_words, d_syllables, d_difficult = _glued(content)
+    d_words, d_syllables, d_difficult = _glued(seg, sentences)
     n_words += d_words
     n_syllables += d_syllables
     n_difficult += d_difficult

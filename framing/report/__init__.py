@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from ..cli import ExitStatus, UsageError
-from ..ingest import EMPTY_FOLDER, MAX_CHARS, STDIN_FORMATS
+from ..ingest import EMPTY_FOLDER, MAX_CHARS, STDIN_FORMATS, cap_length
+from ..model import ERROR, SKIPPED
 from ..score import default_jobs, jobs_count, max_chars
 from .build import DEFAULT_MAX_TEXT_CHARS, BuildResult, build_report, load_rule_messages
 
@@ -57,8 +58,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _records(args: argparse.Namespace, lexicons):
-    from ..model import ERROR
-
     if args.scores:
         from ..output import read_records
 
@@ -78,8 +77,6 @@ def _records(args: argparse.Namespace, lexicons):
     files = [p for p in args.paths if p != "-"]
     templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
     records, errors = [], 0
-    from ..ingest import cap_length
-
     limit = MAX_CHARS if args.max_chars is None else args.max_chars
     docs = cap_length(iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format), limit)
     for _doc, line, status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
@@ -116,8 +113,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from None
     note = f", {result.linked} article views in {result.files}/articles" if result.linked else ""
-    skipped = sum(r.get("status") == "skipped" for r in records)
-    failed = sum(r.get("status") == "error" for r in records)
+    skipped = sum(r.get("status") == SKIPPED for r in records)
+    failed = sum(r.get("status") == ERROR for r in records)
     counts = "".join((f", {skipped} skipped" if skipped else "", f", {failed} failed" if failed else ""))
     print(
         f"framing report: {_n(result.articles, 'article')} ({result.scored} scored{counts}) from {_n(len({r.get('source') for r in records}), 'source')} -> {result.path} ({result.size / 1e6:.1f} MB{note})",

@@ -72,8 +72,8 @@ COLUMNS = (
     Column("attribution_named_share", "Named sources", "Share of attributions that name their source", "pct", "src-named"),
     Column("attribution_anonymous_share", "Anonymous sources", "Share of attributions to anonymous or vague sources (\u201cofficials\u201d)", "pct", "src-anonymous"),
     Column("distancing_cues", "Distancing cues", "\u201callegedly\u201d, \u201cclaimed\u201d: words that put distance between the outlet and a claim", "int", "cue-distancing"),
-    Column("hedges_per_100w", "Hedges per 100 words", "\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d: words that soften a claim; quotes included (the hedging chart and the findings count the outlet\u2019s own voice apart)", "rate", "hedge"),
-    Column("boosters_per_100w", "Boosters per 100 words", "\u201cclearly\u201d, \u201cundoubtedly\u201d: words that harden a claim; quotes included (the hedging chart and the findings count the outlet\u2019s own voice apart)", "rate", "booster"),
+    Column("hedges_per_100w", "Hedges per 100 words", "\u201cmay\u201d, \u201creportedly\u201d, \u201cappears\u201d: words that soften a claim; quotes included (the hedging chart and the findings show the outlet\u2019s own voice separately)", "rate", "hedge"),
+    Column("boosters_per_100w", "Boosters per 100 words", "\u201cclearly\u201d, \u201cundoubtedly\u201d: words that harden a claim; quotes included (the hedging chart and the findings show the outlet\u2019s own voice separately)", "rate", "booster"),
     Column("boilerplate_share", "Page furniture", "Share of the characters that are share prompts, bylines, captions...", "pct", "bp"),
     Column("flesch_kincaid_grade", "Reading grade", "Flesch-Kincaid grade: US school years needed to read it", "grade", "text"),
     Column("actors", "Actors", "Distinct actors (people, organisations, countries) named", "int", "actor"),
@@ -178,14 +178,15 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("l-distancing")
         if kind == "attribution_source":
             classes.append("l-anonymous" if is_anonymous(s) else f"l-{slug(label)}")
+        speaking = kind == "actor" and s.get("voice") == SPEAKER
         if kind == "actor":
             score = s.get("score")
             name = s.get("note") or label
-            if s.get("voice") == SPEAKER:
+            if speaking:
                 # Its sentence is its own statement: no tone colour, and say why.
                 pol = "s-spk"
-                tone = f" (they read {score:+.2f})" if isinstance(score, (int, float)) else ""
-                lines[0] = f"Actor mention: {name}, speaking here: the words around it are their own{tone}, not counted as tone toward them"
+                tone = f" (tone {score:+.2f})" if isinstance(score, (int, float)) else ""
+                lines[0] = f"Actor mention: {name}, speaking here: the words around it are its own statement{tone}, not counted as tone toward {name}"
             elif isinstance(score, (int, float)):
                 pol = "s-neg" if score <= -0.05 else "s-pos" if score >= 0.05 else "s-neu"
                 word = {"s-neg": "negative", "s-pos": "positive", "s-neu": "neutral"}[pol]
@@ -201,7 +202,7 @@ def describe_span(rules: Mapping[str, Mapping[str, str]]):
             classes.append("v-quote" if s.get("voice") == "quote" else "v-reporter")
             lines.append("inside a quotation" if s.get("voice") == "quote" else "in the reporter\u2019s own voice")
         rule = s.get("rule")
-        if kind == "actor" and s.get("voice") == SPEAKER:
+        if speaking:
             lines.append(f"{rule}: {SPEAKING_WHY}" if rule else SPEAKING_WHY)
         elif rule and rule in rules:
             lines.append(f"{rule}: {rules[rule]['message']}")

@@ -283,7 +283,7 @@ def boilerplate_chart(corpus: Corpus) -> Chart:
 def heatmap_chart(corpus: Corpus) -> Chart:
     sources, note = _sources(corpus)
     actors = corpus.top_actors(MAX_ACTORS)
-    n_all = len(corpus.top_actors(len(corpus.actor_names) + 1))
+    n_all = len({a for a, _ in corpus.actor_mentions})
     if n_all > len(actors):
         note = f" Showing the {MAX_ACTORS} most-mentioned actors of {n_all}; actors.csv holds every actor." + note
     title = "Tone toward each actor, by source"
@@ -294,10 +294,7 @@ def heatmap_chart(corpus: Corpus) -> Chart:
     if not actors or not sources:
         return Chart("heatmap", title, caption, "No actors were found.", None)
     names = [corpus.actor_names.get(a, a) for a in actors]
-    desc = "; ".join(
-        f"{corpus.actor_names.get(a, a)} in {s.name}: " + (f"{corpus.actor_sentiment[(a, s.name)]:+.2f} over {_read_of(corpus, a, s.name)} mentions" if (a, s.name) in corpus.actor_sentiment else f"speaks only, {corpus.actor_mentions[(a, s.name)]} mention" + ("s" if corpus.actor_mentions[(a, s.name)] != 1 else "") if _read_of(corpus, a, s.name).startswith("0 of") else f"{corpus.actor_mentions[(a, s.name)]} mentions")
-        for a in actors for s in sources if corpus.actor_mentions.get((a, s.name))
-    )
+    desc = "; ".join(_heatmap_cell_desc(corpus, a, s.name) for a in actors for s in sources if corpus.actor_mentions.get((a, s.name)))
 
     def draw() -> Chart:
         import numpy as np
@@ -337,13 +334,13 @@ def heatmap_chart(corpus: Corpus) -> Chart:
                     continue
                 v = grid[i, j]
                 tone = "n/a" if np.isnan(v) else f"{v + 0.0:+.2f}".replace("-0.00", "0.00").replace("+0.00", "0.00")
-                read = _read_of(corpus, a, s.name)
-                if np.isnan(v) and read.startswith("0 of"):  # every mention has the actor speaking
-                    text = f"speaks\n({n})" if many else f"speaks only\n{n} mention{'s' if n != 1 else ''}"
-                elif read != str(n):  # "3 of 5": the width of a cell has no room for "mentions"
-                    text = f"{tone}\n({read})" if many else f"{tone}\n{read}"
+                k = corpus.tone_mentions(a, s.name)
+                if np.isnan(v) and not k:  # every mention has the actor speaking
+                    text = f"speaks\n({n})" if many else f"speaks only\n{_mentions(n)}"
+                elif k != n:  # "3 of 5": the width of a cell has no room for "mentions"
+                    text = f"{tone}\n({k} of {n})" if many else f"{tone}\n{k} of {n}"
                 else:
-                    text = f"{tone}\n({n})" if many else f"{tone}\n{n} mention{'s' if n != 1 else ''}"
+                    text = f"{tone}\n({n})" if many else f"{tone}\n{_mentions(n)}"
                 dark = not np.isnan(v) and abs(v) > 0.55
                 ax.text(j, i, text, ha="center", va="center", fontsize=9 if many else 10, color="#ffffff" if dark else "#111111")
         ax.set_title("Tone by actor and source" + (" (mentions in brackets)" if many else ""))
@@ -361,11 +358,23 @@ def heatmap_chart(corpus: Corpus) -> Chart:
     return _with_rc(draw)
 
 
-def _read_of(corpus: Corpus, actor: str, source: str) -> str:
-    """The mentions a tone is read from: "3", or "1 of 3" when the actor speaks in the others."""
-    n = corpus.actor_mentions.get((actor, source), 0)
-    k = corpus.actor_tone_mentions.get((actor, source), n)
-    return f"{k} of {n}" if k != n else str(n)
+def _mentions(n: int) -> str:
+    return f"{n} mention{'s' if n != 1 else ''}"
+
+
+def _heatmap_cell_desc(corpus: Corpus, actor: str, source: str) -> str:
+    """One cell for the text alternative: the tone and the mentions it is read from ("1 of
+    3" when the actor speaks in the others), or that the actor only speaks there."""
+    n = corpus.actor_mentions[(actor, source)]
+    k = corpus.tone_mentions(actor, source)
+    tone = corpus.actor_sentiment.get((actor, source))
+    if tone is not None:
+        what = f"{tone:+.2f} over {n if k == n else f'{k} of {n}'} mentions"
+    elif not k:
+        what = f"speaks only, {_mentions(n)}"
+    else:
+        what = f"{n} mentions"
+    return f"{corpus.actor_names.get(actor, actor)} in {source}: {what}"
 
 
 def voice_chart(corpus: Corpus) -> Chart:

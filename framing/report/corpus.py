@@ -178,6 +178,12 @@ class Corpus:
     def scored(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.ok)
 
+    def tone_mentions(self, actor: str, source: str) -> int:
+        """The mentions the tone toward ``actor`` in ``source`` is read from (all of them in
+        a corpus built without ``actor_tone_mentions``)."""
+        key = (actor, source)
+        return self.actor_tone_mentions.get(key, self.actor_mentions.get(key, 0))
+
     def top_actors(self, limit: int) -> list[str]:
         """Actor ids by total mentions, most first (ties by name)."""
         totals: Counter[str] = Counter()

@@ -142,9 +142,8 @@ def _tone_finding(corpus: Corpus) -> Finding | None:
     """The actor whose tone differs most between two sources (enough mentions in both, not
     counting those where the actor is the one speaking)."""
     best: tuple[float, str, str, str] | None = None
-    read = lambda key: corpus.actor_tone_mentions.get(key, corpus.actor_mentions.get(key, 0))  # noqa: E731
     for actor in corpus.top_actors(25):
-        vals = [(src.name, corpus.actor_sentiment[(actor, src.name)]) for src in corpus.sources if (actor, src.name) in corpus.actor_sentiment and read((actor, src.name)) >= 2]
+        vals = [(src.name, corpus.actor_sentiment[(actor, src.name)]) for src in corpus.sources if (actor, src.name) in corpus.actor_sentiment and corpus.tone_mentions(actor, src.name) >= 2]
         if len(vals) < 2:
             continue
         lo = min(vals, key=lambda kv: (kv[1], kv[0]))
