@@ -864,9 +864,6 @@ def polarity_toward(content: Content, lex: Lexicons, start: int, end: int) -> st
 
 # --- Tone of a span toward a named actor (BASIL's task: the span and the target's name) ---
 
-# Words of a target's name that do not name it ("Democratic lawmakers", "Obama
-# administration", "Donald Trump Jr."): the other words are the name's keys.
-NAME_GENERIC = frozenset("the of and a an lawmakers officials members member committee programs program candidates presidential administration jr jr. sr sr.".split())
 OWN_QUOTE_MIN_WORDS = 4  # a quote of 1-3 words is the reporter picking out the target's words, not the target speaking
 TARGET_LEAN = -0.05  # the tone toward the target's other mentions in the sentence that overrules praise wording
 QUOTE_LOOKBACK = 2  # sentences before an unattributed quote where its speaker may have been named
@@ -884,10 +881,17 @@ def _name_stem(word: str) -> str:
     return w
 
 
-def target_keys(target: str) -> tuple[str, ...]:
+@per_lexicon
+def _target_generic(lex: Lexicons) -> frozenset[str]:
+    """actors.toml ``target_generic``: words of a target's name that do not name it."""
+    return frozenset(w.lower() for w in lex.tables.get("actors", {}).get("cues", {}).get("target_generic", ()))
+
+
+def target_keys(lex: Lexicons, target: str) -> tuple[str, ...]:
     """The stems that name ``target`` ("Michael_Steele" -> michael, steele); the last is its surname / head."""
+    generic = _target_generic(lex)
     words = [w for w in re.split(r"[_\s]+", target) if w]
-    keys = [_name_stem(w) for w in words if w.lower() not in NAME_GENERIC and any(c.isalnum() for c in w)]
+    keys = [_name_stem(w) for w in words if w.lower() not in generic and any(c.isalnum() for c in w)]
     return tuple(keys or (_name_stem(w) for w in words))
 
 
@@ -895,12 +899,12 @@ def _names_target(name: str | None, head: str) -> bool:
     return bool(name) and any(_name_stem(w) == head for w in re.findall(r"[\w'’.-]+", name))
 
 
-def target_mentions(content: Content, target: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+def target_mentions(content: Content, lex: Lexicons, target: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """Character spans of the target's name (full name or surname / head word) in tokens ``lo:hi``.
 
     A key written capitalised in ``target`` matches capitalised tokens only ("Act", not "act")."""
     seg = content.seg
-    keys = target_keys(target)
+    keys = target_keys(lex, target)
     if not keys:
         return []
     head = keys[-1]
@@ -1043,7 +1047,7 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
     between the target's name and a mention of the speaker ("Strzok attorney Aitan Goelman",
     "Moore campaign chairman Bill Armistead"), or in an apposition after it that names the
     target ("Aitan Goelman, Mr. Strzok's lawyer,", "Ben Lind, a spokesman for Veyk,")."""
-    keys = target_keys(target)
+    keys = target_keys(lex, target)
     names = re.findall(r"[\w'’.-]+", speaker)
     if not keys or not names:
         return False
@@ -1093,14 +1097,14 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
 def speaks_for_office(content: Content, lex: Lexicons, speaker: str, target: str) -> bool:
     """The speaker speaks for an office ("the White House", "White House press secretary Ben
     Lind") whose holder the text names the target ("President Veyk")."""
-    keys = target_keys(target)
+    keys = target_keys(lex, target)
     if not keys:
         return False
     text = content.seg.text.lower()
     for office, title in _offices(lex):
         if office not in text or not _holds_title(content, keys[-1], title):
             continue
-        if _names_target(speaker, target_keys(office)[-1]) or speaks_for(content, lex, speaker, office):
+        if _names_target(speaker, target_keys(lex, office)[-1]) or speaks_for(content, lex, speaker, office):
             return True
     return False
 
@@ -1130,7 +1134,7 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
 
     ``attributions`` are the attribution detector's (`attribution.detect(...).attributions`)."""
     base = score_mentions(content, lex, [(start, end)])[0]
-    keys = target_keys(target)
+    keys = target_keys(lex, target)
     if not keys:
         return base
     head = keys[-1]
@@ -1145,12 +1149,13 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         seg = content.seg
         a, b = _token_range(seg, start, end)
         lo, hi = _sentence_range(seg, a, b)
-        others = [m for m in target_mentions(content, target, lo, hi) if not (start <= m[0] < end)]
-        if not others and not any(start <= m[0] < end for m in target_mentions(content, target, lo, hi)):
+        named = target_mentions(content, lex, target, lo, hi)
+        others = [m for m in named if not (start <= m[0] < end)]
+        if not named:
             # The sentence does not name the target ("He has praised..."): the sentence before may.
             si = seg.sentence_index(seg.token_starts[lo])
             if si > 0:
-                others = target_mentions(content, target, *seg.sentence_tokens[si - 1])
+                others = target_mentions(content, lex, target, *seg.sentence_tokens[si - 1])
         if others:
             lean = sum(m.score for m in score_mentions(content, lex, others)) / len(others)
             if lean < TARGET_LEAN:

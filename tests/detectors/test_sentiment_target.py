@@ -79,13 +79,13 @@ def test_target_names_resolve_to_full_names_surnames_and_group_words(lex):
     content = content_view(segment(text), frozenset())
 
     def found(target):
-        return [text[s:e] for s, e in sentiment.target_mentions(content, target)]
+        return [text[s:e] for s, e in sentiment.target_mentions(content, lex, target)]
 
     assert found("Michael_Steele") == ["Michael Steele", "Steele's"]
     # "House" alone (White House) is not the group; its head word "Democrats" is, in any form.
     assert found("House_Democrats") == ["House Democrats", "Democratic"]
     assert found("Democratic_Lawmakers") == ["Democrats", "Democratic"]
-    assert sentiment.target_keys("Donald_Trump_Jr.") == ("donald", "trump")
+    assert sentiment.target_keys(lex, "Donald_Trump_Jr.") == ("donald", "trump")
     assert found("Walmart") == []
 
 
