@@ -426,7 +426,8 @@ def test_cli_report_skips_an_article_over_max_chars_and_lists_it_with_the_reason
     assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", limit]) == 0
     page = out.read_text(encoding="utf-8")
     assert f"over --max-chars {int(limit):,}; not scored" in page
-    assert "Not scored" in page or "not scored" in page
+    listed = page[page.index("<h3>Not scored</h3>") :]
+    assert '<span class="status">skipped</span>' in listed[: listed.index("</ul>")]
     assert "(1 scored, 1 skipped)" in capsys.readouterr().err
     # 0 lifts the limit, as for 'framing score'.
     assert cli_run(["report", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--max-chars", "0"]) == 0
