@@ -950,6 +950,7 @@ class _Detector:
         cue_pos, cue_last, cue_kind, colon_pos = self.cue_pos, self.cue_last, self.cue_kind, self.colon_pos
         words = self.words
         obj_not_cue = t.obj_not_cue
+        hedged: set[int] = set()  # first tokens of raising cues: their subjects are no sources
         ncues = len(cue_pos)
         stoks, ts, te, text, line_starts = seg.sentence_tokens, self.ts, self.te, self.text, self.line_starts
         quote_starts, quotes = seg._quote_starts, seg.quotes
@@ -1051,16 +1052,17 @@ class _Detector:
                             p -= 1
                         if self.words[p] not in _CLAUSE_OPENERS:
                             continue
-                subject = src
                 if src is not None and w in t.raising and not self.cue_after_to(last):
                     # "Veldmark appears to have left", "the talks seemed stalled": the writer's hedge
                     # about the subject, whose words these are not (PolNeAR: 80% of such cues have
                     # no source). Before a cue verb the subject holds that stance: "seemed to blame".
-                    # (The subject still bounds the clauses, above and below.)
-                    src = None
+                    # The subject is kept here, as it bounds clauses and a participle after it is
+                    # the subject's ("X appeared to launch an account, saying ..."); the
+                    # attribution drops it below.
+                    hedged.add(first)
                 found.append((first, last, category, role, src))
                 # A relative clause ("a woman who has accused him") ends before the main verb.
-                if role in ("verb", "nounverb", "nounstance", "ing", "adj") and (subject is not None and subject.last <= first and self.words[subject.first] not in t.relative or subject is None and self.subject_before):
+                if role in ("verb", "nounverb", "nounstance", "ing", "adj") and (src is not None and src.last <= first and self.words[src.first] not in t.relative or src is None and self.subject_before):
                     content_from = last
                     content_weak = category in _WEAK
                 elif (role == "prep" or role == "poll") and first == a and src is not None:
@@ -1092,6 +1094,8 @@ class _Detector:
             for first, last, label, role, src in found:
                 if role == "phrase" and label != HEARSAY and len(found) > 1:
                     continue
+                if hedged and first in hedged:
+                    src = None
                 distancing = label == DISTANCING
                 rule = "attribution.distancing" if distancing else "attribution.unsourced" if src is None and label == HEARSAY else ""
                 # The cue span (Content.token_span, inlined: ~34 spans per article). A cue's first

@@ -68,3 +68,14 @@ def test_a_passive_raising_participle_has_no_subject_source(lex):
 def test_an_aspectual_verb_reports_only_before_a_cue(lex):
     assert run("The senator went on to win the harbour seat.", lex).attributions == ()
     assert sources("The senator went on to say the pier was unsafe.", lex) == [("went on", "The senator")]
+
+
+def test_a_participle_after_a_raising_verb_keeps_the_subject(lex):
+    # The hedge has no source, but what the subject goes on to say is theirs.
+    text = "Bo Lind appeared to open a new account to hit back, saying he was saddened by the vote."
+    assert sources(text, lex) == [("appeared", None), ("saying", "Bo Lind")]
+
+
+def test_sworn_in_is_an_oath_of_office_not_a_report(lex):
+    assert run("Ana Roos was sworn in as harbour master on Monday.", lex).attributions == ()
+    assert sources("Ana Roos has sworn that the pier is safe.", lex) == [("sworn", "Ana Roos")]
