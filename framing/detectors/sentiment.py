@@ -1109,16 +1109,34 @@ def speaks_for_office(content: Content, lex: Lexicons, speaker: str, target: str
     return False
 
 
-def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
-    """The span's own sentiment words, summed with VADER's rules (as the phrase rule reads them)."""
+def _own_words(content: Content, lex: Lexicons, start: int, end: int) -> list[tuple[int, float]]:
+    """The span's own sentiment words (token, valence), with VADER's rules (as the phrase rule reads them)."""
     seg = content.seg
     a, b = _token_range(seg, start, end)
     if a >= len(seg.token_starts):
-        return 0.0
+        return []
     lo, hi = _sentence_range(seg, a, b)
     W = _weights(lex)
     sws, _, _ = _sentence(seg, W, _normalised_article(seg), lo, hi, seg.sentence_index(seg.token_starts[lo]) != seg.sentence_index(seg.token_starts[hi - 1]))
-    return sum(v for k, v in sws if a <= k < b)
+    return [(k, v) for k, v in sws if a <= k < b]
+
+
+def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
+    """The span's own sentiment words, summed."""
+    return sum(v for _, v in _own_words(content, lex, start, end))
+
+
+def _led_by_criticism(content: Content, lex: Lexicons, start: int, end: int) -> bool:
+    """The span's strongest sentiment word is negative, or as strong as any positive one ("...
+    is wrong", "a stunning level of dissent"): the loaded word, not the sum of the mild
+    positive words around it ("party", "faith", "friends"), gives the span its slant."""
+    worst = best = 0.0
+    for _, v in _own_words(content, lex, start, end):
+        if v < worst:
+            worst = v
+        elif v > best:
+            best = v
+    return worst < 0 and -worst >= best
 
 
 def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: str, attributions: Sequence = ()) -> MentionSentiment:
@@ -1145,6 +1163,8 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
+    if base.polarity == "pos" and _led_by_criticism(content, lex, start, end):
+        return MentionSentiment(min(base.score, 0.0), "neg", base.scope)
     if base.polarity != "neg" and _own_valence(content, lex, start, end) > 0:
         seg = content.seg
         a, b = _token_range(seg, start, end)

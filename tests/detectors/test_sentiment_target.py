@@ -141,3 +141,18 @@ def test_the_office_speaks_for_its_holder(lex, title, own):
     text = f'{title} Dana Whitfield defended the budget on Monday. "{ATTACK}," White House press secretary Ray Boone said.'
     base, tone = _tone(text, lex, ATTACK, "Dana_Whitfield")
     assert base.polarity == "neg" and tone.polarity == ("pos" if own else "neg")
+
+
+@pytest.mark.parametrize(
+    "span, led_by_criticism",
+    [
+        ("Spending the city's money on a party for her friends and supporters was a disgrace", True),
+        ("Spending the city's money on a party for her friends and supporters was a terrible mistake", True),  # a tie: criticism
+        ("Her budget won praise from grateful residents and supporters, though a few complained", False),
+    ],
+)
+def test_praise_words_around_a_stronger_criticism_do_not_make_it_praise(lex, span, led_by_criticism):
+    text = f"Mayor Dana Whitfield spoke on Monday. {span}."
+    base, tone = _tone(text, lex, span, "Dana_Whitfield")
+    assert base.polarity == "pos"  # the sum of its words is positive
+    assert tone.polarity == ("neg" if led_by_criticism else "pos")
