@@ -177,11 +177,15 @@ def predict_basil(rec: Mapping[str, Any], lex: Lexicons) -> dict[str, Any]:
     for t in rec.get("targets", []):
         s, e = t["span"]
         tone = sentiment.tone_toward(content, lex, s, e, t.get("target") or "", attributions)
-        # Two classes here, and the span was picked out as slanted: with no lean either way it
-        # reads as criticism, as the phrase rule decides (docs/sentiment.md, "BASIL: the target's name").
-        polarity = "neg" if tone.polarity == "neu" else tone.polarity
-        targets.append({"span": [s, e], "polarity": polarity})
+        targets.append({"span": [s, e], "polarity": basil_polarity(tone)})
     return {"id": rec["id"], "targets": targets}
+
+
+def basil_polarity(tone) -> str:
+    """BASIL has two classes and its spans were picked out as slanted: a neutral reading counts
+    as criticism, as the phrase rule decides. Deciding by the model's own lean (the score's
+    sign) instead was measured and lost on both halves (docs/sentiment.md, "Third pass")."""
+    return "neg" if tone.polarity == "neu" else tone.polarity
 
 
 _PRONOUN_STARTS = frozenset("he she they it his her i we the a this that their its him them".split())
