@@ -1126,17 +1126,28 @@ def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float
     return sum(v for _, v in _own_words(content, lex, start, end))
 
 
+# "like" is the verb (praise) only after a subject or an auxiliary ("I like", "would like");
+# elsewhere it is the preposition or conjunction ("acting like bullies", "like we just heard"),
+# which VADER still scores +1.5.
+_LIKE_VERB_AFTER = frozenset("i you we they would 'd do did don't didn't not n't to really".split())
+
+
 def _led_by_criticism(content: Content, lex: Lexicons, start: int, end: int) -> bool:
-    """The span's strongest sentiment word is negative, or as strong as any positive one ("...
-    is wrong", "a stunning level of dissent"): the loaded word, not the sum of the mild
-    positive words around it ("party", "faith", "friends"), gives the span its slant."""
+    """The span's own words do not praise: its strongest sentiment word is negative, or as
+    strong as any positive one ("... is wrong", "a stunning level of dissent": the loaded word,
+    not the sum of the mild positive words around it), or its only positive word is the
+    preposition "like" ("reading it like a sacred text")."""
+    words = content.seg.words
     worst = best = 0.0
-    for _, v in _own_words(content, lex, start, end):
+    liked = False
+    for k, v in _own_words(content, lex, start, end):
         if v < worst:
             worst = v
+        elif words[k] == "like" and (k == 0 or words[k - 1] not in _LIKE_VERB_AFTER):
+            liked = True  # not a sentiment word
         elif v > best:
             best = v
-    return worst < 0 and -worst >= best
+    return worst < 0 and -worst >= best or liked and best == 0
 
 
 def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: str, attributions: Sequence = ()) -> MentionSentiment:
