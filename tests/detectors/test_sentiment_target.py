@@ -159,16 +159,16 @@ def test_praise_words_around_a_stronger_criticism_do_not_make_it_praise(lex, spa
 
 
 @pytest.mark.parametrize(
-    "span, preposition",
+    "sentence, span, preposition",
     [
-        ("treating the budget like a sacred text", True),
-        ("acting like bullies", True),
-        ("I like this budget a lot", False),  # the verb: praise
-        ("Residents would like more budgets like hers", False),
+        ("Her aides are treating the budget like a sacred text.", "treating the budget like a sacred text", True),
+        ("Her aides are acting like bullies.", "acting like bullies", True),
+        ('"I like this budget a lot," a resident said.', "I like this budget a lot", False),  # the verb: praise
+        ("Residents would like more budgets like hers.", "Residents would like more budgets like hers", False),
     ],
 )
-def test_like_as_a_preposition_is_not_praise(lex, span, preposition):
-    text = f"Mayor Dana Whitfield spoke on Monday. {span}."
+def test_like_as_a_preposition_is_not_praise(lex, sentence, span, preposition):
+    text = f"Mayor Dana Whitfield spoke on Monday. {sentence}"
     base, tone = _tone(text, lex, span, "Dana_Whitfield")
     assert base.polarity == "pos"  # VADER scores every "like" +1.5
     assert tone.polarity == ("neg" if preposition else "pos")
