@@ -16,10 +16,10 @@ from shipped_accuracy import assert_shipped
 
 pytestmark = pytest.mark.slow
 
-# Measured: NewsMTSC dev rw 0.685, mt 0.711; BASIL 0.714 with the target's name (see docs/sentiment.md).
+# Measured: NewsMTSC dev rw 0.685, mt 0.711; BASIL 0.728 with the target's name (see docs/sentiment.md).
 NEWSMTSC_FLOOR = {"rw": 0.675, "mt": 0.701}
 NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
-BASIL_FLOOR = 0.704
+BASIL_FLOOR = 0.718
 
 
 def _records(path, keep=lambda r: True):
