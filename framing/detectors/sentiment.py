@@ -1157,6 +1157,7 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
 
     * the span is inside a quote (of ``OWN_QUOTE_MIN_WORDS`` words or more) whose speaker is
       the target: the target's own statement, read as positive toward the target;
+    * a span read as praise whose own words are led by criticism (`_led_by_criticism`): negative;
     * the span's own words are positive but the tone toward the target's other mentions in
       the same sentence (or, when the sentence does not name the target, in the sentence
       before) is negative: the praise is not for the target, so negative.
