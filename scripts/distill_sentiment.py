@@ -7,22 +7,26 @@ augmented train sentences; scripts/train_sentiment.py then fits the SAME linear 
 (``--transfer FILE``). The teacher never ships and never runs inside framing.
 
 Run it in the separate embedding environment (see scripts/build_word_vectors.py), from
-the repository root::
+the repository root (the ``mentions`` step imports framing: run that one with the
+project's venv and PYTHONPATH)::
 
     export HF_HUB_OFFLINE=1 PY=/work/embenv/bin/python
-    # 1. teacher: all-MiniLM-L6-v2 + a linear head, fine-tuned on train (minus fold K)
-    $PY scripts/distill_sentiment.py teacher --holdout 0 --out /tmp/distill/teacher_f0.pt
-    $PY scripts/distill_sentiment.py teacher --holdout -1 --out /tmp/distill/teacher_all.pt
-    # 2. transfer set: augmented train sentences (only records outside fold K), teacher logits
-    $PY scripts/distill_sentiment.py transfer --holdout 0 --teacher /tmp/distill/teacher_f0.pt \\
-        --out /tmp/distill/transfer_f0.jsonl.gz
-    $PY scripts/distill_sentiment.py transfer --holdout -1 --teacher /tmp/distill/teacher_all.pt \\
+    # 1. teacher: all-MiniLM-L6-v2 + a linear head, fine-tuned on train without fold 0
+    $PY scripts/distill_sentiment.py teacher --holdout 0 --epochs 2 --out /tmp/distill/teacher_f0.pt
+    # 2. other MIT text: actor mentions in the Zyte benchmark's content lines
+    .venv/bin/python scripts/distill_sentiment.py mentions --out /tmp/distill/aeb_mentions.jsonl
+    # 3. transfer set: augmented copies of every train target + those mentions, teacher logits
+    $PY scripts/distill_sentiment.py transfer --holdout -1 --teacher /tmp/distill/teacher_f0.pt \
+        --teacher-holdout 0 --per-target 2 --extra /tmp/distill/aeb_mentions.jsonl \
         --out framing/models/sentiment_transfer.jsonl.gz
 
-``--holdout K`` keeps the records of fold K (``fold_of``: a hash of the record id, 5
-folds) away from the teacher and the transfer set, so train_sentiment.py
-``--holdout-fold K`` can score a student trained with transfer data on targets no part
-of the pipeline has seen. ``--holdout -1``: the whole train split (the shipped model).
+The teacher is trained without the records of fold 0 (``fold_of``: md5 of the record id,
+5 folds), and the file records that (``teacher_holdout``). So one labelled file serves
+both uses: train_sentiment.py ``--holdout-fold 0 --transfer FILE`` drops the transfer
+targets made from fold-0 records and scores a student on fold 0, which neither the
+teacher, the transfer set nor the student saw (the CV protocol); without
+``--holdout-fold`` the whole file trains the shipped model. (A second teacher on the
+whole train split was started and dropped: on 2 shared cores one teacher took 30 min.)
 
 Data: NewsMTSC (Hamborg & Donnay, EACL 2021, MIT licence), ``split == "train"`` only;
 the dev split is read only by ``teacher`` at the very end, to print the teacher's
@@ -263,7 +267,8 @@ def neighbours(tok, model, words: set[str], k: int = 8) -> dict[str, list[str]]:
     whole = sorted(w for w in vocab if w.isalpha() and w.isascii() and len(w) >= 2 and w.islower())
     emb = model.enc.get_input_embeddings().weight.detach()
     M = torch.nn.functional.normalize(emb[[vocab[w] for w in whole]], dim=-1)
-    query = sorted(w for w in words if w in vocab and w in set(whole))
+    wholes = set(whole)
+    query = sorted(w for w in words if w in wholes)
     out = {}
     for c in range(0, len(query), 512):
         part = query[c : c + 512]
@@ -329,7 +334,13 @@ def cmd_transfer(args) -> int:
                 continue
             seen.add(key)
             items.append((rid, ti, new, a, b))
-    print(f"transfer: {len(items)} augmented targets from {len(src)}", file=sys.stderr, flush=True)
+    n_aug = len(items)
+    if args.extra:
+        with open(args.extra, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                row = json.loads(line)
+                items.append((row["src"], i, row["text"], row["span"][0], row["span"][1]))
+    print(f"transfer: {n_aug} augmented targets from {len(src)}, {len(items) - n_aug} other mentions", file=sys.stderr, flush=True)
     t0 = time.time()
     logits = predict(model, tok, [(t, a, b) for _, _, t, a, b in items])
     print(f"labelled in {time.time() - t0:.0f}s", file=sys.stderr)
@@ -339,9 +350,12 @@ def cmd_transfer(args) -> int:
             "what": "transfer set for scripts/train_sentiment.py --transfer: augmented NewsMTSC train sentences with the teacher's logits (neg, neu, pos)",
             "licence": "MIT (derived from NewsMTSC, Hamborg & Donnay 2021)",
             "script": "scripts/distill_sentiment.py transfer",
-            "holdout_fold": args.holdout,
+            "source_holdout": args.holdout,
+            "teacher_holdout": args.teacher_holdout,
             "folds": FOLDS,
-            "teacher": "all-MiniLM-L6-v2 (Apache-2.0) fine-tuned on NewsMTSC train; not shipped",
+            "teacher": "all-MiniLM-L6-v2 (Apache-2.0) fine-tuned on NewsMTSC train"
+            + (f" without fold {args.teacher_holdout}" if args.teacher_holdout >= 0 else "")
+            + "; not shipped",
             "augment": {"per_target": args.per_target, "p_drop": args.p_drop, "p_swap": args.p_swap, "p_window": args.p_window, "seed": args.seed},
         }
     }
@@ -352,6 +366,41 @@ def cmd_transfer(args) -> int:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
             gz.write(("\n".join(buf) + "\n").encode("utf-8"))
     print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_mentions(args) -> int:
+    """Sentences with actor mentions from other MIT text (the content lines of the Zyte
+    article-extraction benchmark), found by framing's own actor detector. Runs in the
+    project's environment (it imports framing), not the embedding one."""
+    sys.path.insert(0, str(ROOT))
+    from framing.detectors import actors, attribution
+    from framing.lexicon import load_lexicons
+    from framing.segment import content_view, segment
+
+    lex = load_lexicons()
+    out, seen = [], set()
+    with open(args.data, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = "\n".join(rec["text"][a:b] for a, b, _ in rec["content_lines"])
+            seg = segment(text)
+            content = content_view(seg, frozenset())
+            found = actors.detect(content, lex, attribution.detect(content, lex).attributions)
+            for sp in found.spans:
+                if sp.kind != "actor" or sp.rule != actors.RULE_MENTION:
+                    continue
+                for a, b in seg.sentences:
+                    if a <= sp.start and sp.end <= b:
+                        sent = text[a:b]
+                        if len(sent.split()) >= 6 and (sent, sp.start - a) not in seen:
+                            seen.add((sent, sp.start - a))
+                            out.append({"src": rec["id"], "text": sent, "span": [sp.start - a, sp.end - a]})
+                        break
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for row in out:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"wrote {args.out}: {len(out)} mentions", file=sys.stderr)
     return 0
 
 
@@ -372,12 +421,17 @@ def main(argv=None) -> int:
     t.add_argument("--max-minutes", type=float, default=30.0)
     x = sub.choices["transfer"]
     x.add_argument("--teacher", required=True)
+    x.add_argument("--teacher-holdout", type=int, required=True, help="the fold the teacher was trained without (-1: none); recorded for train_sentiment.py --holdout-fold")
     x.add_argument("--per-target", type=int, default=4)
     x.add_argument("--p-drop", type=float, default=0.1)
     x.add_argument("--p-swap", type=float, default=0.1)
     x.add_argument("--p-window", type=float, default=0.25)
+    x.add_argument("--extra", help="mentions file (the mentions command) added unaugmented to the transfer set")
+    m = sub.add_parser("mentions")
+    m.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "boilerplate.aeb.dev.jsonl"))
+    m.add_argument("--out", required=True)
     args = ap.parse_args(argv)
-    return {"teacher": cmd_teacher, "transfer": cmd_transfer}[args.cmd](args)
+    return {"teacher": cmd_teacher, "transfer": cmd_transfer, "mentions": cmd_mentions}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -254,6 +254,7 @@ def main(argv=None) -> int:
     ap.add_argument("--alpha", type=float, default=1.0, help="weight of a transfer target relative to a gold one")
     ap.add_argument("--temperature", type=float, default=1.0, help="softmax temperature on the teacher's logits")
     ap.add_argument("--hard", action="store_true", help="teacher's argmax instead of its probabilities")
+    ap.add_argument("--transfer-train-only", action="store_true", help="leave out transfer targets not made from train records (the other MIT text)")
     ap.add_argument("--holdout-fold", type=int, default=-1,
                     help="CV protocol: train without the records of this fold (distill_sentiment.fold_of), score them, write nothing")
     args = ap.parse_args(argv)
@@ -267,10 +268,11 @@ def main(argv=None) -> int:
     from distill_sentiment import fold_of
 
     feats, labels, ids = load_training(Path(args.data))
-    held = []
+    held, held_ids = [], []
     if args.holdout_fold >= 0:
         inside = [fold_of(i) == args.holdout_fold for i in ids]
         held = [(f, lab) for f, lab, h in zip(feats, labels, inside) if h]
+        held_ids = [i for i, h in zip(ids, inside) if h]
         feats, labels, ids = ([x for x, h in zip(col, inside) if not h] for col in (feats, labels, ids))
     counts = Counter(k for f in feats for k in f)  # gold only: the student keeps its feature set
     keep = {k for k, n in counts.items() if n >= args.min_count}
@@ -290,8 +292,15 @@ def main(argv=None) -> int:
     transfer = None
     if args.transfer:
         meta, tfeats, tlogits, tids = load_transfer(Path(args.transfer))
-        if args.holdout_fold >= 0 and meta.get("holdout_fold") != args.holdout_fold:
-            raise SystemExit(f"{args.transfer} was built with holdout fold {meta.get('holdout_fold')}, not {args.holdout_fold}")
+        if args.transfer_train_only:
+            known = set(ids) | set(held_ids)
+            tfeats, tlogits, tids = ([x for x, t in zip(col, tids) if t in known] for col in (tfeats, tlogits, tids))
+        if args.holdout_fold >= 0:
+            # The teacher must not have seen the scored fold, and no transfer target may come from it.
+            if meta.get("teacher_holdout") != args.holdout_fold:
+                raise SystemExit(f"{args.transfer}: its teacher was trained without fold {meta.get('teacher_holdout')}, not {args.holdout_fold}")
+            out = [fold_of(t) != args.holdout_fold for t in tids]
+            tfeats, tlogits, tids = ([x for x, o in zip(col, out) if o] for col in (tfeats, tlogits, tids))
         Xt = vec.transform([{k: v for k, v in f.items() if k in keep} for f in tfeats]).tocsr()
         rows = teacher_rows(tlogits, [y.count(c) for c in range(3)], args.alpha, args.temperature, args.hard)
         transfer = (meta, Xt, rows, tids)

@@ -110,13 +110,13 @@ def _write_gold(path):
             fh.write(json.dumps(rec) + "\n")
 
 
-def _write_transfer(path, rows, holdout=-1):
+def _write_transfer(path, rows, teacher_holdout=-1):
     """rows: (text, mention, teacher logits neg/neu/pos)."""
     import gzip
     import json
 
     with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps({"meta": {"holdout_fold": holdout, "teacher": "test"}}) + "\n")
+        fh.write(json.dumps({"meta": {"teacher_holdout": teacher_holdout, "teacher": "test"}}) + "\n")
         for i, (text, name, logits) in enumerate(rows):
             s = text.index(name)
             fh.write(json.dumps({"src": f"t{i % len(EXAMPLES)}", "target": 0, "text": text, "span": [s, s + len(name)], "logits": logits}) + "\n")
@@ -162,10 +162,10 @@ def test_transfer_rows_move_the_student_toward_the_teacher(train, tmp_path, lex)
     assert neg_minus_pos(model, "S:praised") > neg_minus_pos(base, "S:praised")
 
 
-def test_holdout_fold_refuses_a_transfer_set_built_for_another_fold(train, tmp_path):
+def test_holdout_fold_refuses_a_teacher_that_saw_that_fold(train, tmp_path):
     data, transfer = tmp_path / "train.jsonl", tmp_path / "t.jsonl.gz"
     _write_gold(data)
-    _write_transfer(transfer, [(EXAMPLES[0][0], EXAMPLES[0][1], [1.0, 0.0, 0.0])], holdout=-1)
+    _write_transfer(transfer, [(EXAMPLES[0][0], EXAMPLES[0][1], [1.0, 0.0, 0.0])], teacher_holdout=-1)
     with pytest.raises(SystemExit):
         train.main(["--data", str(data), "--holdout-fold", "0", "--transfer", str(transfer), "--min-count", "1"])
 
