@@ -190,3 +190,21 @@ def test_augment_keeps_the_mention_and_its_offsets(distill):
         seen.add(new)
     assert len(seen) > 10  # the copies differ
     assert any("praised" in x for x in seen) and any(len(x) < len(text) - 20 for x in seen)
+
+
+def test_committed_transfer_set_is_well_formed():
+    import gzip
+    import json
+
+    path = SCRIPT.parent / "data" / "sentiment_transfer.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        meta = json.loads(fh.readline())["meta"]
+        rows = [json.loads(line) for line in fh]
+    assert "MIT" in meta["licence"] and meta["teacher_holdout"] == 0
+    assert len(rows) > 10000
+    for r in rows:
+        s, e = r["span"]
+        assert 0 <= s < e <= len(r["text"]) and r["text"][s:e].strip() == r["text"][s:e]
+        assert len(r["logits"]) == 3
+    # Never the dev split (its ids name it) and never BASIL.
+    assert not any("/dev/" in r["src"] or r["src"].startswith("basil") for r in rows)
