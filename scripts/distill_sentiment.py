@@ -315,6 +315,54 @@ def augment(text: str, s: int, e: int, rng: random.Random, nbrs, p_drop: float, 
     return new, len(prefix) + s - cs, len(prefix) + e - cs
 
 
+def augment_joint(text: str, spans, rng: random.Random, nbrs, p_drop: float, p_swap: float, p_window: float):
+    """``augment`` for every target of a sentence at once: one copy, all mentions untouched, so
+    the targets share their context and only mention-scoped features can tell them apart.
+    Returns (text, [(start, end), ...]) in the order of ``spans``."""
+    toks = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    regions = []
+    for s, e in sorted(spans):
+        cs = min([s] + [a for a, b in toks if a < s < b])
+        ce = max([e] + [b for a, b in toks if a < e < b])
+        if regions and cs <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(ce, regions[-1][1]))
+        else:
+            regions.append((cs, ce))
+    units, r = [], 0
+    for a, b in toks:
+        while r < len(regions) and regions[r][1] <= a:
+            r += 1
+        if r < len(regions) and a < regions[r][1] and b > regions[r][0]:
+            if not units or units[-1] != (regions[r][0], regions[r][1], True):
+                units.append((regions[r][0], regions[r][1], True))
+        else:
+            units.append((a, b, False))
+    prot = [i for i, u in enumerate(units) if u[2]]
+    if rng.random() < p_window:
+        units = units[max(0, prot[0] - rng.randint(2, 15)) : prot[-1] + 1 + rng.randint(2, 15)]
+    out, prev, where = "", None, {}
+    for a, b, keep in units:
+        gap = text[prev:a] if prev is not None else ""
+        prev = b
+        w = text[a:b]
+        if not keep:
+            x = rng.random()
+            if x < p_drop and w.isalnum():
+                continue
+            if x < p_drop + p_swap and w.lower() in nbrs:
+                n = rng.choice(nbrs[w.lower()])
+                w = n.capitalize() if w[:1].isupper() else n
+        out += " " if gap and out else ""
+        if keep:
+            where[a] = len(out)
+        out += w
+    new_spans = []
+    for s, e in spans:
+        ra = next(a for a, b in regions if a <= s and e <= b)
+        new_spans.append((where[ra] + s - ra, where[ra] + e - ra))
+    return out, new_spans
+
+
 def cmd_transfer(args) -> int:
     import torch
 
@@ -325,7 +373,22 @@ def cmd_transfer(args) -> int:
     tok, model = load_teacher(args.teacher)
     words = {m.group().lower() for x in src for m in TOKEN.finditer(x[2])}
     nbrs = neighbours(tok, model, words)
-    seen, items = set(), []
+    seen, items, n_src = set(), [], len(src)
+    if args.joint:  # one copy per sentence, every target labelled in it
+        by_rec: dict[str, list] = {}
+        for x in src:
+            by_rec.setdefault(x[0], []).append(x)
+        for rid, xs in by_rec.items():
+            text = xs[0][2]
+            for _ in range(args.per_target):
+                new, sp = augment_joint(text, [(x[3], x[4]) for x in xs], rng, nbrs, args.p_drop, args.p_swap, args.p_window)
+                if new == text:
+                    continue
+                for x, (a, b) in zip(xs, sp):
+                    if (new, a, b) not in seen:
+                        seen.add((new, a, b))
+                        items.append((rid, x[1], new, a, b))
+        src = []
     for rid, ti, text, s, e, _, _ in src:
         for _ in range(args.per_target):
             new, a, b = augment(text, s, e, rng, nbrs, args.p_drop, args.p_swap, args.p_window)
@@ -340,7 +403,7 @@ def cmd_transfer(args) -> int:
             for i, line in enumerate(fh):
                 row = json.loads(line)
                 items.append((row["src"], i, row["text"], row["span"][0], row["span"][1]))
-    print(f"transfer: {n_aug} augmented targets from {len(src)}, {len(items) - n_aug} other mentions", file=sys.stderr, flush=True)
+    print(f"transfer: {n_aug} augmented targets from {n_src}, {len(items) - n_aug} other mentions", file=sys.stderr, flush=True)
     t0 = time.time()
     logits = predict(model, tok, [(t, a, b) for _, _, t, a, b in items])
     print(f"labelled in {time.time() - t0:.0f}s", file=sys.stderr)
@@ -426,6 +489,7 @@ def main(argv=None) -> int:
     x.add_argument("--p-drop", type=float, default=0.1)
     x.add_argument("--p-swap", type=float, default=0.1)
     x.add_argument("--p-window", type=float, default=0.25)
+    x.add_argument("--joint", action="store_true", help="one augmented copy per sentence for all its targets (augment_joint)")
     x.add_argument("--extra", help="mentions file (the mentions command) added unaugmented to the transfer set")
     m = sub.add_parser("mentions")
     m.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "boilerplate.aeb.dev.jsonl"))

@@ -208,3 +208,18 @@ def test_committed_transfer_set_is_well_formed():
         assert len(r["logits"]) == 3
     # Never the dev split (its ids name it) and never BASIL.
     assert not any("/dev/" in r["src"] or r["src"].startswith("basil") for r in rows)
+
+
+def test_augment_joint_keeps_every_mention_in_one_shared_copy(distill):
+    import random
+
+    rng = random.Random(5)
+    text = "Critics slammed the mayor's plan, while Smith praised the mayor and Jones on Tuesday."
+    names = ("mayor", "Smith", "Jones")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    changed = 0
+    for _ in range(30):
+        new, got = distill.augment_joint(text, spans, rng, {"slammed": ["praised"], "critics": ["analysts"]}, 0.2, 0.2, 0.5)
+        assert [new[a:b] for a, b in got] == list(names)
+        changed += new != text
+    assert changed > 10
