@@ -85,3 +85,141 @@ def test_exported_weights_give_the_pipeline_decision(train, lex, tmp_path):
             got += x * np.array(model["weights"].get(names[j], [0.0, 0.0, 0.0]))
         # Weights and bias are rounded to 4 decimals in the JSON.
         np.testing.assert_allclose(got, want, atol=2e-3)
+
+
+# --- distillation (scripts/distill_sentiment.py -> train_sentiment.py --transfer) ---------
+
+DISTILL = SCRIPT.parent / "distill_sentiment.py"
+
+
+@pytest.fixture(scope="module")
+def distill():
+    spec = importlib.util.spec_from_file_location("distill_sentiment", DISTILL)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _write_gold(path):
+    import json
+
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, (text, name, pol) in enumerate(EXAMPLES):
+            s = text.index(name)
+            rec = {"id": f"t{i}", "split": "train", "text": text, "targets": [{"span": [s, s + len(name)], "polarity": pol}]}
+            fh.write(json.dumps(rec) + "\n")
+
+
+def _write_transfer(path, rows, teacher_holdout=-1):
+    """rows: (text, mention, teacher logits neg/neu/pos)."""
+    import gzip
+    import json
+
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"meta": {"teacher_holdout": teacher_holdout, "teacher": "test"}}) + "\n")
+        for i, (text, name, logits) in enumerate(rows):
+            s = text.index(name)
+            fh.write(json.dumps({"src": f"t{i % len(EXAMPLES)}", "target": 0, "text": text, "span": [s, s + len(name)], "logits": logits}) + "\n")
+
+
+def test_teacher_rows_split_each_target_by_the_teachers_probabilities(train):
+    rows = train.teacher_rows([[0.0, 0.0, 0.0], [5.0, 0.0, -5.0]], [10, 10, 10], alpha=0.5, temperature=1.0, hard=False)
+    first = [r for r in rows if r[0] == 0]
+    assert [r[1] for r in first] == [0, 1, 2]
+    assert sum(r[2] for r in first) == pytest.approx(0.5)
+    # A near-certain teacher: the negligible classes are left out, the rest carries the weight.
+    assert [r[1] for r in rows if r[0] == 1] == [0]
+    hard = train.teacher_rows([[0.1, 2.0, 0.3]], [10, 20, 30], alpha=2.0, temperature=1.0, hard=True)
+    assert hard == [(0, 1, 2.0 * 60 / (3 * 20))]
+
+
+def test_nb_scale_with_unit_weights_is_the_unweighted_scale(train, lex):
+    X, y, names = _data(lex)
+    np.testing.assert_allclose(train.nb_scale(X, y, names, sample_weight=np.ones(len(y))), train.nb_scale(X, y, names))
+
+
+def test_transfer_rows_move_the_student_toward_the_teacher(train, tmp_path, lex):
+    """A teacher that reads 'praised' as negative, given enough weight, turns the student."""
+    import json
+
+    from framing.detectors.sentiment import polarity_toward
+
+    data, out, base_out = tmp_path / "train.jsonl", tmp_path / "m.json", tmp_path / "b.json"
+    _write_gold(data)
+    text = "Voters praised the mayor for the balanced budget."
+    transfer = tmp_path / "t.jsonl.gz"
+    _write_transfer(transfer, [(text, "mayor", [4.0, 0.0, -4.0])] * 9)
+    common = ["--data", str(data), "--min-count", "1", "--bias-folds", "0", "--C", "0.5"]
+    assert train.main(common + ["--out", str(base_out)]) == 0
+    assert train.main(common + ["--out", str(out), "--transfer", str(transfer), "--alpha", "5"]) == 0
+    base, model = (json.loads(p.read_text(encoding="utf-8")) for p in (base_out, out))
+    assert model["meta"]["transfer"]["targets"] == 9 and "transfer" not in base["meta"]
+
+    def neg_minus_pos(m, word):
+        w = m["weights"].get(word, [0.0, 0.0, 0.0])
+        return w[0] - w[2]
+
+    assert neg_minus_pos(model, "S:praised") > neg_minus_pos(base, "S:praised")
+
+
+def test_holdout_fold_refuses_a_teacher_that_saw_that_fold(train, tmp_path):
+    data, transfer = tmp_path / "train.jsonl", tmp_path / "t.jsonl.gz"
+    _write_gold(data)
+    _write_transfer(transfer, [(EXAMPLES[0][0], EXAMPLES[0][1], [1.0, 0.0, 0.0])], teacher_holdout=-1)
+    with pytest.raises(SystemExit):
+        train.main(["--data", str(data), "--holdout-fold", "0", "--transfer", str(transfer), "--min-count", "1"])
+
+
+def test_fold_of_is_stable(distill):
+    # A hash, not Python's salted hash(): the two scripts and every run agree.
+    assert [distill.fold_of(f"newsmtsc/rw/train/{i}") for i in range(3)] == [distill.fold_of(f"newsmtsc/rw/train/{i}") for i in range(3)]
+    assert distill.fold_of("abc") == int("900150983cd24fb0d6963f7d28e17f72", 16) % 5
+
+
+def test_augment_keeps_the_mention_and_its_offsets(distill):
+    import random
+
+    rng = random.Random(3)
+    text = 'Critics slammed the mayor\'s plan on Tuesday, calling the budget "a mess" for the city.'
+    s = text.index("mayor")
+    nbrs = {"slammed": ["praised"], "budget": ["plan"], "critics": ["analysts"]}
+    seen = set()
+    for _ in range(40):
+        new, a, b = distill.augment(text, s, s + 5, rng, nbrs, 0.2, 0.2, 0.5)
+        assert new[a:b] == "mayor" and new[b:b + 2] == "'s"
+        seen.add(new)
+    assert len(seen) > 10  # the copies differ
+    assert any("praised" in x for x in seen) and any(len(x) < len(text) - 20 for x in seen)
+
+
+def test_committed_transfer_set_is_well_formed():
+    import gzip
+    import json
+
+    path = SCRIPT.parent / "data" / "sentiment_transfer.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        meta = json.loads(fh.readline())["meta"]
+        rows = [json.loads(line) for line in fh]
+    assert "MIT" in meta["licence"] and meta["teacher_holdout"] == 0
+    assert len(rows) > 10000
+    for r in rows:
+        s, e = r["span"]
+        assert 0 <= s < e <= len(r["text"]) and r["text"][s:e].strip() == r["text"][s:e]
+        assert len(r["logits"]) == 3
+    # Never the dev split (its ids name it) and never BASIL.
+    assert not any("/dev/" in r["src"] or r["src"].startswith("basil") for r in rows)
+
+
+def test_augment_joint_keeps_every_mention_in_one_shared_copy(distill):
+    import random
+
+    rng = random.Random(5)
+    text = "Critics slammed the mayor's plan, while Smith praised the mayor and Jones on Tuesday."
+    names = ("mayor", "Smith", "Jones")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    changed = 0
+    for _ in range(30):
+        new, got = distill.augment_joint(text, spans, rng, {"slammed": ["praised"], "critics": ["analysts"]}, 0.2, 0.2, 0.5)
+        assert [new[a:b] for a, b in got] == list(names)
+        changed += new != text
+    assert changed > 10
