@@ -7,6 +7,11 @@ How to run (from the repository root, with the `train` extra installed)::
 
 Without --cv the shipped C (0.05) is used; --cv 5 re-selects it by cross-validation.
 
+The shipped model (session 6) adds the teacher-labelled transfer set (docs/sentiment.md,
+"Ninth pass: distillation"); this rebuilds it byte for byte (~3 min)::
+
+    .venv/bin/python scripts/train_sentiment.py --transfer scripts/data/sentiment_transfer.jsonl.gz --alpha 1 --bias-repeats 3
+
 Data: NewsMTSC (Hamborg & Donnay, EACL 2021, MIT licence), in the project's common
 gold format. Only records with ``split == "train"`` are used (~7.7k sentences, ~8.7k
 targets, all from the `rw` subset). The `dev` split is never read for training or

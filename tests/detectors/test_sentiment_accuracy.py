@@ -16,10 +16,11 @@ from shipped_accuracy import assert_shipped
 
 pytestmark = pytest.mark.slow
 
-# Measured: NewsMTSC dev rw 0.685, mt 0.711; BASIL 0.728 with the target's name (see docs/sentiment.md).
-NEWSMTSC_FLOOR = {"rw": 0.675, "mt": 0.701}
+# Measured: NewsMTSC dev rw 0.710, mt 0.702 (the distilled model, ninth pass); BASIL 0.724
+# with the target's name (see docs/sentiment.md).
+NEWSMTSC_FLOOR = {"rw": 0.700, "mt": 0.692}
 NEWSMTSC_WHOLE_SENTENCE_VADER = 0.50
-BASIL_FLOOR = 0.718
+BASIL_FLOOR = 0.714
 
 
 def _records(path, keep=lambda r: True):
