@@ -89,7 +89,7 @@ def _tone(s: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> str:
         lean = ", far more often for negative than for positive slant" if a["f1_neg"] - a["f1_pos"] >= 0.2 else ""
         parts.append(
             f"in {_count(b['articles'])} {b['about']} ({b['dataset']}), it got the direction (negative or positive) right "
-            f"for {in_ten(a['accuracy'])} of the {_count(a['n'])} slanted phrases they marked{lean}"
+            f"for {in_ten(a['accuracy'])} of the {_count(a['n'])} slanted phrases they marked, each read knowing which actor it is about{lean}"
         )
     return "; ".join(parts) + ". When one sentence praises one person and attacks another, both mentions often get the same tone."
 

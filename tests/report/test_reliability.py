@@ -81,7 +81,7 @@ def test_sentences_say_the_numbers_of_the_file():
     t = items["Tone toward actors"]
     # (0.5 * 10 + 1.0 * 30) / 40 = 0.875: pooled over both subsets by their mentions
     assert t.startswith("On 40 mentions of people in 30 practice sentences marked by pupils (TestTone), framing gave the same tone (negative, neutral or positive) as people about 9 in 10 times")
-    assert "in 6 practice articles from three papers (TestSlant), it got the direction (negative or positive) right for about 7 in 10 of the 50 slanted phrases they marked, far more often for negative" in t
+    assert "in 6 practice articles from three papers (TestSlant), it got the direction (negative or positive) right for about 7 in 10 of the 50 slanted phrases they marked, each read knowing which actor it is about, far more often for negative" in t
     assert "praises one person and attacks another" in t
     f = items["Page furniture"]
     # The cross-validated numbers, not the ones on pages the model learned from.
