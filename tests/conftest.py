@@ -24,6 +24,25 @@ EVAL = SHARED / "eval"
 
 
 @pytest.fixture(scope="session")
+def load_script():
+    """``load_script("train_sentiment")``: a file of scripts/ imported as a module (scripts/
+    is not a package), once per test session."""
+    import importlib.util
+
+    loaded = {}
+
+    def load(name: str):
+        if name not in loaded:
+            spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+            mod = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(mod)
+            loaded[name] = mod
+        return loaded[name]
+
+    return load
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")

@@ -5,21 +5,16 @@ library, so they run in every test environment (the training tests need scikit-l
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
-DISTILL = SCRIPTS / "distill_sentiment.py"
 
 
 @pytest.fixture(scope="module")
-def distill():
-    spec = importlib.util.spec_from_file_location("distill_sentiment", DISTILL)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def distill(load_script):
+    return load_script("distill_sentiment")
 
 
 def test_fold_of_is_stable(distill):

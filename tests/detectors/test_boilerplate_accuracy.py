@@ -3,7 +3,6 @@ skipped when ../shared is absent."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -49,15 +48,13 @@ def test_boilerplate_f1_floor(aeb):
 
 
 @pytest.mark.slow
-def test_cross_validated_f1_floor(eval_dir):
+def test_cross_validated_f1_floor(eval_dir, load_script):
     """Each page scored by a model fitted on the other folds, with the shipped settings."""
     pytest.importorskip("sklearn")
     path = eval_dir / "boilerplate.aeb.dev.jsonl"
     if not path.is_file():
         pytest.skip("boilerplate.aeb.dev.jsonl is not present")
-    spec = importlib.util.spec_from_file_location("train_boilerplate", ROOT / "scripts" / "train_boilerplate.py")
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
+    train = load_script("train_boilerplate")
     settings = json.loads((ROOT / "framing" / "models" / "boilerplate.json").read_text(encoding="utf-8"))
     lex = load_lexicons()
     docs = train.load(str(path), lex)

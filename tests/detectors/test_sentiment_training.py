@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +11,6 @@ from framing.segment import content_view, segment
 np = pytest.importorskip("numpy")
 pytest.importorskip("sklearn")
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_sentiment.py"
 
 # Short training set written for this test: (sentence, mention, polarity).
 EXAMPLES = (
@@ -30,11 +27,8 @@ EXAMPLES = (
 
 
 @pytest.fixture(scope="module")
-def train():
-    spec = importlib.util.spec_from_file_location("train_sentiment", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def train(load_script):
+    return load_script("train_sentiment")
 
 
 def _data(lex):
@@ -131,8 +125,6 @@ def test_nb_scale_with_unit_weights_is_the_unweighted_scale(train, lex):
 def test_transfer_rows_move_the_student_toward_the_teacher(train, tmp_path, lex):
     """A teacher that reads 'praised' as negative, given enough weight, turns the student."""
     import json
-
-    from framing.detectors.sentiment import polarity_toward
 
     data, out, base_out = tmp_path / "train.jsonl", tmp_path / "m.json", tmp_path / "b.json"
     _write_gold(data)
