@@ -895,8 +895,11 @@ def target_keys(lex: Lexicons, target: str) -> tuple[str, ...]:
     return tuple(keys or (_name_stem(w) for w in words))
 
 
+_NAME_WORD = re.compile(r"[\w'’.-]+")  # the words of a name as the attribution detector writes it
+
+
 def _names_target(name: str | None, head: str) -> bool:
-    return bool(name) and any(_name_stem(w) == head for w in re.findall(r"[\w'’.-]+", name))
+    return bool(name) and any(_name_stem(w) == head for w in _NAME_WORD.findall(name))
 
 
 def target_mentions(content: Content, lex: Lexicons, target: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -966,6 +969,14 @@ _PARTY_TAG = re.compile(r"([dr])-[a-z]")  # "(D-Calif.)", ", R-Texas,": the tag'
 _TITLE_RUN = 6  # tokens of titles and capitalised words between a party word and a name ("House Democratic Leader Nancy Pelosi")
 
 
+def _surname_at(seg, surname: str):
+    """Token indices where ``surname`` (a name stem) is written capitalised ("Pelosi", "Pelosi's")."""
+    words = seg.words
+    for i in compress(range(len(words)), seg.is_cap):  # capitalised tokens only, picked in C
+        if words[i].startswith(surname) and _name_stem(words[i]) == surname:  # a stem is a prefix of its word
+            yield i
+
+
 def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     """"D" or "R" when the text ties ``name`` to one party: a party word in the name itself
     ("Republican Whip Steve Scalise"), a party tag after a capitalised mention of its surname
@@ -973,7 +984,7 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     party word in the titles before it ("Republican Sen. Ted Cruz", "Democratic leader Chuck
     Schumer": capitalised words and the attribution lexicon's titles); None when the text
     ties it to neither party or to both."""
-    names = re.findall(r"[\w'’.-]+", name)
+    names = _NAME_WORD.findall(name)
     found = {PARTY_STEMS.get(_name_stem(w)) for w in names} - {None}
     if found or not names:
         return found.pop() if len(found) == 1 else None
@@ -982,9 +993,7 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     words, capf = seg.words, seg.is_cap
     titles = lex["attribution_context"]
     n = len(words)
-    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
-        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
-            continue
+    for i in _surname_at(seg, surname):
         j = i + 2 if i + 1 < n and words[i + 1] in ("(", ",") else i + 1
         if j < n:
             m = _PARTY_TAG.match(words[j])
@@ -1048,7 +1057,7 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
     "Moore campaign chairman Bill Armistead"), or in an apposition after it that names the
     target ("Aitan Goelman, Mr. Strzok's lawyer,", "Ben Lind, a spokesman for Veyk,")."""
     keys = target_keys(lex, target)
-    names = re.findall(r"[\w'’.-]+", speaker)
+    names = _NAME_WORD.findall(speaker)
     if not keys or not names:
         return False
     head = keys[-1]
@@ -1058,9 +1067,7 @@ def speaks_for(content: Content, lex: Lexicons, speaker: str, target: str) -> bo
     seg = content.seg
     words, capf, wordf = seg.words, seg.is_cap, seg.is_word
     n = len(words)
-    for i in compress(range(n), capf):  # capitalised tokens only, picked in C
-        if not words[i].startswith(surname) or _name_stem(words[i]) != surname:  # a stem is a prefix of its word
-            continue
+    for i in _surname_at(seg, surname):
         first = i  # the speaker's full name ("Aitan Goelman")
         while first > 0 and capf[first - 1] and _name_stem(words[first - 1]) in stems:
             first -= 1
@@ -1121,26 +1128,20 @@ def _own_words(content: Content, lex: Lexicons, start: int, end: int) -> list[tu
     return [(k, v) for k, v in sws if a <= k < b]
 
 
-def _own_valence(content: Content, lex: Lexicons, start: int, end: int) -> float:
-    """The span's own sentiment words, summed."""
-    return sum(v for _, v in _own_words(content, lex, start, end))
-
-
 # "like" is the verb (praise) only after a subject or an auxiliary ("I like", "would like");
 # elsewhere it is the preposition or conjunction ("acting like bullies", "like we just heard"),
 # which VADER still scores +1.5.
 _LIKE_VERB_AFTER = frozenset("i you we they would 'd do did don't didn't not n't to really".split())
 
 
-def _led_by_criticism(content: Content, lex: Lexicons, start: int, end: int) -> bool:
+def _led_by_criticism(words: Sequence[str], own: list[tuple[int, float]]) -> bool:
     """The span's own words do not praise: its strongest sentiment word is negative, or as
     strong as any positive one ("... is wrong", "a stunning level of dissent": the loaded word,
     not the sum of the mild positive words around it), or its only positive word is the
     preposition "like" ("reading it like a sacred text")."""
-    words = content.seg.words
     worst = best = 0.0
     liked = False
-    for k, v in _own_words(content, lex, start, end):
+    for k, v in own:
         if v < worst:
             worst = v
         elif words[k] == "like" and (k == 0 or words[k - 1] not in _LIKE_VERB_AFTER):
@@ -1175,9 +1176,10 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
-    if base.polarity == "pos" and _led_by_criticism(content, lex, start, end):
+    own = _own_words(content, lex, start, end) if base.polarity != "neg" else []
+    if base.polarity == "pos" and _led_by_criticism(content.seg.words, own):
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)
-    if base.polarity != "neg" and _own_valence(content, lex, start, end) > 0:
+    if base.polarity != "neg" and sum(v for _, v in own) > 0:
         seg = content.seg
         a, b = _token_range(seg, start, end)
         lo, hi = _sentence_range(seg, a, b)
