@@ -41,7 +41,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import math
 import os
 import random
 import re
@@ -279,6 +278,18 @@ def neighbours(tok, model, words: set[str], k: int = 8) -> dict[str, list[str]]:
     return out
 
 
+def _perturb(w: str, rng: random.Random, nbrs, p_drop: float, p_swap: float) -> str | None:
+    """One word of an augmented copy: dropped (None, words only) with p_drop, else replaced by a
+    neighbour with p_swap (case kept), else itself. One draw per word, so copies are reproducible."""
+    r = rng.random()
+    if r < p_drop and w.isalnum():
+        return None
+    if r < p_drop + p_swap and w.lower() in nbrs:
+        n = rng.choice(nbrs[w.lower()])
+        return n.capitalize() if w[:1].isupper() else n
+    return w
+
+
 def augment(text: str, s: int, e: int, rng: random.Random, nbrs, p_drop: float, p_swap: float, p_window: float):
     """One augmented copy: words outside the mention dropped (p_drop) or replaced by a neighbour
     (p_swap, case kept), then, with p_window, the sentence cut to a random window around the
@@ -298,13 +309,9 @@ def augment(text: str, s: int, e: int, rng: random.Random, nbrs, p_drop: float, 
         parts = []
         for a, b in ts:
             gap, prev = text[prev:a], b
-            w = text[a:b]
-            r = rng.random()
-            if r < p_drop and w.isalnum():
+            w = _perturb(text[a:b], rng, nbrs, p_drop, p_swap)
+            if w is None:
                 continue
-            if r < p_drop + p_swap and w.lower() in nbrs:
-                n = rng.choice(nbrs[w.lower()])
-                w = n.capitalize() if w[:1].isupper() else n
             parts.append((" " if gap else "") + w)
         return "".join(parts)
 
@@ -344,14 +351,9 @@ def augment_joint(text: str, spans, rng: random.Random, nbrs, p_drop: float, p_s
     for a, b, keep in units:
         gap = text[prev:a] if prev is not None else ""
         prev = b
-        w = text[a:b]
-        if not keep:
-            x = rng.random()
-            if x < p_drop and w.isalnum():
-                continue
-            if x < p_drop + p_swap and w.lower() in nbrs:
-                n = rng.choice(nbrs[w.lower()])
-                w = n.capitalize() if w[:1].isupper() else n
+        w = text[a:b] if keep else _perturb(text[a:b], rng, nbrs, p_drop, p_swap)
+        if w is None:
+            continue
         out += " " if gap and out else ""
         if keep:
             where[a] = len(out)
