@@ -36,6 +36,7 @@ POLARITIES = ("neg", "neu", "pos")
 MODEL_FILE = "sentiment_lr.json"
 VECTORS_FILE = "word_vectors.tsv.gz"
 NEWS_LEXICON = "sentiment_news"
+CONTEXT_LEXICON = "sentiment_context"
 
 PHRASE_CONTEXT = 0.1  # weight of the context model's lean for a phrase span
 # A phrase of at most this many tokens is one word choice ("a brilliant"): its own words decide.
@@ -45,13 +46,13 @@ NEG_SCALAR = -0.74  # VADER's N_SCALAR: a negated word flips and weakens
 CLAUSE_BREAKS = frozenset(
     ", ; : ( ) — – - but while whereas although though however yet because after before when who which whom whose".split()
 )
-SAY_VERBS = frozenset("said says say told tells according stated added noted argued claimed wrote tweeted".split())
 PRONOUNS = frozenset(
     "he she they it him her them his hers their its i we you me us himself herself themselves itself myself ourselves yourself".split()
 )
 TITLED_NAME_MAX = 6  # tokens: "White House press secretary Jane Doe" is a name with its title, not wording
-# Words that may sit in a mention without making it a phrase ("the U.S. president").
-NAME_FILLERS = frozenset("the a an of and de van von der al bin mr mrs ms dr sen rep gov president 's ’s".split())
+# Words that may sit in a mention without making it a phrase ("the U.S. president"), with
+# the titles of sentiment_context.tsv (`_context_words`).
+NAME_FILLERS = frozenset("the a an of and de van von der al bin".split())
 DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
 QUOTE_CHARS = frozenset('"“”«»„')
 
@@ -96,6 +97,29 @@ def _valence_table(lex: Lexicons) -> dict[str, float]:
             value = 2.0 if entry.category == "pos" else -2.0
         table[entry.words[0]] = value
     return table
+
+
+@dataclass(frozen=True)
+class _ContextWords:
+    """The word lists of ``lexicons/sentiment_context.tsv`` (its header says what each is for)."""
+
+    say: frozenset[str]  # speech verbs: a mention next to one speaks
+    fillers: frozenset[str]  # NAME_FILLERS and the titles: no wording inside a mention
+    party: dict[str, str]  # party name stem -> "D" | "R"
+    party_nouns: frozenset[str]  # party stems that stand alone as a noun after a surname
+    like_subject: frozenset[str]  # "like" after one of these is the verb
+
+
+@per_lexicon
+def _context_words(lex: Lexicons) -> _ContextWords:
+    entries = list(lex[CONTEXT_LEXICON].entries.values()) if CONTEXT_LEXICON in lex.lists else []
+
+    def of(category: str) -> frozenset[str]:
+        return frozenset(e.term for e in entries if e.category == category and len(e.words) == 1)
+
+    party = {e.term: e.extra[0].upper() for e in entries if e.category == "party" and e.extra}
+    nouns = frozenset(e.term for e in entries if e.category == "party" and e.extra[1:2] == ("noun",))
+    return _ContextWords(of("say"), NAME_FILLERS | of("name_title"), party, nouns, of("like_subject"))
 
 
 @lru_cache(maxsize=1)
@@ -260,14 +284,16 @@ def _clause(words: Sequence[str], lo: int, hi: int, a: int, b: int) -> tuple[int
     return cl, cr
 
 
-def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bool:
-    """True when the span is wording (a loaded word, a clause), not a name, pronoun or noun phrase."""
+def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float], fillers: frozenset[str]) -> bool:
+    """True when the span is wording (a loaded word, a clause), not a name, pronoun or noun phrase.
+
+    ``fillers``: words that do not make a span wording (``_context_words(lex).fillers``)."""
     text = seg.text
     words = seg.words
     lower = upper = loaded = 0
     for i in range(a, b):
         w = words[i]
-        if not w[:1].isalnum() or w in NAME_FILLERS or w in PRONOUNS:
+        if not w[:1].isalnum() or w in fillers or w in PRONOUNS:
             continue
         if table.get(_norm(w)):
             loaded += 1
@@ -284,8 +310,8 @@ def _is_phrase(seg: Segmentation, a: int, b: int, table: dict[str, float]) -> bo
     return lower >= 1 and (upper == 0 or loaded >= 1)
 
 
-def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dict[str, float]:
-    """Every feature of the mention at tokens ``a:b`` (the model's input, spelled out)."""
+def _features(seg: Segmentation, table: dict[str, float], a: int, b: int, say: frozenset[str]) -> dict[str, float]:
+    """Every feature of the mention at tokens ``a:b`` (the model's input, spelled out); ``say``: the speech verbs."""
     _, _, negate = _vader_tables()
     words = seg.words
     text = seg.text
@@ -358,9 +384,9 @@ def _features(seg: Segmentation, table: dict[str, float], a: int, b: int) -> dic
         f["first"] = 1.0
     if b < hi and nw[b - lo] == "'s":
         f["possessive"] = 1.0
-    if any(nw[i - lo] in SAY_VERBS for i in range(max(lo, a - 3), a)):
+    if any(nw[i - lo] in say for i in range(max(lo, a - 3), a)):
         f["speaker:L"] = 1.0
-    if any(nw[i - lo] in SAY_VERBS for i in range(b, min(hi, b + 3))):
+    if any(nw[i - lo] in say for i in range(b, min(hi, b + 3))):
         f["speaker:R"] = 1.0
 
     # Words around the mention, by side and distance; the clause's words by side.
@@ -692,6 +718,8 @@ def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, i
     n = len(seg.token_starts)
     W = _weights(lex)
     table = W.valence
+    ctx = _context_words(lex)
+    say, fillers = ctx.say, ctx.fillers
     text, tstarts, tends = seg.text, seg.token_starts, seg.token_ends
     sst, stok = seg._sentence_starts, seg.sentence_tokens
     quotes = seg.quotes
@@ -745,7 +773,7 @@ def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, i
                     if c.isalpha():
                         lower.append(i)
             # Without a lower-case word ("Donald Trump", "U.S.") a span is never a phrase.
-            phrase = lower_alnum and _is_phrase(seg, a, b, table)
+            phrase = lower_alnum and _is_phrase(seg, a, b, table, fillers)
 
         # The model's score (neg - neu) + (pos - neu)j: the sums of _features' weights, in
         # the same order as the reference, so the result is the same to the last bit.
@@ -766,9 +794,9 @@ def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, i
             if a - 1 > lo:
                 w2 = nws[a - 2]
                 sc += gL2(w2, 0j)
-                if w1 in SAY_VERBS or w2 in SAY_VERBS or (a - 3 >= lo and nws[a - 3] in SAY_VERBS):
+                if w1 in say or w2 in say or (a - 3 >= lo and nws[a - 3] in say):
                     sc += n_speakL
-            elif w1 in SAY_VERBS:
+            elif w1 in say:
                 sc += n_speakL
             elif w1 in QUOTE_CHARS:
                 sc += n_first
@@ -779,11 +807,11 @@ def _score_into(content: Content, lex: Lexicons, mentions: Sequence[tuple[int, i
             sc += gR1(w1, 0j)
             if w1 == "'s":
                 sc += n_poss
-            said = w1 in SAY_VERBS
+            said = w1 in say
             if b + 1 < hi:
                 w2 = nws[b + 1]
                 sc += gR2(w2, 0j)
-                said = said or w2 in SAY_VERBS or (b + 2 < hi and nws[b + 2] in SAY_VERBS)
+                said = said or w2 in say or (b + 2 < hi and nws[b + 2] in say)
             if said:
                 sc += n_speakR
         for k in lower:
@@ -854,7 +882,7 @@ def mention_features(content: Content, lex: Lexicons, start: int, end: int) -> d
     a, b = _token_range(seg, start, end)
     if a >= len(seg.token_starts):
         return {}
-    return _features(seg, _valence_table(lex), a, b)
+    return _features(seg, _valence_table(lex), a, b, _context_words(lex).say)
 
 
 def polarity_toward(content: Content, lex: Lexicons, start: int, end: int) -> str:
@@ -962,9 +990,6 @@ def quote_speaker(content: Content, start: int, end: int, attributions: Sequence
     return best.source_name or (best.source.text if best.source is not None else None), n_words
 
 
-# Party names in news copy, by their name stem: a group target named by its party
-# ("House_Democrats") speaks through the members the text ties to it.
-PARTY_STEMS = {"democrat": "D", "republican": "R", "gop": "R"}
 _PARTY_TAG = re.compile(r"([dr])-[a-z]")  # "(D-Calif.)", ", R-Texas,": the tag's first token
 _TITLE_RUN = 6  # tokens of titles and capitalised words between a party word and a name ("House Democratic Leader Nancy Pelosi")
 
@@ -985,7 +1010,9 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
     Schumer": capitalised words and the attribution lexicon's titles); None when the text
     ties it to neither party or to both."""
     names = _NAME_WORD.findall(name)
-    found = {PARTY_STEMS.get(_name_stem(w)) for w in names} - {None}
+    ctx = _context_words(lex)
+    party = ctx.party
+    found = {party.get(_name_stem(w)) for w in names} - {None}
     if found or not names:
         return found.pop() if len(found) == 1 else None
     surname = _name_stem(names[-1])
@@ -1002,11 +1029,11 @@ def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
             else:
                 if words[j] in ("a", "the") and j + 1 < n:
                     j += 1
-                if capf[j] and words[j] in ("democrat", "republican"):  # the singular noun: "Sherrill, Democrat of ..."
-                    found.add(PARTY_STEMS[words[j]])
+                if capf[j] and words[j] in ctx.party_nouns:  # the singular noun: "Sherrill, Democrat of ..."
+                    found.add(party[words[j]])
         k = i - 1
         while k >= 0 and i - k <= _TITLE_RUN and (capf[k] or words[k] == "." or titles.category(words[k]) == "title"):
-            p = PARTY_STEMS.get(_name_stem(words[k]))
+            p = party.get(_name_stem(words[k]))
             if p is not None:
                 found.add(p)
                 break
@@ -1128,23 +1155,18 @@ def _own_words(content: Content, lex: Lexicons, start: int, end: int) -> list[tu
     return [(k, v) for k, v in sws if a <= k < b]
 
 
-# "like" is the verb (praise) only after a subject or an auxiliary ("I like", "would like");
-# elsewhere it is the preposition or conjunction ("acting like bullies", "like we just heard"),
-# which VADER still scores +1.5.
-_LIKE_VERB_AFTER = frozenset("i you we they would 'd do did don't didn't not n't to really".split())
-
-
-def _led_by_criticism(words: Sequence[str], own: list[tuple[int, float]]) -> bool:
+def _led_by_criticism(words: Sequence[str], own: list[tuple[int, float]], like_subject: frozenset[str]) -> bool:
     """The span's own words do not praise: its strongest sentiment word is negative, or as
     strong as any positive one ("... is wrong", "a stunning level of dissent": the loaded word,
     not the sum of the mild positive words around it), or its only positive word is the
-    preposition "like" ("reading it like a sacred text")."""
+    preposition "like" ("reading it like a sacred text"): "like" is the verb only after a word
+    of ``like_subject`` ("I like", "would like")."""
     worst = best = 0.0
     liked = False
     for k, v in own:
         if v < worst:
             worst = v
-        elif words[k] == "like" and (k == 0 or words[k - 1] not in _LIKE_VERB_AFTER):
+        elif words[k] == "like" and (k == 0 or words[k - 1] not in like_subject):
             liked = True  # not a sentiment word
         elif v > best:
             best = v
@@ -1172,12 +1194,13 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
     speaker, n_words = quote_speaker(content, start, end, attributions)
     # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
     # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
-    if speaker is not None and (_names_target(speaker, head) or head in PARTY_STEMS and party_of(content, lex, speaker) == PARTY_STEMS[head] or speaks_for(content, lex, speaker, target) or speaks_for_office(content, lex, speaker, target)):
+    party = _context_words(lex).party
+    if speaker is not None and (_names_target(speaker, head) or head in party and party_of(content, lex, speaker) == party[head] or speaks_for(content, lex, speaker, target) or speaks_for_office(content, lex, speaker, target)):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
     own = _own_words(content, lex, start, end) if base.polarity != "neg" else []
-    if base.polarity == "pos" and _led_by_criticism(content.seg.words, own):
+    if base.polarity == "pos" and _led_by_criticism(content.seg.words, own, _context_words(lex).like_subject):
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)
     if base.polarity != "neg" and sum(v for _, v in own) > 0:
         seg = content.seg

@@ -101,7 +101,7 @@ def test_phrase_spans_are_read_for_their_own_wording(lex):
     neg, pos = sentiment.score_mentions(content, lex, [_at(text, "rambling, incoherent"), _at(text, "brilliant and moving")])
     assert (neg.polarity, pos.polarity) == ("neg", "pos")
     name = sentiment._token_range(content.seg, *_at(text, "The governor"))
-    assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex))
+    assert not sentiment._is_phrase(content.seg, *name, sentiment._valence_table(lex), sentiment._context_words(lex).fillers)
 
 
 def test_a_short_loaded_phrase_is_read_by_its_own_words_a_long_one_needs_its_context_too(lex, monkeypatch):
@@ -124,11 +124,11 @@ def test_a_short_loaded_phrase_is_read_by_its_own_words_a_long_one_needs_its_con
 def test_a_name_with_its_title_or_a_reflexive_is_a_mention_not_a_phrase(lex):
     text = "Veteran budget director Ann Holt defended the plan herself, but the bill was a costly failure."
     seg = _content(text).seg
-    table = sentiment._valence_table(lex)
+    table, fillers = sentiment._valence_table(lex), sentiment._context_words(lex).fillers
     for span in ("Veteran budget director Ann Holt", "herself"):
-        assert not sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, span)), table), span
+        assert not sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, span)), table, fillers), span
     # Wording without a name is still a phrase.
-    assert sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, "the bill was a costly failure")), table)
+    assert sentiment._is_phrase(seg, *sentiment._token_range(seg, *_at(text, "the bill was a costly failure")), table, fillers)
 
 
 def test_polarity_toward_is_one_of_three_and_deterministic(lex):
@@ -170,7 +170,7 @@ def test_fast_path_equals_the_feature_definition(lex, text):
     table = sentiment._valence_table(lex)
     for (s, e), got in zip(spans, fast):
         a, b = sentiment._token_range(seg, s, e)
-        if sentiment._is_phrase(seg, a, b, table):
+        if sentiment._is_phrase(seg, a, b, table, sentiment._context_words(lex).fillers):
             continue
         neg, neu, pos = sentiment._predict(sentiment.mention_features(content, lex, s, e))
         assert math.isclose(got.score, round(pos - neg, 4), abs_tol=2e-4), (text[s:e], got)
@@ -305,3 +305,25 @@ def test_a_word_the_model_never_saw_counts_through_its_vector_and_one_without_a_
     score = {w: _scores(text.format(w), lex, "Smith")["Smith"].score for w in ("stellar", "blorf", "qwzx")}
     assert score["blorf"] == score["qwzx"]
     assert score["stellar"] > score["blorf"]
+
+
+def test_context_words_are_data_a_user_lexicon_extends(lex, tmp_path):
+    from framing.lexicon import load_lexicons
+
+    text = "The mayor quipped that the parade would go ahead."
+    span = _at(text, "The mayor")
+    assert "speaker:R" not in sentiment.mention_features(_content(text), lex, *span)
+    (tmp_path / "sentiment_context.tsv").write_text("quipped\tsay\nrep\toff\n", encoding="utf-8")
+    mine = load_lexicons((str(tmp_path),))
+    assert sentiment.mention_features(_content(text), mine, *span).get("speaker:R") == 1.0
+    # The bundled titles make no wording inside a name; one removed, it does.
+    bundled, user = sentiment._context_words(lex), sentiment._context_words(mine)
+    assert "rep" in bundled.fillers and "rep" not in user.fillers
+    assert {"said", "told"} <= bundled.say and bundled.party["gop"] == "R"
+
+
+def test_like_is_praise_only_as_a_verb(lex):
+    words = ("i", "like", "them")
+    like = sentiment._context_words(lex).like_subject
+    assert not sentiment._led_by_criticism(words, [(1, 1.5)], like)  # "I like them": the verb
+    assert sentiment._led_by_criticism(("acting", "like", "bullies"), [(1, 1.5)], like)  # the preposition

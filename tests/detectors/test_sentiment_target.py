@@ -172,3 +172,12 @@ def test_like_as_a_preposition_is_not_praise(lex, sentence, span, preposition):
     base, tone = _tone(text, lex, span, "Dana_Whitfield")
     assert base.polarity == "pos"  # VADER scores every "like" +1.5
     assert tone.polarity == ("neg" if preposition else "pos")
+
+
+def test_a_user_lexicon_adds_a_party(tmp_path):
+    from framing.lexicon import load_lexicons
+
+    (tmp_path / "sentiment_context.tsv").write_text("tory\tparty\tC\tnoun\n", encoding="utf-8")
+    lex = load_lexicons((str(tmp_path),))
+    assert sentiment.party_of(content_view(segment("Jane Holt, a Tory, said it."), frozenset()), lex, "Jane Holt") == "C"
+    assert sentiment.party_of(content_view(segment("Tory MP Jane Holt said it."), frozenset()), lex, "Jane Holt") == "C"
