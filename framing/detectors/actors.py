@@ -130,6 +130,10 @@ class Gazetteer:
     # one-word whole names of not_actors.tsv and places.tsv (one lookup per capital).
     no_word: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()  # cue name_suffixes: "Jr", "Sr" (not "II": "Article II")
+    # Tokens that end an apposition after a name: _APPOSITION_END and cue apposition_verbs.
+    apposition_end: frozenset[str] = frozenset()
+    # Attribution cue categories whose source does not voice the sentence (cue not_speech_cues).
+    not_speech: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -336,6 +340,8 @@ def _build_gazetteer(lex: Lexicons) -> Gazetteer:
         not_whole=not_whole,
         not_first=frozenset(w[0] for w in not_whole),
         name_suffixes=words("name_suffixes"),
+        apposition_end=_APPOSITION_END | words("apposition_verbs"),
+        not_speech=frozenset(str(c) for c in cues.get("not_speech_cues", [])),
         places=frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1 and e.category in ("place", "city")),
         no_word=lead_skip | words("not_names") | words("dates") | frozenset(_norm(e.term) for e in not_actors if len(e.words) == 1),
         **_anchors(frozen),
@@ -1162,21 +1168,23 @@ def _given_name(art: _Article, s: int, e: int, initial: bool) -> bool:
     return not (last in g.place_nouns or last in g.not_names or last in g.org_nouns or not last.replace("-", "").replace("'", "").isalpha())
 
 
-_APPOSITION_END = frozenset(", . ; ) — – that which who whose based run founded funded backed of in with".split())
+# Punctuation and function words that end an apposition; the participles that do are
+# the cue apposition_verbs (Gazetteer.apposition_end holds both).
+_APPOSITION_END = frozenset(", . ; ) — – that which who whose of in with".split())
 
 
 def _org_evidence(art: _Article, s: int, e: int, sentence: tuple[int, int]) -> bool:
     """A common noun for an organisation right before the name ("advocacy group Secure
     America Now") or heading an apposition after it ("Secure America Now, a nonprofit")."""
     a, b = sentence
-    org_nouns, norm, cap = art.g.org_nouns, art.norm, art.cap
+    org_nouns, norm, cap, end = art.g.org_nouns, art.norm, art.cap, art.g.apposition_end
     if s > a and norm[s - 1] in org_nouns and not cap[s - 1]:
         return True
     if e + 2 < b and art.low[e] == "," and norm[e + 1] in ("a", "an", "the"):
         for t in range(e + 2, min(b, e + 8)):
-            if art.low[t] in _STOP_PUNCT or norm[t] in _APPOSITION_END:
+            if art.low[t] in _STOP_PUNCT or norm[t] in end:
                 return False  # the head comes first: "X, the head of an Ohio company" is no company
-            if norm[t] in org_nouns and not cap[t] and (t + 1 >= b or art.low[t + 1] in _APPOSITION_END):
+            if norm[t] in org_nouns and not cap[t] and (t + 1 >= b or art.low[t + 1] in end):
                 return True
     return False
 
@@ -1367,7 +1375,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             same.append(at)
         aid = None
         src = at.source
-        quiet = at.cue.label in _NOT_SPEECH
+        quiet = at.cue.label in g.not_speech
         if src is not None:
             # Mentions are sorted and never overlap: the last one starting before the
             # source ends overlaps it if any does (and names the source's actor).
@@ -1508,9 +1516,6 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
 
 
-# Cue categories (lexicons/attribution_cues.tsv) that report what the source wants or
-# perceives rather than what it says or thinks: the sentence stays the reporter's.
-_NOT_SPEECH = frozenset(("intention", "perception"))
 # A source cut from the object of one of these ("a visit to Vietnam signals", "talks
 # between Russia and Ukraine highlight") is not a speaker: the subject is the noun
 # before it. Not "for", "of", "from", "by": "a spokesman for the Kremlin", "a statement
