@@ -28,7 +28,8 @@ examples:
   framing report ../shared/seeds --title "Putin in Pyongyang: five outlets"
 
 exit status: 0 report written, 2 usage error, 3 some input could not be read (the
-report was still written; those articles are listed in it with the reason).
+report was still written; those articles are listed in it with the reason). With
+--scores, 3 when a record is an error record, as 'framing score' exited for them.
 """
 
 
@@ -66,7 +67,7 @@ def _records(args: argparse.Namespace, lexicons):
             raise UsageError(f"--scores {args.scores}: give the .jsonl written by 'framing score'; CSV and Parquet hold no texts or evidence to highlight")
         if not path.is_file():
             raise UsageError(f"--scores {args.scores}: no such file")
-        return list(read_records(path)), 0
+        return list(read_records(path))
     import json
 
     from ..batch import Templates, score_stream
@@ -76,13 +77,12 @@ def _records(args: argparse.Namespace, lexicons):
     # scored in the workers, a failing article recorded, not fatal), without its cache.
     files = [p for p in args.paths if p != "-"]
     templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
-    records, errors = [], 0
+    records = []
     limit = MAX_CHARS if args.max_chars is None else args.max_chars
     docs = cap_length(iter_documents(args.paths, source=args.source, defer_html=True, stdin_format=args.stdin_format), limit)
-    for _doc, line, status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
-        errors += status == ERROR
+    for _doc, line, _status in score_stream(docs, lexicons, jobs=args.jobs or default_jobs(), templates=templates):
         records.append(json.loads(line))
-    return records, errors
+    return records
 
 
 def _n(count: int, noun: str) -> str:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not args.output.lower().endswith((".html", ".htm")):
         raise UsageError(f"{args.output}: the report is an HTML page; give a name ending in .html")
     lex = resolve_lexicons(args.lexicons)
-    records, errors = _records(args, lex)
+    records = _records(args, lex)
     if args.scores and args.source:
         records = [{**r, "source": args.source} for r in records]
     if all(r.get("error") == EMPTY_FOLDER for r in records):  # also true of no records
@@ -120,4 +120,5 @@ def run(args: argparse.Namespace) -> ExitStatus:
         f"framing report: {_n(result.articles, 'article')} ({result.scored} scored{counts}) from {_n(len({r.get('source') for r in records}), 'source')} -> {result.path} ({result.size / 1e6:.1f} MB{note})",
         file=sys.stderr,
     )
-    return ExitStatus.INPUT if errors else ExitStatus.OK
+    # Read from the records, so a rebuild from --scores exits as the 'framing score' run did.
+    return ExitStatus.INPUT if failed else ExitStatus.OK

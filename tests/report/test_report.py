@@ -355,7 +355,7 @@ def test_same_input_gives_byte_identical_files(tmp_path, all_records):
         out = tmp_path / seed / "report.html"
         env = dict(os.environ, PYTHONHASHSEED=seed)
         proc = subprocess.run([sys.executable, "-m", "framing", "report", "--scores", str(scores), "-o", str(out)], env=env, capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stderr
+        assert proc.returncode == 3, proc.stderr  # the records hold an error record
         outputs.append(out)
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
     for name in ("charts/heatmap.svg", "metrics.csv", "sources.csv"):
@@ -455,6 +455,26 @@ def test_cli_unreadable_input_still_writes_the_page(tmp_path):
     out = tmp_path / "r.html"
     assert cli_run(["report", str(tmp_path / "in"), "-o", str(out)]) == 3
     assert "binary file" in out.read_text(encoding="utf-8")
+
+
+
+def test_cli_rebuild_from_scores_with_an_error_record_exits_as_score_did(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ok.txt").write_text("A headline for the test\nThe council said it may vote.\n", encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01binary")
+    scores = tmp_path / "scores.jsonl"
+    assert cli_run(["score", str(tmp_path / "in"), "-o", str(scores), "--no-cache", "-q", "-j", "1"]) == 3
+    out = tmp_path / "r.html"
+    capsys.readouterr()
+    # A script chaining the two sees the failure again; the page is still written and lists it.
+    assert cli_run(["report", "--scores", str(scores), "-o", str(out)]) == 3
+    assert "1 failed" in capsys.readouterr().err
+    assert 'class="status">error</span>' in out.read_text(encoding="utf-8")
+    # Without the error record: 0.
+    ok = tmp_path / "ok.jsonl"
+    ok.write_text("".join(line + "\n" for line in scores.read_text(encoding="utf-8").splitlines() if '"status": "error"' not in line and '"status":"error"' not in line), encoding="utf-8")
+    assert len(ok.read_text(encoding="utf-8").splitlines()) == 1
+    assert cli_run(["report", "--scores", str(ok), "-o", str(tmp_path / "ok.html")]) == 0
 
 
 def test_cli_page_is_the_same_for_any_jobs_and_from_saved_scores(tmp_path):
