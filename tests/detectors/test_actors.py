@@ -297,6 +297,17 @@ def test_the_reporter_tone_keeps_the_mentions_that_are_about_the_speaker(lex):
     assert reyes.negative_share == 1.0 and reyes.by_speaker == {"reporter": about.score}
 
 
+def test_which_cue_categories_make_no_speaker_is_data(tmp_path):
+    # actors.toml cues not_speech_cues: a user folder may add a category ("neutral" here,
+    # the category of "said"), and then "said" leaves the sentence the reporter's.
+    text = '"This is reckless," said councillor Tom Reyes.'
+    (tmp_path / "actors.toml").write_text('[cues]\nnot_speech_cues = ["neutral"]\n', encoding="utf-8")
+    lex = load_lexicons((str(tmp_path),))
+    reyes = by_id(run(text, lex))["tom-reyes"]
+    assert (reyes.speaking_mentions, reyes.sentiment_count, reyes.quoted_as_source) == (0, 1, 1)
+    assert mention(run(text, lex), "tom-reyes").voice == "reporter"
+
+
 def test_x_said_y_was_a_disaster_is_x_speaking_about_y(lex):
     out = run("Kim Jong Un said Putin was a disaster.", lex)
     ids = by_id(out)
