@@ -1166,7 +1166,7 @@ def _led_by_criticism(words: Sequence[str], own: list[tuple[int, float]], like_s
     for k, v in own:
         if v < worst:
             worst = v
-        elif words[k] == "like" and (k == 0 or words[k - 1] not in like_subject):
+        elif words[k] == "like" and (k == 0 or words[k - 1].replace("’", "'") not in like_subject):  # "I’d", "don’t"
             liked = True  # not a sentiment word
         elif v > best:
             best = v

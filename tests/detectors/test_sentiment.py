@@ -327,3 +327,9 @@ def test_like_is_praise_only_as_a_verb(lex):
     like = sentiment._context_words(lex).like_subject
     assert not sentiment._led_by_criticism(words, [(1, 1.5)], like)  # "I like them": the verb
     assert sentiment._led_by_criticism(("acting", "like", "bullies"), [(1, 1.5)], like)  # the preposition
+
+
+@pytest.mark.parametrize("before", ["i'd", "we’d", "don’t"])
+def test_like_after_a_contraction_is_the_verb(lex, before):
+    like = sentiment._context_words(lex).like_subject
+    assert not sentiment._led_by_criticism((before, "like", "them"), [(1, 1.5)], like)
