@@ -1003,12 +1003,13 @@ def _surname_at(seg, surname: str):
 
 
 def party_of(content: Content, lex: Lexicons, name: str) -> str | None:
-    """"D" or "R" when the text ties ``name`` to one party: a party word in the name itself
-    ("Republican Whip Steve Scalise"), a party tag after a capitalised mention of its surname
+    """The party letter (sentiment_context.tsv: "D", "R") when the text ties ``name`` to one
+    party: a party word in the name itself ("Republican Whip Steve Scalise"), a party tag
+    (US style, D or R only) after a capitalised mention of its surname
     ("Pelosi (D-Calif.)", "Sherrill, Democrat of New Jersey", "Cruz, a Republican") or a
     party word in the titles before it ("Republican Sen. Ted Cruz", "Democratic leader Chuck
     Schumer": capitalised words and the attribution lexicon's titles); None when the text
-    ties it to neither party or to both."""
+    ties it to no party or to more than one."""
     names = _NAME_WORD.findall(name)
     ctx = _context_words(lex)
     party = ctx.party

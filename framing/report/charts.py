@@ -369,11 +369,11 @@ def _heatmap_cell_desc(corpus: Corpus, actor: str, source: str) -> str:
     k = corpus.tone_mentions(actor, source)
     tone = corpus.actor_sentiment.get((actor, source))
     if tone is not None:
-        what = f"{tone:+.2f} over {n if k == n else f'{k} of {n}'} mentions"
+        what = f"{tone:+.2f} over " + (_mentions(n) if k == n else f"{k} of {n} mentions")
     elif not k:
         what = f"speaks only, {_mentions(n)}"
     else:
-        what = f"{n} mentions"
+        what = _mentions(n)
     return f"{corpus.actor_names.get(actor, actor)} in {source}: {what}"
 
 

@@ -64,3 +64,9 @@ def test_heatmap_says_how_many_actors_it_leaves_out():
     assert "actors.csv" in chart.caption
     few = heatmap_chart(build_corpus(_records(MAX_ACTORS, 3)))
     assert "most-mentioned" not in few.caption
+
+
+def test_heatmap_text_alternative_counts_one_mention_in_the_singular():
+    recs = [record("1/1", "Outlet A", "The port authority said talks may resume.\n", [], actors=[actor("a0", "Mara Quill", 1, -0.5)])]
+    desc = heatmap_chart(build_corpus(recs)).desc
+    assert desc == "Mara Quill in Outlet A: -0.50 over 1 mention"
