@@ -22,7 +22,7 @@ from framing.audit import (
 )
 from framing.cli import ExitStatus, run
 from framing.config import Config
-from framing.lexicon import load_lexicons
+from framing.lexicon import LexiconError, load_lexicons
 from framing.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -211,6 +211,25 @@ def test_unattributed_claim_cases(text, fires):
     assert ("audit.unattributed-claim" in {f.rule for f in found}) is fires
 
 
+def test_intensifiers_come_from_the_lexicon_and_a_user_folder_extends_them(tmp_path):
+    # An intensifier may stand between the copula and the evaluation, but is no claim itself.
+    claim = "audit.unattributed-claim"
+    assert claim in {f.rule for f in audit_text("Governor Ellen Park is utterly corrupt.")[1]}
+    assert claim not in {f.rule for f in audit_text("Governor Ellen Park is very tired.")[1]}
+    text = "Governor Ellen Park is downright corrupt."
+    assert claim not in {f.rule for f in audit_text(text)[1]}
+    (tmp_path / "audit_claims.tsv").write_text("downright\tintensifier\nutterly\toff\n", encoding="utf-8")
+    lex = load_lexicons((str(tmp_path),))
+    assert claim in {f.rule for f in audit_text(text, lex=lex)[1]}
+    assert claim not in {f.rule for f in audit_text("Governor Ellen Park is utterly corrupt.", lex=lex)[1]}
+
+
+def test_a_multi_word_intensifier_is_a_lexicon_error(tmp_path):
+    (tmp_path / "audit_claims.tsv").write_text("quite frankly\tintensifier\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="quite frankly"):
+        audit_text("Governor Ellen Park is corrupt.", lex=load_lexicons((str(tmp_path),)))
+
+
 def test_hedge_density_is_reported_once_at_the_first_hedge():
     text = "The council may approve the budget. The school could open in September, and the bridge might possibly close. It is unclear when work starts."
     _, found = audit_text(text)
@@ -383,7 +402,7 @@ def test_loaded_labels_lexicon_has_a_header():
 def test_readme_lists_every_rule():
     from pathlib import Path
 
-    from framing.lexicon import load_lexicons
+    from framing.lexicon import LexiconError, load_lexicons
     from framing.rules import load_rules
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -178,6 +178,36 @@ def test_unknown_guard_is_a_lexicon_error(tmp_path):
         run("Perchance it rains.", load_lexicons((str(tmp_path),)))
 
 
+@pytest.mark.parametrize(
+    "lists, text, cue",
+    [
+        ('copula_like = ["stays"]', "The cause of the fire stays unknown.", "unknown"),
+        ('belief_holder = ["voters"]', "Voters consider the plan a trap.", "consider"),
+        ('soften_verb = ["wager"]', "I would wager the vote slips.", "would"),
+    ],
+)
+def test_user_lexicon_extends_a_guard_word_list(tmp_path, lists, text, cue):
+    assert cue not in [t for t, _ in cues(text)]
+    (tmp_path / "hedging_context.toml").write_text(f"[words]\n{lists}\n", encoding="utf-8")
+    out = run(text, load_lexicons((str(tmp_path),)))
+    assert cue in [s.text for s in out.spans if s.kind == "hedge"]
+
+
+def test_user_lexicon_extends_the_non_belief_lists(tmp_path):
+    text = "Officials think hard about the offer. Mr Diaz could be phoned at home."
+    assert [t for t, _ in cues(text)] == ["think", "could"]
+    (tmp_path / "hedging_context.toml").write_text('[words]\nthink_idiom = ["hard"]\ncontact_verb = ["phoned"]\n', encoding="utf-8")
+    assert run(text, load_lexicons((str(tmp_path),))).spans == ()
+
+
+def test_every_context_list_is_read_and_an_unknown_one_is_an_error(tmp_path):
+    meta = load_lexicons().table("hedging_context")
+    assert set(meta["meta"]["categories"]) == set(meta["words"]) == hedging.CONTEXT_LISTS
+    (tmp_path / "hedging_context.toml").write_text('[words]\ncopula_likes = ["stays"]\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="copula_likes"):
+        run("It stays unknown.", load_lexicons((str(tmp_path),)))
+
+
 def test_deterministic():
     text = "Officials believe the fire may have started in a kitchen, reportedly after about 9pm."
     assert run(text) == run(text)
