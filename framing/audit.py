@@ -619,7 +619,9 @@ class Comparison:
     def describe(self) -> str:
         n, below, above = self.corpus_size, self.below, self.above
         at_or_above, at_or_below = n - below, n - above
-        if above == 0 and below == n:
+        if above == 0 and below == 0:
+            where = "the same as every article in this corpus"
+        elif above == 0 and below == n:
             where = "higher than every article in this corpus"
         elif below == 0 and above == n:
             where = "lower than every article in this corpus"
@@ -651,16 +653,19 @@ def corpus_metrics(path: str, lex: Lexicons) -> list[Mapping[str, float]]:
     if not p.exists():
         raise UsageError(f"--against {path}: no such file or folder")
     if p.is_file() and p.suffix.lower() in (".jsonl", ".ndjson"):
-        rows = []
-        with p.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rec = json.loads(line)
-                    if not isinstance(rec.get("metrics"), dict):
-                        rows = None
-                        break
-                    if rec.get("status", "ok") == "ok":
-                        rows.append(rec["metrics"])
+        rows: list[Mapping[str, float]] | None = []
+        try:
+            with p.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        if not isinstance(rec, dict) or not isinstance(rec.get("metrics"), dict):
+                            rows = None
+                            break
+                        if rec.get("status", "ok") == "ok":
+                            rows.append(rec["metrics"])
+        except ValueError:  # a broken line or bytes that are not UTF-8: not a score file
+            rows = None
         if rows is not None:
             return rows
     out = []

@@ -226,7 +226,7 @@ def test_intensifiers_come_from_the_lexicon_and_a_user_folder_extends_them(tmp_p
 
 def test_a_multi_word_intensifier_is_a_lexicon_error(tmp_path):
     (tmp_path / "audit_claims.tsv").write_text("quite frankly\tintensifier\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="quite frankly"):
+    with pytest.raises(LexiconError, match="'quite frankly' must be one word"):
         audit_text("Governor Ellen Park is corrupt.", lex=load_lexicons((str(tmp_path),)))
 
 
@@ -378,6 +378,27 @@ def test_compare_percentiles():
     assert compare({"hedges_per_100w_reporter": 18.5}, corpus)[0].describe().endswith("in the top 5% of this corpus")
     assert compare({"hedges_per_100w_reporter": 0.0}, corpus)[0].describe().endswith("in the bottom 5% of this corpus")
     assert compare({"hedges_per_100w_reporter": -1.0}, corpus)[0].describe().endswith("lower than every article in this corpus")
+
+
+def test_a_value_equal_to_the_whole_corpus_is_said_so():
+    corpus = [{"distancing_per_100w": 0.0}] * 3
+    (c,) = compare({"distancing_per_100w": 0.0}, corpus)
+    assert c.describe().endswith(": the same as every article in this corpus")
+
+
+def test_against_a_jsonl_with_broken_lines_reads_the_good_records(tmp_path, monkeypatch, capsys):
+    # Not a score file (a broken line, a line that is no object): read as a collection of
+    # articles, whose broken records are skipped, not a traceback.
+    monkeypatch.chdir(tmp_path)
+    good = json.dumps({"id": "a", "text": "The council approved the budget on Tuesday. The school opens in September."})
+    (tmp_path / "broken.jsonl").write_text("{broken\n[1, 2]\n" + good + "\n", encoding="utf-8")
+    (tmp_path / "not-utf8.jsonl").write_bytes(b"\xff\xfe{\n" + good.encode() + b"\n")
+    draft = tmp_path / "d.txt"
+    draft.write_text("The council may approve the budget.\n", encoding="utf-8")
+    for corpus in ("broken.jsonl", "not-utf8.jsonl"):
+        assert run(["audit", str(draft), "--against", corpus, "--no-exit"]) == ExitStatus.OK
+        out = capsys.readouterr().out
+        assert "hedges per 100 words in your own voice" in out and "1 articles)" in out, corpus
 
 
 def test_list_rules_shows_defaults(capsys, tmp_path, monkeypatch):
