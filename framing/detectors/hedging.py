@@ -204,11 +204,10 @@ def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
-    if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev.endswith("est") or prev in (
-        "maximum",
-        "minimum",
-    ):
-        return None  # "as soon as possible", "the best possible", "made possible"
+    if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev in ("maximum", "minimum"):
+        return None  # "as soon as possible", "made possible"
+    if prev.endswith("est") and (i - 1 == c.a or c.w(i - 2) in _ART or c.w(i - 2).endswith("'s")):
+        return None  # "the best possible", "its lowest possible"; not the verbs "suggest", "test"
     if prev == "it" and c.w(i - 2) in ("make", "makes", "made", "making"):
         return None
     if nxt in ("to", "for"):
