@@ -116,10 +116,10 @@ class _Ctx:
         w = self.w(i)
         if not w:
             return False
+        if w == "a":  # "a dozen", "a third", "a 10 percent rise"
+            w = self.w(i + 1) or " "
         if w[0].isdigit() or w in _CURRENCY:
             return True
-        if w == "a":  # "a dozen", "a third"
-            w = self.w(i + 1)
         return w in self.ctx.get("number", ())
 
     def ahead(self, i: int, targets: frozenset[str] | set[str], n: int) -> bool:

@@ -107,6 +107,10 @@ def test_approximators_are_their_own_kind():
     assert cues(text, "approximator") == [("About", "approximator"), ("nearly", "approximator"), ("an estimated", "approximator")]
     assert cues(text) == []
     assert cues("The report is about the new hospital and some of its staff.", "approximator") == []
+    # "a" before a figure, as before a number word ("nearly a third")
+    text = "Rents rose by about a 10 percent margin, and around a $5 fee was added."
+    assert cues(text, "approximator") == [("about", "approximator"), ("around", "approximator")]
+    assert cues("The talk was about a plan for the harbour.", "approximator") == []
 
 
 def test_boosters():
