@@ -27,7 +27,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from .cli import ExitStatus, UsageError
 from .config import SEVERITIES, Config, ConfigError, check_rule_ids, config_for, load_config, rule_matches
-from .lexicon import Lexicons, WordList, per_lexicon
+from .lexicon import LexiconError, Lexicons, WordList, per_lexicon
 from .model import ACTOR, ATTRIBUTION_CUE, ATTRIBUTION_SOURCE, BOILERPLATE, HEDGE, REPORTER, ArticleResult, Span
 from .rules import Rule, load_rules
 from .segment import Segmentation, segment
@@ -68,7 +68,9 @@ _FALLBACK = {
 
 # Closed-class words the claim and label checks need.
 _COPULA = frozenset("is are was were be been being remains remained 's 're".split())
-_BETWEEN_COPULA = frozenset("a an deeply utterly totally completely very so too thoroughly simply just hopelessly notoriously openly".split())
+# An article may sit between a copula and an evaluation ("is a fraud"); the adverbs that may
+# ("is utterly corrupt") are the intensifier entries of audit_claims.tsv.
+_ARTICLE = frozenset(("a", "an"))
 _DETERMINER = frozenset("the a an his her its their our my your this that these those".split())
 _NEGATION = frozenset("not n't never no nor neither without".split())
 _CONDITIONAL = frozenset("if whether unless".split())
@@ -386,9 +388,41 @@ def _loaded_labels(art: _Article) -> Iterator[tuple[str, int, int, str]]:
             yield "label.loaded", start, end, f"'{seg.text[start:end]}'"
 
 
+CLAIMS = "audit_claims"
+INTENSIFIER = "intensifier"
+
+
+@dataclass(frozen=True)
+class _ClaimWords:
+    """audit_claims.tsv split, once per lexicon version: the predicates, and the words that may
+    stand between a copula and an evaluation."""
+
+    claims: WordList | None  # without the intensifier entries, which are no claim
+    between_copula: frozenset[str]
+
+
+@per_lexicon
+def _claim_words(lex: Lexicons) -> _ClaimWords:
+    wl = lex.lists.get(CLAIMS)
+    if wl is None:
+        return _ClaimWords(None, _ARTICLE)
+    adverbs = [e for e in wl.entries.values() if e.category == INTENSIFIER]
+    for e in adverbs:
+        if len(e.words) > 1:  # the copula check steps over single tokens
+            raise LexiconError(f"{CLAIMS}.tsv: intensifier {e.term!r} must be one word")
+    if not adverbs:
+        return _ClaimWords(wl, _ARTICLE)
+    # The index keeps its longest-first order with the intensifiers taken out.
+    index = {k: t for k, v in wl.by_first_word.items() if (t := tuple(e for e in v if e.category != INTENSIFIER))}
+    entries = {k: e for k, e in wl.entries.items() if e.category != INTENSIFIER}
+    claims = WordList(wl.name, wl.source, wl.categories, entries, index)
+    return _ClaimWords(claims, _ARTICLE | frozenset(e.term for e in adverbs))
+
+
 def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int, int, str]]:
     """A reporter-voice accusation or damning judgement of a named actor with no source near."""
-    claims = _word_list(art.lex, "audit_claims")
+    words_ = _claim_words(art.lex)
+    claims, between = words_.claims, words_.between_copula
     if claims is None:
         return
     seg = art.seg
@@ -418,7 +452,7 @@ def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int,
                     continue  # "the massacres" is a noun, not an accusation verb
             else:  # evaluation: only after a copula ("is corrupt", "was a fraud")
                 k = i - 1
-                while k >= a and i - k <= 3 and words[k] in _BETWEEN_COPULA:
+                while k >= a and i - k <= 3 and words[k] in between:
                     k -= 1
                 if k < a or words[k] not in _COPULA:
                     continue
@@ -585,7 +619,9 @@ class Comparison:
     def describe(self) -> str:
         n, below, above = self.corpus_size, self.below, self.above
         at_or_above, at_or_below = n - below, n - above
-        if above == 0 and below == n:
+        if above == 0 and below == 0:
+            where = "the same as every article in this corpus"
+        elif above == 0 and below == n:
             where = "higher than every article in this corpus"
         elif below == 0 and above == n:
             where = "lower than every article in this corpus"
@@ -617,16 +653,19 @@ def corpus_metrics(path: str, lex: Lexicons) -> list[Mapping[str, float]]:
     if not p.exists():
         raise UsageError(f"--against {path}: no such file or folder")
     if p.is_file() and p.suffix.lower() in (".jsonl", ".ndjson"):
-        rows = []
-        with p.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rec = json.loads(line)
-                    if not isinstance(rec.get("metrics"), dict):
-                        rows = None
-                        break
-                    if rec.get("status", "ok") == "ok":
-                        rows.append(rec["metrics"])
+        rows: list[Mapping[str, float]] | None = []
+        try:
+            with p.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        if not isinstance(rec, dict) or not isinstance(rec.get("metrics"), dict):
+                            rows = None
+                            break
+                        if rec.get("status", "ok") == "ok":
+                            rows.append(rec["metrics"])
+        except ValueError:  # a broken line or bytes that are not UTF-8: not a score file
+            rows = None
         if rows is not None:
             return rows
     out = []

@@ -22,7 +22,7 @@ from framing.audit import (
 )
 from framing.cli import ExitStatus, run
 from framing.config import Config
-from framing.lexicon import load_lexicons
+from framing.lexicon import LexiconError, load_lexicons
 from framing.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -211,6 +211,25 @@ def test_unattributed_claim_cases(text, fires):
     assert ("audit.unattributed-claim" in {f.rule for f in found}) is fires
 
 
+def test_intensifiers_come_from_the_lexicon_and_a_user_folder_extends_them(tmp_path):
+    # An intensifier may stand between the copula and the evaluation, but is no claim itself.
+    claim = "audit.unattributed-claim"
+    assert claim in {f.rule for f in audit_text("Governor Ellen Park is utterly corrupt.")[1]}
+    assert claim not in {f.rule for f in audit_text("Governor Ellen Park is very tired.")[1]}
+    text = "Governor Ellen Park is downright corrupt."
+    assert claim not in {f.rule for f in audit_text(text)[1]}
+    (tmp_path / "audit_claims.tsv").write_text("downright\tintensifier\nutterly\toff\n", encoding="utf-8")
+    lex = load_lexicons((str(tmp_path),))
+    assert claim in {f.rule for f in audit_text(text, lex=lex)[1]}
+    assert claim not in {f.rule for f in audit_text("Governor Ellen Park is utterly corrupt.", lex=lex)[1]}
+
+
+def test_a_multi_word_intensifier_is_a_lexicon_error(tmp_path):
+    (tmp_path / "audit_claims.tsv").write_text("quite frankly\tintensifier\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="'quite frankly' must be one word"):
+        audit_text("Governor Ellen Park is corrupt.", lex=load_lexicons((str(tmp_path),)))
+
+
 def test_hedge_density_is_reported_once_at_the_first_hedge():
     text = "The council may approve the budget. The school could open in September, and the bridge might possibly close. It is unclear when work starts."
     _, found = audit_text(text)
@@ -361,6 +380,27 @@ def test_compare_percentiles():
     assert compare({"hedges_per_100w_reporter": -1.0}, corpus)[0].describe().endswith("lower than every article in this corpus")
 
 
+def test_a_value_equal_to_the_whole_corpus_is_said_so():
+    corpus = [{"distancing_per_100w": 0.0}] * 3
+    (c,) = compare({"distancing_per_100w": 0.0}, corpus)
+    assert c.describe().endswith(": the same as every article in this corpus")
+
+
+def test_against_a_jsonl_with_broken_lines_reads_the_good_records(tmp_path, monkeypatch, capsys):
+    # Not a score file (a broken line, a line that is no object): read as a collection of
+    # articles, whose broken records are skipped, not a traceback.
+    monkeypatch.chdir(tmp_path)
+    good = json.dumps({"id": "a", "text": "The council approved the budget on Tuesday. The school opens in September."})
+    (tmp_path / "broken.jsonl").write_text("{broken\n[1, 2]\n" + good + "\n", encoding="utf-8")
+    (tmp_path / "not-utf8.jsonl").write_bytes(b"\xff\xfe{\n" + good.encode() + b"\n")
+    draft = tmp_path / "d.txt"
+    draft.write_text("The council may approve the budget.\n", encoding="utf-8")
+    for corpus in ("broken.jsonl", "not-utf8.jsonl"):
+        assert run(["audit", str(draft), "--against", corpus, "--no-exit"]) == ExitStatus.OK
+        out = capsys.readouterr().out
+        assert "hedges per 100 words in your own voice" in out and "1 articles)" in out, corpus
+
+
 def test_list_rules_shows_defaults(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run(["audit", "--list-rules"]) == ExitStatus.OK
@@ -383,7 +423,7 @@ def test_loaded_labels_lexicon_has_a_header():
 def test_readme_lists_every_rule():
     from pathlib import Path
 
-    from framing.lexicon import load_lexicons
+    from framing.lexicon import LexiconError, load_lexicons
     from framing.rules import load_rules
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -26,6 +26,11 @@ from ..segment import Content
 
 APPROXIMATOR = "approximator"
 HEDGE_CATEGORIES = ("modal", "epistemic", "adverb", "noun", "reportative")
+# The [words] lists of hedging_context.toml that the guards read (its [meta] categories).
+CONTEXT_LISTS = frozenset(
+    "number time schedule_verb ability_verb agent_noun manner_verb person_noun "
+    "belief_holder copula_like soften_verb contact_verb think_idiom".split()
+)
 
 # Closed-class words the guards need; open lists live in hedging_context.toml.
 _BE = frozenset("is are was were be been being am 's 're".split())
@@ -40,8 +45,6 @@ _OBJ = frozenset("it him her them himself herself itself themselves this that th
 _WH = frozenset("whether if how why what when where who".split())
 _OPEN_Q = frozenset('"“\'‘')
 _MODAL_VERB = frozenset("to will would should could may might must shall can".split())
-_QUANT = frozenset("some many most others all who which generally often widely still also".split())
-_STILL = frozenset("remains remain remained still largely currently also".split())
 _MONTH_PREV = frozenset(
     "in on of since until till by from early late mid last next this and between through to during before after "
     "around".split()
@@ -74,6 +77,11 @@ def _words(lex: Lexicons) -> _Words:
                     f"{wl.name}.tsv: {e.term!r} names unknown guard {e.extra[0]!r} (known: {', '.join(sorted(GUARDS))})"
                 )
     table = lex.table("hedging_context").get("words", {})
+    unknown = sorted(set(table) - CONTEXT_LISTS)
+    if unknown:
+        raise LexiconError(
+            f"hedging_context.toml: [words] list {unknown[0]!r} is read by no guard (known: {', '.join(sorted(CONTEXT_LISTS))})"
+        )
     ctx = {k: frozenset(str(w).lower() for w in v) for k, v in table.items()}
     firsts: dict[str, tuple[bool, frozenset[str], bool, frozenset[str]]] = {}
     for w in sorted(set(hedges.by_first_word) | set(boosters.by_first_word)):
@@ -108,10 +116,10 @@ class _Ctx:
         w = self.w(i)
         if not w:
             return False
+        if w == "a":  # "a dozen", "a third", "a 10 percent rise"
+            w = self.w(i + 1) or " "
         if w[0].isdigit() or w in _CURRENCY:
             return True
-        if w == "a":  # "a dozen", "a third"
-            w = self.w(i + 1)
         return w in self.ctx.get("number", ())
 
     def ahead(self, i: int, targets: frozenset[str] | set[str], n: int) -> bool:
@@ -123,10 +131,6 @@ class _Ctx:
             if w in _PUNCT:
                 return False
         return False
-
-    def before(self, i: int, targets: frozenset[str]) -> bool:
-        """One of ``targets`` earlier in the sentence."""
-        return any(self.words[k] in targets for k in range(self.a, i))
 
 
 # --- guards: (ctx, first, last+1, category) -> category to emit, or None to drop ------
@@ -154,7 +158,7 @@ def _g_could(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
     if nxt in _NEG or (c.w(i - 1) in _PRONOUN and c.is_in(i + 1, "ability_verb")):
         return None  # "could not find", "she could swim": past (in)ability
-    if nxt == "be" and c.w(i + 2) in ("reached", "contacted", "located"):
+    if nxt == "be" and c.is_in(i + 2, "contact_verb"):
         return None  # "could be reached for comment"
     for k in range(i - 1, max(c.a, i - 5) - 1, -1):
         w = c.words[k]
@@ -169,7 +173,7 @@ def _g_would(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     # "would" hedges only as a softener ("it would seem", "I would guess"); otherwise it is
     # a conditional, the future in the past, or reported speech ("said it would").
     nxt = c.w(i + 1)
-    if nxt in ("seem", "appear", "suggest", "imagine", "guess", "think", "presume", "assume", "suppose"):
+    if c.is_in(i + 1, "soften_verb"):
         return cat
     if nxt == "say" and c.w(i - 1) in ("i", "we", "one"):
         return cat
@@ -200,11 +204,10 @@ def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
-    if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev.endswith("est") or prev in (
-        "maximum",
-        "minimum",
-    ):
-        return None  # "as soon as possible", "the best possible", "made possible"
+    if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev in ("maximum", "minimum"):
+        return None  # "as soon as possible", "made possible"
+    if prev.endswith("est") and (i - 1 == c.a or c.w(i - 2) in _ART or c.w(i - 2).endswith("'s")):
+        return None  # "the best possible", "its lowest possible"; not the verbs "suggest", "test"
     if prev == "it" and c.w(i - 2) in ("make", "makes", "made", "making"):
         return None
     if nxt in ("to", "for"):
@@ -247,7 +250,7 @@ def _g_think(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
     if nxt == "of" and c.words[i] == "thought" and (prev in _BE or prev.endswith("ly")):
         return cat  # "is commonly thought of as"
-    if nxt in ("tank", "tanks", "about", "of", "through", "twice", "back", "ahead", "again", "big", "out"):
+    if c.is_in(i + 1, "think_idiom"):
         return None  # "think tank", "think about": not belief
     if prev in _ART or prev in ("of", "and", "or", "some", "another", "much", "no", "little", "than", "critical", "wishful"):
         if not (prev == "some" and (nxt in ("that", "the", "it") or nxt in _PRONOUN_SUBJ)):
@@ -278,7 +281,7 @@ def _g_consider(c: _Ctx, i: int, j: int, cat: str) -> str | None:
         return None  # "will consider the bid", "considered for the lead", "considered calling": deliberation
     if prev == "be" and c.w(i - 2) in _MODAL_VERB:
         return None  # "should be considered a payment": a ruling, not a belief
-    if c.words[i] == "considered" or prev in _PRONOUN_SUBJ or prev in _QUANT:
+    if c.words[i] == "considered" or prev in _PRONOUN_SUBJ or c.is_in(i - 1, "belief_holder"):
         return cat  # "is considered the best", "many consider him a centrist"
     if nxt in _OBJ or c.ahead(i, frozenset(("as", "to")), 5):
         return cat  # "consider it likely", "consider him (to be) a threat"
@@ -351,7 +354,7 @@ def _g_fear(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 
 def _g_predicative(c: _Ctx, i: int, j: int, cat: str) -> str | None:
-    if c.w(i - 1) in _BE or c.w(i - 1) in _STILL or c.w(i + 1) in _WH:
+    if c.w(i - 1) in _BE or c.is_in(i - 1, "copula_like") or c.w(i + 1) in _WH:
         return cat  # "the cause is unknown", "unknown whether"
     return None  # "an unknown soldier", "a relative unknown"
 

@@ -34,6 +34,8 @@ def cues(text: str, kind: str = "hedge") -> list[tuple[str, str]]:
         ("The vote will probably be delayed.", "probably", "adverb"),
         ("The cause of the crash is unclear.", "unclear", "adverb"),
         ("Police are investigating a possible link between the attacks.", "possible", "adverb"),
+        ("The findings suggest possible links between the two cases.", "possible", "adverb"),
+        ("Scientists will test possible treatments next year.", "possible", "adverb"),
         ("Officials did not rule out the possibility of a second vote.", "possibility", "noun"),
         ("There is no evidence that the water was contaminated.", "no evidence", "noun"),
         ("The minister reportedly resigned on Sunday.", "reportedly", "reportative"),
@@ -66,6 +68,8 @@ def test_each_category_fires(text, cue, label):
         "Children love make-believe games.",
         "Children love to make believe.",
         "Finish the report as soon as possible.",
+        "The team got the best possible result.",
+        "Its lowest possible price is 200 pounds.",
         "It is possible to book seats online.",
         "The firm is talking to potential buyers.",
         "It became apparent that the bridge was closed.",
@@ -103,6 +107,10 @@ def test_approximators_are_their_own_kind():
     assert cues(text, "approximator") == [("About", "approximator"), ("nearly", "approximator"), ("an estimated", "approximator")]
     assert cues(text) == []
     assert cues("The report is about the new hospital and some of its staff.", "approximator") == []
+    # "a" before a figure, as before a number word ("nearly a third")
+    text = "Rents rose by about a 10 percent margin, and around a $5 fee was added."
+    assert cues(text, "approximator") == [("about", "approximator"), ("around", "approximator")]
+    assert cues("The talk was about a plan for the harbour.", "approximator") == []
 
 
 def test_boosters():
@@ -176,6 +184,36 @@ def test_unknown_guard_is_a_lexicon_error(tmp_path):
     (tmp_path / "hedging.tsv").write_text("perchance\tadverb\tno_such_guard\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="no_such_guard"):
         run("Perchance it rains.", load_lexicons((str(tmp_path),)))
+
+
+@pytest.mark.parametrize(
+    "lists, text, cue",
+    [
+        ('copula_like = ["stays"]', "The cause of the fire stays unknown.", "unknown"),
+        ('belief_holder = ["voters"]', "Voters consider the plan a trap.", "consider"),
+        ('soften_verb = ["wager"]', "I would wager the vote slips.", "would"),
+    ],
+)
+def test_user_lexicon_extends_a_guard_word_list(tmp_path, lists, text, cue):
+    assert cue not in [t for t, _ in cues(text)]
+    (tmp_path / "hedging_context.toml").write_text(f"[words]\n{lists}\n", encoding="utf-8")
+    out = run(text, load_lexicons((str(tmp_path),)))
+    assert cue in [s.text for s in out.spans if s.kind == "hedge"]
+
+
+def test_user_lexicon_extends_the_non_belief_lists(tmp_path):
+    text = "Officials think hard about the offer. Mr Diaz could be phoned at home."
+    assert [t for t, _ in cues(text)] == ["think", "could"]
+    (tmp_path / "hedging_context.toml").write_text('[words]\nthink_idiom = ["hard"]\ncontact_verb = ["phoned"]\n', encoding="utf-8")
+    assert run(text, load_lexicons((str(tmp_path),))).spans == ()
+
+
+def test_every_context_list_is_read_and_an_unknown_one_is_an_error(tmp_path):
+    meta = load_lexicons().table("hedging_context")
+    assert set(meta["meta"]["categories"]) == set(meta["words"]) == hedging.CONTEXT_LISTS
+    (tmp_path / "hedging_context.toml").write_text('[words]\ncopula_likes = ["stays"]\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="copula_likes"):
+        run("It stays unknown.", load_lexicons((str(tmp_path),)))
 
 
 def test_deterministic():
