@@ -110,6 +110,12 @@ _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'v
 _SLOT_PREPS = {"about": "stance", "that": "belief"}
 # Degree words and negation between "be" and the adjective: "is not so sure that".
 _SLOT_DEGREE = frozenset({"so", "very", "too", "more", "less", "not", "never", "quite", "really", "all", "also", "still", "now", "just", "even", "n't"})
+# What can stand two tokens before "about"/"that" in the slot: "be", a degree word, an -ly adverb, "they're".
+_SLOT_BE = _BE | {"am"}
+_SLOT_BEFORE = _SLOT_BE | _SLOT_DEGREE
+_SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
+# find_cues' entry for "about"/"that" among the first words of longer cues.
+_SLOT_ENTRY: tuple = (frozenset(), ())
 # Pronoun kinds that hold a stance: he/she, I/we, they ("it is clear that" is the writer's).
 _SLOT_PRONOUNS = frozenset({"person", "self", "group"})
 
@@ -210,6 +216,9 @@ def _tables(lex: Lexicons) -> _Tables:
             groups = groups[:-1]
         if groups:
             multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
+    for w in _SLOT_PREPS:
+        if w not in one and w not in multi:  # no cue starts with them: find_cues tests the slot
+            multi[w] = _SLOT_ENTRY
     return _Tables(
         skip=g("skip") | g("do") | g("modal") | g("negation"),
         function=g("function") | g("infinitive") | g("pron_object"),
@@ -1159,23 +1168,24 @@ class _Detector:
         kinds: list[tuple[str, str]] = []
         last = len(words) - 1
         starts = self.t.slot_start.__contains__
-        slot_words, cue_starts = _SLOT_PREPS, self.cues.by_first_word
+        slot_entry, slot_before = _SLOT_ENTRY, _SLOT_BEFORE
         for a, b in self.runs:
             for i in compress(range(a, b), map(starts, words[a:b])):
                 w = words[i]
-                if w in slot_words and w not in cue_starts:
-                    # Most "that"s follow no "be" or degree word two tokens back: test that first.
-                    p = words[i - 2] if i - 2 >= a else ""
-                    if p and (p in _BE or p in _SLOT_DEGREE or p.endswith(_BE_CONTRACTIONS) or self.adverb(i - 2)) and self.stance_slot(i, a):
-                        pos.append(i - 1)
-                        ends.append(i + 1)
-                        kinds.append((slot_words[w], "adj"))
-                    continue
                 m = multi.get(w)
                 if m is None:  # most cue words start no longer cue: then they are one-word cues
                     pos.append(i)
                     ends.append(i + 1)
                     kinds.append(one[w])
+                    continue
+                if m is slot_entry:
+                    # "about"/"that": most follow no "be" or degree word two tokens back, so test
+                    # that first (a token before the run fails in stance_slot).
+                    p = words[i - 2]
+                    if (p in slot_before or p.endswith(_SLOT_ENDS)) and self.stance_slot(i, a):
+                        pos.append(i - 1)
+                        ends.append(i + 1)
+                        kinds.append((_SLOT_PREPS[w], "adj"))
                     continue
                 # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").
                 if i < last and words[i + 1] in m[0]:
@@ -1200,6 +1210,7 @@ class _Detector:
                     pos.append(i)
                     ends.append(i + 1)
                     kinds.append(_POLL)
+
         return pos, ends, kinds
 
     def stance_slot(self, k: int, a: int) -> bool:
@@ -1219,7 +1230,7 @@ class _Detector:
         w = words[j]
         if w.endswith(_BE_CONTRACTIONS):  # "they're unsure about"; "Smith's comments about" is a possessive
             return self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS
-        elif w in _BE:
+        elif w in _SLOT_BE:
             s = j - 1
             while s >= a and (words[s] in t.skip or self.adverb(s)):
                 s -= 1  # "has always been", "were also"
