@@ -116,6 +116,8 @@ _SLOT_BEFORE = _SLOT_BE | _SLOT_DEGREE
 _SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
 # find_cues' entry for "about"/"that" among the first words of longer cues.
 _SLOT_ENTRY: tuple = (frozenset(), ())
+# "about" before a number or amount means "approximately".
+_APPROX = frozenset("0123456789$£€")
 # Pronoun kinds that hold a stance: he/she, I/we, they ("it is clear that" is the writer's).
 _SLOT_PRONOUNS = frozenset({"person", "self", "group"})
 
@@ -1224,6 +1226,8 @@ class _Detector:
         w = words[x]
         if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
             return False
+        if k + 1 < len(words) and words[k + 1][:1] in _APPROX and words[k] == "about":
+            return False  # "about $45 million", "about 10 percent": approximately
         j = x - 1
         while j > a and (words[j] in _SLOT_DEGREE or self.adverb(j)):
             j -= 1

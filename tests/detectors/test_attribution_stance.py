@@ -35,5 +35,6 @@ def test_no_stance_without_a_person_like_subject_or_without_be(lex):
         "The costs that the ministry listed were high.",  # a relative "that"
         "Pilots worry about the tide.",  # no "be": the cue list decides ("worry" is not listed)
         "The buoys are about two metres apart.",
+        "They are worth about $40 million.",  # "about" before an amount: approximately
     ):
         assert [c for c, _, _ in found(text, lex) if c.endswith((" about", " that"))] == [], text
