@@ -2,7 +2,8 @@
 
 A cue is a reporting, stance, belief, perception or intention verb in any form
 ("said", "warns", "believed"), "according to", or a hearsay adverb ("reportedly",
-"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. Cues inside
+"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. A word between "be" and
+"about"/"that" after a person-like subject is a stance cue too ("critics are uneasy about"). Cues inside
 quotation marks belong to the quoted speaker and are skipped. Each cue's source
 is found on the tokens around it, in this order:
 
