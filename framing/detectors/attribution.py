@@ -2,10 +2,10 @@
 
 A cue is a reporting, stance, belief, perception or intention verb in any form
 ("said", "warns", "believed"), "according to", or a hearsay adverb ("reportedly",
-"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. A word between "be" and
-"about"/"that" after a person-like subject is a stance cue too ("critics are uneasy about"). Cues inside
-quotation marks belong to the quoted speaker and are skipped. Each cue's source
-is found on the tokens around it, in this order:
+"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. Any word between "be"
+and "about"/"that" after a person-like subject is a stance cue too ("critics are uneasy
+about"). Cues inside quotation marks belong to the quoted speaker and are skipped. Each
+cue's source is found on the tokens around it, in this order:
 
 1. the subject to the left, skipping auxiliaries and adverbs ("he has also said"),
    a comma-bounded apposition or relative clause ("Smith, a spokesman, said");
