@@ -109,11 +109,7 @@ _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'v
 # uneasy about", "she is adamant that"): the word is a stance adjective whether the cue list
 # has it or not (PolNeAR dev: 0.56 precision on each half; docs/attribution.md).
 _SLOT_PREPS = {"about": "stance", "that": "belief"}
-# Degree words and negation between "be" and the adjective: "is not so sure that".
-_SLOT_DEGREE = frozenset({"so", "very", "too", "more", "less", "not", "never", "quite", "really", "all", "also", "still", "now", "just", "even", "n't"})
-# What can stand two tokens before "about"/"that" in the slot: "be", a degree word, an -ly adverb, "they're".
-_SLOT_BE = _BE | {"am"}
-_SLOT_BEFORE = _SLOT_BE | _SLOT_DEGREE
+# Besides a word of slot_before, what can stand two tokens before "about"/"that": an -ly adverb, "they're".
 _SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
 # find_cues' entry for "about"/"that" among the first words of longer cues.
 _SLOT_ENTRY: tuple = (frozenset(), ())
@@ -195,6 +191,11 @@ class _Tables:
     aspectual_first: frozenset[str]  # their first words
     # Cue first words and the words after a stance slot ("about", "that"): find_cues' token test.
     slot_start: frozenset[str]
+    # The stance slot (attribution_stance.tsv): "be" and linking verbs ("remained"), degree
+    # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
+    slot_linking: frozenset[str]
+    slot_degree: frozenset[str]
+    slot_before: frozenset[str]
 
 
 @per_lexicon
@@ -207,6 +208,11 @@ def _tables(lex: Lexicons) -> _Tables:
     source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
     pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
     multi, one = {}, {}
+    stance: dict[str, set[str]] = {}
+    for e in lex["attribution_stance"].entries.values() if "attribution_stance" in lex.lists else ():
+        stance.setdefault(e.category, set()).add(e.term)
+    linking = _BE | {"am"} | frozenset(stance.get("linking", ()))
+    degree = frozenset(stance.get("degree", ()))
     obj_not_cue: dict[str, set[str]] = {}
     for e in lex["attribution_objects"].entries.values() if "attribution_objects" in lex.lists else ():
         for v in e.extra:
@@ -264,6 +270,9 @@ def _tables(lex: Lexicons) -> _Tables:
         aspectual=g("aspectual"),
         aspectual_first=frozenset(w.split()[0] for w in g("aspectual")),
         slot_start=frozenset(lex["attribution_cues"].by_first_word) | frozenset(_SLOT_PREPS),
+        slot_linking=linking,
+        slot_degree=degree,
+        slot_before=linking | degree,
     )
 
 
@@ -1171,7 +1180,7 @@ class _Detector:
         kinds: list[tuple[str, str]] = []
         last = len(words) - 1
         starts = self.t.slot_start.__contains__
-        slot_entry, slot_before = _SLOT_ENTRY, _SLOT_BEFORE
+        slot_entry, slot_before = _SLOT_ENTRY, self.t.slot_before
         for a, b in self.runs:
             for i in compress(range(a, b), map(starts, words[a:b])):
                 w = words[i]
@@ -1185,8 +1194,8 @@ class _Detector:
                     # "about"/"that": most follow no "be" or degree word two tokens back, so test
                     # that first (a token before the run fails in stance_slot).
                     p = words[i - 2]
-                    if (p in slot_before or p.endswith(_SLOT_ENDS)) and self.stance_slot(i, a):
-                        pos.append(i - 1)
+                    if (p in slot_before or p.endswith(_SLOT_ENDS)) and (f := self.stance_slot(i, a)) >= 0 and (not pos or pos[-1] < f):
+                        pos.append(f)  # not over a cue found already ("is confident that")
                         ends.append(i + 1)
                         kinds.append((_SLOT_PREPS[w], "adj"))
                     continue
@@ -1216,40 +1225,43 @@ class _Detector:
 
         return pos, ends, kinds
 
-    def stance_slot(self, k: int, a: int) -> bool:
-        """The word before "about"/"that" at token ``k`` is a stance adjective: "be" before it
-        (over degree words and adverbs), a person-like subject before that ("he", "critics",
-        "Smith", "the ministry"); "they are uneasy about", "Roos was adamant that"."""
+    def stance_slot(self, k: int, a: int) -> int:
+        """The first token of a stance cue ending with "about"/"that" at token ``k``, or -1: the
+        word before it is a stance adjective when "be" or a linking verb stands before it (over
+        degree words and adverbs) and a person-like subject before that ("he", "critics",
+        "Smith", "the ministry"). The cue starts at the adjective after "be" ("they are uneasy
+        about") and at a linking verb, which left_source does not skip ("Roos remained adamant
+        that")."""
         words, t, wordf, capf = self.words, self.t, self.wordf, self.capf
         x = k - 1
         if x - 1 < a or not wordf[x] or capf[x]:
-            return False
+            return -1
         w = words[x]
         if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
-            return False
+            return -1
         if k + 1 < len(words) and words[k + 1][:1] in _APPROX and words[k] == "about":
-            return False  # "about $45 million", "about 10 percent": approximately
+            return -1  # "about $45 million", "about 10 percent": approximately
         j = x - 1
-        while j > a and (words[j] in _SLOT_DEGREE or self.adverb(j)):
+        while j > a and (words[j] in t.slot_degree or self.adverb(j)):
             j -= 1
         w = words[j]
         if w.endswith(_BE_CONTRACTIONS):  # "they're unsure about"; "Smith's comments about" is a possessive
-            return self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS
-        elif w in _SLOT_BE:
-            s = j - 1
-            while s >= a and (words[s] in t.skip or self.adverb(s)):
-                s -= 1  # "has always been", "were also"
-            if s < a:
-                return False
-        else:
-            return False
+            return x if self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS else -1
+        if w not in t.slot_linking:
+            return -1
+        first = x if w in _BE or w == "am" else j
+        s = j - 1
+        while s >= a and (words[s] in t.skip or self.adverb(s)):
+            s -= 1  # "has always been", "were also"
+        if s < a:
+            return -1
         w = self.pronoun_key(words[s])
         kind = t.pronoun.get(w)
         if kind is not None:
-            return kind in _SLOT_PRONOUNS
+            return first if kind in _SLOT_PRONOUNS else -1
         if w == "who" or t.source_kind.get(w) in ("anonymous", "vague", "organisation") or w in t.role:
-            return True
-        return capf[s] and wordf[s] and w not in t.not_proper and w not in t.function
+            return first
+        return first if capf[s] and wordf[s] and w not in t.not_proper and w not in t.function else -1
 
     def poll_noun(self, i: int) -> int:
         """The poll or survey noun of "In a/the <up to five name words> poll" at token ``i``; -1 if none."""

@@ -22,6 +22,11 @@ def test_an_adjective_between_be_and_about_or_that_after_a_person_is_a_stance_cu
     assert found("Many critics were aghast that the quay had closed.", lex)[0] == ("aghast that", "belief", "Many critics")
 
 
+def test_a_linking_verb_holds_the_slot_as_be_does(lex):
+    assert found("Critics remained wary that the tolls would rise.", lex) == [("remained wary that", "belief", "Critics")]
+    assert found("Local officials grew vocal about the dredging.", lex) == [("grew vocal about", "stance", "Local officials")]
+
+
 def test_degree_words_and_pronoun_contractions_stay_in_the_slot(lex):
     assert [c for c, _, _ in found("But Lind was less shy about the tolls.", lex)] == ["shy about"]
     assert [c for c, _, _ in found("I'm mystified that nobody asked the divers.", lex)] == ["mystified that"]
