@@ -1229,9 +1229,9 @@ class _Detector:
         """The first token of a stance cue ending with "about"/"that" at token ``k``, or -1: the
         word before it is a stance adjective when "be" or a linking verb stands before it (over
         degree words and adverbs) and a person-like subject before that ("he", "critics",
-        "Smith", "the ministry"). The cue starts at the adjective after "be" ("they are uneasy
-        about") and at a linking verb, which left_source does not skip ("Roos remained adamant
-        that")."""
+        "Smith", "the ministry"). The cue starts after "be" ("they are uneasy about", "she
+        was less shy about") and at a linking verb ("Roos remained adamant that"): left_source
+        skips neither degree words nor linking verbs on its way to the subject."""
         words, t, wordf, capf = self.words, self.t, self.wordf, self.capf
         x = k - 1
         if x - 1 < a or not wordf[x] or capf[x]:
@@ -1246,10 +1246,10 @@ class _Detector:
             j -= 1
         w = words[j]
         if w.endswith(_BE_CONTRACTIONS):  # "they're unsure about"; "Smith's comments about" is a possessive
-            return x if self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS else -1
+            return self.slot_first(j + 1, x) if self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS else -1
         if w not in t.slot_linking:
             return -1
-        first = x if w in _BE or w == "am" else j
+        first = self.slot_first(j + 1, x) if w in _BE or w == "am" else j
         s = j - 1
         while s >= a and (words[s] in t.skip or self.adverb(s)):
             s -= 1  # "has always been", "were also"
@@ -1262,6 +1262,14 @@ class _Detector:
         if w == "who" or t.source_kind.get(w) in ("anonymous", "vague", "organisation") or w in t.role:
             return first
         return first if capf[s] and wordf[s] and w not in t.not_proper and w not in t.function else -1
+
+    def slot_first(self, i: int, x: int) -> int:
+        """The first token from ``i`` to the adjective ``x`` that left_source would not skip: the
+        cue "less shy about" keeps "less" ("Sanders" is its subject), "also honest about" no "also"."""
+        words, skip = self.words, self.t.skip
+        while i < x and (words[i] in skip or self.adverb(i)):
+            i += 1
+        return i
 
     def poll_noun(self, i: int) -> int:
         """The poll or survey noun of "In a/the <up to five name words> poll" at token ``i``; -1 if none."""
