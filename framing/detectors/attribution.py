@@ -2,9 +2,10 @@
 
 A cue is a reporting, stance, belief, perception or intention verb in any form
 ("said", "warns", "believed"), "according to", or a hearsay adverb ("reportedly",
-"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. Cues inside
-quotation marks belong to the quoted speaker and are skipped. Each cue's source
-is found on the tokens around it, in this order:
+"allegedly"); the word lists are ``lexicons/attribution_cues.tsv``. Any word between "be"
+and "about"/"that" after a person-like subject is a stance cue too ("critics are uneasy
+about"). Cues inside quotation marks belong to the quoted speaker and are skipped. Each
+cue's source is found on the tokens around it, in this order:
 
 1. the subject to the left, skipping auxiliaries and adverbs ("he has also said"),
    a comma-bounded apposition or relative clause ("Smith, a spokesman, said");
@@ -104,6 +105,18 @@ _TITLE_FULL = {"gov": "governor", "sen": "senator", "rep": "representative", "pr
 _HONORIFIC = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
+# The stance slot: a person-like subject, "be", a word, then "about" or "that" ("critics are
+# uneasy about", "she is adamant that"): the word is a stance adjective whether the cue list
+# has it or not (PolNeAR dev: 0.56 precision on each half; docs/attribution.md).
+_SLOT_PREPS = {"about": "stance", "that": "belief"}
+# Besides a word of slot_before, what can stand two tokens before "about"/"that": an -ly adverb, "they're".
+_SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
+# find_cues' entry for "about"/"that" among the first words of longer cues.
+_SLOT_ENTRY: tuple = (frozenset(), ())
+# "about" before a number or amount means "approximately".
+_APPROX = frozenset("0123456789$£€")
+# Pronoun kinds that hold a stance: he/she, I/we, they ("it is clear that" is the writer's).
+_SLOT_PRONOUNS = frozenset({"person", "self", "group"})
 
 
 @dataclass(frozen=True)
@@ -176,6 +189,13 @@ class _Tables:
     raising: frozenset[str]  # "appears", "seemed": the writer's hedge, no source
     aspectual: frozenset[str]  # "went on": a cue only before "to" and a cue verb
     aspectual_first: frozenset[str]  # their first words
+    # Cue first words and the words after a stance slot ("about", "that"): find_cues' token test.
+    slot_start: frozenset[str]
+    # The stance slot (attribution_stance.tsv): "be" and linking verbs ("remained"), degree
+    # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
+    slot_linking: frozenset[str]
+    slot_degree: frozenset[str]
+    slot_before: frozenset[str]
 
 
 @per_lexicon
@@ -188,6 +208,11 @@ def _tables(lex: Lexicons) -> _Tables:
     source_kind = {e.term: e.category for e in lex["attribution_sources"].entries.values()}
     pronoun = {w: k[5:] for k in ("pron_person", "pron_self", "pron_group", "pron_thing", "pron_you") for w in by.get(k, ())}
     multi, one = {}, {}
+    stance: dict[str, set[str]] = {}
+    for e in lex["attribution_stance"].entries.values() if "attribution_stance" in lex.lists else ():
+        stance.setdefault(e.category, set()).add(e.term)
+    linking = _BE | {"am"} | frozenset(stance.get("linking", ()))
+    degree = frozenset(stance.get("degree", ()))
     obj_not_cue: dict[str, set[str]] = {}
     for e in lex["attribution_objects"].entries.values() if "attribution_objects" in lex.lists else ():
         for v in e.extra:
@@ -200,6 +225,9 @@ def _tables(lex: Lexicons) -> _Tables:
             groups = groups[:-1]
         if groups:
             multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
+    for w in _SLOT_PREPS:
+        if w not in one and w not in multi:  # no cue starts with them: find_cues tests the slot
+            multi[w] = _SLOT_ENTRY
     return _Tables(
         skip=g("skip") | g("do") | g("modal") | g("negation"),
         function=g("function") | g("infinitive") | g("pron_object"),
@@ -241,6 +269,10 @@ def _tables(lex: Lexicons) -> _Tables:
         raising=g("raising"),
         aspectual=g("aspectual"),
         aspectual_first=frozenset(w.split()[0] for w in g("aspectual")),
+        slot_start=frozenset(lex["attribution_cues"].by_first_word) | frozenset(_SLOT_PREPS),
+        slot_linking=linking,
+        slot_degree=degree,
+        slot_before=linking | degree,
     )
 
 
@@ -1147,7 +1179,8 @@ class _Detector:
         ends: list[int] = []
         kinds: list[tuple[str, str]] = []
         last = len(words) - 1
-        starts = self.cues.by_first_word.__contains__
+        starts = self.t.slot_start.__contains__
+        slot_entry, slot_before = _SLOT_ENTRY, self.t.slot_before
         for a, b in self.runs:
             for i in compress(range(a, b), map(starts, words[a:b])):
                 w = words[i]
@@ -1156,6 +1189,15 @@ class _Detector:
                     pos.append(i)
                     ends.append(i + 1)
                     kinds.append(one[w])
+                    continue
+                if m is slot_entry:
+                    # "about"/"that": most follow no "be" or degree word two tokens back, so test
+                    # that first (a token before the run fails in stance_slot).
+                    p = words[i - 2]
+                    if (p in slot_before or p.endswith(_SLOT_ENDS)) and (f := self.stance_slot(i, a)) >= 0 and (not pos or pos[-1] < f):
+                        pos.append(f)  # not over a cue found already ("is confident that")
+                        ends.append(i + 1)
+                        kinds.append((_SLOT_PREPS[w], "adj"))
                     continue
                 # Longer cues only when the next word can continue one ("in" is mostly not "in a statement").
                 if i < last and words[i + 1] in m[0]:
@@ -1180,7 +1222,54 @@ class _Detector:
                     pos.append(i)
                     ends.append(i + 1)
                     kinds.append(_POLL)
+
         return pos, ends, kinds
+
+    def stance_slot(self, k: int, a: int) -> int:
+        """The first token of a stance cue ending with "about"/"that" at token ``k``, or -1: the
+        word before it is a stance adjective when "be" or a linking verb stands before it (over
+        degree words and adverbs) and a person-like subject before that ("he", "critics",
+        "Smith", "the ministry"). The cue starts after "be" ("they are uneasy about", "she
+        was less shy about") and at a linking verb ("Roos remained adamant that"): left_source
+        skips neither degree words nor linking verbs on its way to the subject."""
+        words, t, wordf, capf = self.words, self.t, self.wordf, self.capf
+        x = k - 1
+        if x - 1 < a or not wordf[x] or capf[x]:
+            return -1
+        w = words[x]
+        if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
+            return -1
+        if k + 1 < len(words) and words[k + 1][:1] in _APPROX and words[k] == "about":
+            return -1  # "about $45 million", "about 10 percent": approximately
+        j = x - 1
+        while j > a and (words[j] in t.slot_degree or self.adverb(j)):
+            j -= 1
+        w = words[j]
+        if w.endswith(_BE_CONTRACTIONS):  # "they're unsure about"; "Smith's comments about" is a possessive
+            return self.slot_first(j + 1, x) if self.t.pronoun.get(self.pronoun_key(w)) in _SLOT_PRONOUNS else -1
+        if w not in t.slot_linking:
+            return -1
+        first = self.slot_first(j + 1, x) if w in _BE or w == "am" else j
+        s = j - 1
+        while s >= a and (words[s] in t.skip or self.adverb(s)):
+            s -= 1  # "has always been", "were also"
+        if s < a:
+            return -1
+        w = self.pronoun_key(words[s])
+        kind = t.pronoun.get(w)
+        if kind is not None:
+            return first if kind in _SLOT_PRONOUNS else -1
+        if w == "who" or t.source_kind.get(w) in ("anonymous", "vague", "organisation") or w in t.role:
+            return first
+        return first if capf[s] and wordf[s] and w not in t.not_proper and w not in t.function else -1
+
+    def slot_first(self, i: int, x: int) -> int:
+        """The first token from ``i`` to the adjective ``x`` that left_source would not skip: the
+        cue "less shy about" keeps "less" ("Sanders" is its subject), "also honest about" no "also"."""
+        words, skip = self.words, self.t.skip
+        while i < x and (words[i] in skip or self.adverb(i)):
+            i += 1
+        return i
 
     def poll_noun(self, i: int) -> int:
         """The poll or survey noun of "In a/the <up to five name words> poll" at token ``i``; -1 if none."""

@@ -38,7 +38,7 @@ def records(eval_dir):
 
 def test_detector_alone(records, lex):
     m = evaluate.score("attribution", records, [_detector_only(r, lex) for r in records])
-    assert m["cues"]["f1"] >= 0.772
+    assert m["cues"]["f1"] >= 0.773
     assert m["sources"]["f1"] >= 0.763
     assert m["density_spearman"] >= 0.736
 
@@ -46,7 +46,7 @@ def test_detector_alone(records, lex):
 def test_as_framing_eval_runs_it(records, lex):
     m = evaluate.score("attribution", records, evaluate.predict_all("attribution", records, lex))
     # Wider margin: boilerplate removal, another detector, also decides what is scored.
-    assert m["cues"]["f1"] >= 0.771
+    assert m["cues"]["f1"] >= 0.772
     assert m["sources"]["f1"] >= 0.762
     assert m["density_spearman"] >= 0.735
     assert_shipped(m["cues"]["precision"], "attribution", "cues", "precision")
