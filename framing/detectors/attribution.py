@@ -99,10 +99,6 @@ _DASHES = frozenset({"-", "—", "―", "–"})
 _CAP_PAIR = re.compile(b"\x01(?=\x01)")
 # Frozen results built the fast way of model.new_span: the instance dict set whole.
 _new, _setattr = object.__new__, object.__setattr__
-# Abbreviated titles and the role word a later description uses: "Gov. Mike Pence" ... "the governor".
-_TITLE_FULL = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president"}
-# Honorifics that tell the pronoun of the name after them.
-_HONORIFIC = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
 # Contractions cut off before looking a pronoun up: "he's", "they'd".
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 
@@ -177,6 +173,9 @@ class _Tables:
     raising: frozenset[str]  # "appears", "seemed": the writer's hedge, no source
     aspectual: frozenset[str]  # "went on": a cue only before "to" and a cue verb
     aspectual_first: frozenset[str]  # their first words
+    # Abbreviated titles -> the role word a later description uses: "Gov. Mike Pence" ... "the governor".
+    title_full: dict[str, str]
+    honorific: dict[str, str]  # "mr" -> "he": honorifics tell the pronoun of the name after them
 
 
 @per_lexicon
@@ -201,6 +200,9 @@ def _tables(lex: Lexicons) -> _Tables:
             groups = groups[:-1]
         if groups:
             multi[w] = (frozenset(ws[1] for _, by_words in groups for ws in by_words), groups)
+    # A title's extra column names its full form (another title: "gov" -> "governor") or, on
+    # an honorific, a person pronoun ("mr" -> "he").
+    title_extra = [(e.term, e.extra[0]) for e in ctx.entries.values() if e.category == "title" and e.extra]
     return _Tables(
         skip=g("skip") | g("do") | g("modal") | g("negation"),
         function=g("function") | g("infinitive") | g("pron_object"),
@@ -242,6 +244,8 @@ def _tables(lex: Lexicons) -> _Tables:
         raising=g("raising"),
         aspectual=g("aspectual"),
         aspectual_first=frozenset(w.split()[0] for w in g("aspectual")),
+        title_full={w: x for w, x in title_extra if x in by.get("title", ())},
+        honorific={w: x for w, x in title_extra if pronoun.get(x) == "person"},
     )
 
 
@@ -526,7 +530,7 @@ class _Detector:
                         k, role = x + 1, words[x]
                 if role is None and s > a and not capf[s - 1] and words[s - 1] in t.role:
                     role = words[s - 1]  # "spokesman Tor Lind"
-                elif role is None and s - 2 >= a and words[s - 1] == "." and words[s - 2] in _TITLE_FULL:
+                elif role is None and s - 2 >= a and words[s - 1] == "." and words[s - 2] in t.title_full:
                     role = words[s - 2]  # "Gov. Mike Pence": the period ends the capitalised run (not "Mr.": no role)
                 if role is not None and k - 2 >= s and words[k - 2] in ("vice", "prime"):
                     role = None  # "Vice President X" is not "the president", nor "Prime Minister X" "the minister"
@@ -539,8 +543,8 @@ class _Detector:
                     if e - k == 1:
                         name = self.full_names.get(name, name)
                     add(role, s, name)
-                    if role in _TITLE_FULL:
-                        add(_TITLE_FULL[role], s, name)
+                    if role in t.title_full:
+                        add(t.title_full[role], s, name)
                     continue
                 lw = words[e - 1].removesuffix("'s").removesuffix("’s")
                 if e - s >= 2 and (lw in t.org_role or lw in t.org_suffix) and words[s] not in t.not_proper:
@@ -930,7 +934,7 @@ class _Detector:
         if src.type == NAMED and not src.plural and src.label in (NAMED, "pronoun") and src.label != "document":
             if src.label == NAMED and self.words[src.last - 1] not in self.t.source_kind:
                 self.last_person = src
-                g = _HONORIFIC.get(self.words[src.first])
+                g = self.t.honorific.get(self.words[src.first])
                 if g is not None:
                     self.gender[src.name] = g
                 g = self.gender.get(src.name) if self.gender else None
