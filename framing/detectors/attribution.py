@@ -68,6 +68,12 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "ar
 _PARTICIPLES = frozenset({"told", "said", "heard", "felt", "meant", "thought", "taught", "sought", "led", "understood", "shown", "found", "sworn"})
 # Prepositions that attach a phrase to the source before it: "officials in Merrow", "a spokesman for the ministry".
 _PP = frozenset({"of", "with", "in", "at", "for", "from", "on", "about", "near", "inside", "within", "to"})
+# Prepositions whose object is never the subject of the verb after it: "a visit to Vietnam
+# signals", "talks between Russia and Ukraine highlight" (the visit, the talks).
+_PP_HEAD = _PP | {"between", "like", "toward", "towards", "against", "among", "amid", "into", "across"}
+# After these a noun that heads no source leaves the verb without one ("a trip to Sarn"); after
+# "of", "in", "about"... the phrase often is the subject ("voters in Ohio", "about Dorn calling").
+_PP_NO_SUBJECT = _PP_HEAD - _PP | {"to"}
 # Adjectives between a source and its prepositional phrase: "people familiar with", "sources close to".
 _PP_ADJ = frozenset({"familiar", "close", "involved", "knowledgeable", "briefed", "loyal", "opposed", "allied", "connected", "aligned", "affiliated", "present"})
 # Suffixes of abstract nouns that head no bare source ("address", "movement", "tension"...).
@@ -565,21 +571,38 @@ class _Detector:
         src = self.np_core(j, a, si)
         if src is None or src.label == "pronoun":
             return src
-        p = src.first - 1
-        if p - 1 < a or self.words[p] not in _PP:  # the usual case, before the loop below
+        p = f = src.first - 1
+        if p - 1 < a:
             return src
-        # "Sources familiar with the talks", "a spokesman for the ministry": the phrase before
-        # the preposition is the source.
+        if self.words[p] not in _PP_HEAD:  # the usual case, before the loop below
+            if self.words[p] not in ("and", "or") or "between" not in self.words[max(a, p - _NP_MAX - 1) : p]:
+                return src
+            # "the talks between Russia and Ukraine": both names are the object of "between".
+            left = self.np_core(p - 1, a, si)
+            if left is None or left.label == "pronoun" or left.first - 2 < a or self.words[left.first - 1] != "between":
+                return src
+            f = left.first - 1
+        # "Sources familiar with the talks", "a spokesman for the ministry", "a visit to Vietnam":
+        # the phrase before the preposition is the source, never the preposition's object.
         for _ in range(3):
-            p = src.first - 1
-            if p - 1 < a or self.words[p] not in _PP:
+            p = f if f < src.first - 1 else src.first - 1
+            f = src.last
+            if p - 1 < a or self.words[p] not in _PP_HEAD:
                 break
             q = p - 1
             if self.words[q] in _PP_ADJ:
                 q -= 1
-            elif self.words[p] == "to":
-                break
             outer = self.np_core(q, a, si) if q >= a else None
+            wq = self.words[q]
+            if self.words[p] in _PP_NO_SUBJECT and q == p - 1 and (
+                outer is None and self.wordf[q] and wq not in self.t.function and not wq.endswith(("ing", "ed"))
+                or outer is not None and self.words[p] in ("to", "between") and outer.label in ("description", ANONYMOUS) and wq not in self.t.source_kind and wq not in self.t.org
+                and outer.first < q and (self.words[outer.first] in self.t.det or self.words[outer.first] in self.t.indef or self.words[outer.first].endswith(("'s", "’s")))
+            ):
+                # "Putin's trip to Vietnam signals", "the summit between Russia and Ukraine
+                # highlights": a noun that names no speaker ("trip", "summit") is the subject, so
+                # there is none; "an adviser to Dorn" is one.
+                return None
             # "the senator from Vermont": a role resolved alone ("the senator") is read with its
             # prepositional phrase, as a description, not resolved.
             if outer is None or outer.label == "pronoun" and not outer.resolved:
