@@ -1064,8 +1064,18 @@ class _Detector:
                     # there is still the reporter's distancing.
                     if not (content_weak and category == DISTANCING):
                         continue
+                # A belief, perception or intention verb after another cue with no clause
+                # boundary between them belongs to that cue's phrase: "Obama's endorsement of
+                # Clinton seemed like", "a woman who said she intended to".
+                glued = content_from is None and found and category in _WEAK and not self.new_clause(found[-1][1], first) and words[first - 1] not in _SUBORDINATORS
                 self.subject_before = False
                 src = self.find_source(first, last, a, b, role, category, si, found)
+                if glued:
+                    o = found[-1][4]
+                    # Not the main verb after a relative clause: "anyone who knows the harbour
+                    # knows" (a pronoun there is the subject of a clause inside: "who said she intended").
+                    if o is None or words[o.first] not in t.relative or src is not None and src.label == "pronoun" and found[-1][1] <= src.first < first:
+                        continue
                 if content_from is not None:
                     # Its own subject, when that is inside the earlier content, starts its clause.
                     start = src.first if src is not None and content_from <= src.first < first else first
