@@ -1361,7 +1361,7 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     source_actor: dict[int, str] = {}
     # Mention start -> the attributions whose source is that mention and voices the
     # sentence: not a wish or a perception ("Putin has decided to", "the data showed": the
-    # reporter's words about the actor), nor a source cut from the object of a preposition.
+    # reporter's words about the actor).
     voiced_by: dict[int, set[int]] = {}
     by_name: set[int] = set()  # speaking attributions whose source is no mention but has a name ("who")
     quoted: dict[str, int] = {}
@@ -1382,8 +1382,6 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
             i = bisect_left(mention_starts, src.end) - 1
             if i >= 0 and mentions[i].end > src.start:
                 aid = mentions[i].actor
-                if not quiet:
-                    quiet = _after_preposition(art, src.start, at.cue, mentions, mention_starts)
                 if not quiet:
                     # Every mention the source covers speaks ("Russia and Ukraine said").
                     while i >= 0 and mentions[i].end > src.start:
@@ -1514,26 +1512,6 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     if len(spans) > len(mentions):
         spans.sort(key=_SPAN_ORDER)
     return ActorsOutput(spans=tuple(spans), metrics=metrics, actors=tuple(results))
-
-
-# A source cut from the object of one of these ("a visit to Vietnam signals", "talks
-# between Russia and Ukraine highlight") is not a speaker: the subject is the noun
-# before it. Not "for", "of", "from", "by": "a spokesman for the Kremlin", "a statement
-# from Kyiv", "described by state media" name who speaks.
-_NOT_A_SPEAKER_AFTER = frozenset("to between with like toward towards against among amid about into across".split())
-
-
-def _after_preposition(art: _Article, start: int, cue: Span, mentions: Sequence[_Mention], mention_starts: Sequence[int]) -> bool:
-    """The source starting at character ``start`` follows a preposition outside the cue
-    ("according to" is a cue), stepping back over coordinated mentions ("Russia and")."""
-    starts, low = art.starts, art.low
-    j = bisect_left(starts, start) - 1
-    while j >= 0 and low[j] in ("and", "or", ","):
-        i = bisect_right(mention_starts, starts[j]) - 1  # the mention right before it, if any
-        if i < 0 or mentions[i].last != j:
-            return False
-        j = mentions[i].first - 1
-    return j >= 0 and low[j] in _NOT_A_SPEAKER_AFTER and not cue.start <= starts[j] < cue.end
 
 
 def _speaker_name(at: Attribution, actor: str | None, actors: Mapping[str, ActorDef]) -> str:

@@ -353,8 +353,8 @@ def test_only_the_mention_that_is_the_source_speaks_when_the_actor_is_named_twic
 
 
 def test_a_source_cut_from_a_prepositional_phrase_is_not_speaking(lex):
-    # The attribution detector takes "Ukraine highlights" and "Vietnam signals" as
-    # statements; the subject is the summit and the trip, so the reporter is speaking.
+    # The subject of "highlights" and "signals" is the summit and the trip, not the object of
+    # "between" or "to": the attribution has no source there, so the reporter is speaking.
     for text in ("The summit between Russia and Ukraine highlights the growing rift in Europe.", "Putin's trip to Vietnam signals a new alliance."):
         out = run(text, lex)
         assert {s.voice for s in out.spans if s.kind == "actor"} == {"reporter"}, text

@@ -89,6 +89,18 @@ def test_prepositional_phrase_belongs_to_the_source_before_it(lex):
     assert src(a)[0] == "officials familiar with the timetable"
 
 
+def test_the_object_of_a_preposition_is_never_the_subject(lex):
+    # The head noun before the preposition is the subject: the whole phrase, or no source
+    # when that noun names no speaker ("a trip", "the summit").
+    assert src(run("Dorn's trip to Sarn signals a new alliance.", lex)["signals"])[0] is None
+    assert src(run("The summit between Halvaria and Ostrelia highlights the rift.", lex)["highlights"])[0] != "Ostrelia"
+    a = run("A senior adviser to Mayor Ilsa Dorn said the pier would close.", lex)["said"]
+    assert src(a)[:3] == ("A senior adviser to Mayor Ilsa Dorn", "anonymous", "anonymous")
+    # A verb before the preposition heads nothing: the phrase after it stays the subject.
+    assert src(run("He was pictured with Ilsa Dorn calling the plan a sham.", lex)["calling"])[0] == "Ilsa Dorn"
+    assert src(run("Halvaria and Ostrelia said the talks failed.", lex)["said"])[0] == "Ostrelia"
+
+
 def test_possessive_and_titles_stay_out_of_canonical_names(lex):
     a = run("Ivo Brandt’s barge sank on the river. Brandt said the pilot was tired.", lex)["said"]
     assert a.source_name == "Ivo Brandt"
