@@ -1192,9 +1192,8 @@ class _Detector:
                     continue
                 if m is slot_entry:
                     # "about"/"that": most follow no "be" or degree word two tokens back, so test
-                    # that first (a token before the run fails in stance_slot).
-                    p = words[i - 2]
-                    if (p in slot_before or p.endswith(_SLOT_ENDS)) and (f := self.stance_slot(i, a)) >= 0 and (not pos or pos[-1] < f):
+                    # that first; the slot needs two tokens of this run before it.
+                    if i - 2 >= a and ((p := words[i - 2]) in slot_before or p.endswith(_SLOT_ENDS)) and (f := self.stance_slot(i, a)) >= 0 and (not pos or pos[-1] < f):
                         pos.append(f)  # not over a cue found already ("is confident that")
                         ends.append(i + 1)
                         kinds.append((_SLOT_PREPS[w], "adj"))

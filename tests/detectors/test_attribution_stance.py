@@ -45,3 +45,9 @@ def test_no_stance_without_a_person_like_subject_or_without_be(lex):
         "They are worth about $40 million.",  # "about" before an amount: approximately
     ):
         assert [c for c, _, _ in found(text, lex) if c.endswith((" about", " that"))] == [], text
+
+
+def test_about_or_that_with_fewer_than_two_tokens_before_it_is_no_slot(lex):
+    # A text of one or two tokens used to index before the first one (IndexError on "that").
+    for text in ("that", "about", "so that", "That.", "Sure about"):
+        assert found(text, lex) == [], text
