@@ -113,7 +113,7 @@ _SLOT_PREPS = {"about": "stance", "that": "belief"}
 _SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
 # find_cues' entry for "about"/"that" among the first words of longer cues.
 _SLOT_ENTRY: tuple = (frozenset(), ())
-# "about" before a number or amount means "approximately".
+# "about" before a figure or amount means "approximately" (number words: `_Tables.slot_amount`).
 _APPROX = frozenset("0123456789$£€")
 # Pronoun kinds that hold a stance: he/she, I/we, they ("it is clear that" is the writer's).
 _SLOT_PRONOUNS = frozenset({"person", "self", "group"})
@@ -195,6 +195,10 @@ class _Tables:
     # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
     slot_linking: frozenset[str]
     slot_degree: frozenset[str]
+    # Number words after which "about" is "approximately" ("about two weeks", "about a third"):
+    # the approximator list of hedging_context.toml, so both detectors read one list, less
+    # "one", which is a pronoun as often ("was clear about one thing").
+    slot_amount: frozenset[str]
     slot_before: frozenset[str]
 
 
@@ -272,6 +276,7 @@ def _tables(lex: Lexicons) -> _Tables:
         slot_start=frozenset(lex["attribution_cues"].by_first_word) | frozenset(_SLOT_PREPS),
         slot_linking=linking,
         slot_degree=degree,
+        slot_amount=frozenset(str(w).lower() for w in lex.tables.get("hedging_context", {}).get("words", {}).get("number", ())) - {"one"},
         slot_before=linking | degree,
     )
 
@@ -1238,8 +1243,8 @@ class _Detector:
         w = words[x]
         if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
             return -1
-        if k + 1 < len(words) and words[k + 1][:1] in _APPROX and words[k] == "about":
-            return -1  # "about $45 million", "about 10 percent": approximately
+        if words[k] == "about" and self.amount(k + 1):
+            return -1  # "about $45 million", "about two weeks", "about a third": approximately
         j = x - 1
         while j > a and (words[j] in t.slot_degree or self.adverb(j)):
             j -= 1
@@ -1261,6 +1266,14 @@ class _Detector:
         if w == "who" or t.source_kind.get(w) in ("anonymous", "vague", "organisation") or w in t.role:
             return first
         return first if capf[s] and wordf[s] and w not in t.not_proper and w not in t.function else -1
+
+    def amount(self, i: int) -> bool:
+        """Token ``i`` opens a figure or amount: a digit, a currency sign, or a number word
+        (after "a": "a dozen")."""
+        words = self.words
+        if i < len(words) and words[i] in ("a", "an"):
+            i += 1
+        return i < len(words) and (words[i][:1] in _APPROX or words[i] in self.t.slot_amount)
 
     def slot_first(self, i: int, x: int) -> int:
         """The first token from ``i`` to the adjective ``x`` that left_source would not skip: the

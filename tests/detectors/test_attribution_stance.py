@@ -18,6 +18,8 @@ def test_an_adjective_between_be_and_about_or_that_after_a_person_is_a_stance_cu
     assert found("Ana Roos was cagey about her plans for the pier.", lex) == [("cagey about", "stance", "Ana Roos")]
     assert found("He is still upbeat about the ferry's chances.", lex) == [("upbeat about", "stance", "He")]
     assert found("The ministry has been coy about the costs.", lex) == [("coy about", "stance", "The ministry")]
+    # "one" after "about" is as often a pronoun as a figure: no approximator.
+    assert found("Ana Roos was clear about one thing.", lex) == [("clear about", "stance", "Ana Roos")]
     # "that" opens what is held true: a belief.
     assert found("Many critics were aghast that the quay had closed.", lex)[0] == ("aghast that", "belief", "Many critics")
 
@@ -43,6 +45,8 @@ def test_no_stance_without_a_person_like_subject_or_without_be(lex):
         "Pilots worry about the tide.",  # no "be": the cue list decides ("worry" is not listed)
         "The buoys are about two metres apart.",
         "They are worth about $40 million.",  # "about" before an amount: approximately
+        "The mayor is worth about ten million.",  # and before a number word
+        "The farmers were short about a third of their quota.",
     ):
         assert [c for c, _, _ in found(text, lex) if c.endswith((" about", " that"))] == [], text
 
