@@ -421,8 +421,8 @@ def _claim_words(lex: Lexicons) -> _ClaimWords:
 
 def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int, int, str]]:
     """A reporter-voice accusation or damning judgement of a named actor with no source near."""
-    words_ = _claim_words(art.lex)
-    claims, between = words_.claims, words_.between_copula
+    claim_words = _claim_words(art.lex)
+    claims, between = claim_words.claims, claim_words.between_copula
     if claims is None:
         return
     seg = art.seg
