@@ -631,7 +631,7 @@ class Comparison:
             where = f"in the bottom {math.ceil(100 * at_or_below / n)}% of this corpus"
         else:
             where = f"higher than {round(100 * below / n)}% and lower than {round(100 * above / n)}% of this corpus"
-        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {n} articles): {where}"
+        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {n} article{'s' if n != 1 else ''}): {where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

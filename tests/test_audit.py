@@ -398,7 +398,7 @@ def test_against_a_jsonl_with_broken_lines_reads_the_good_records(tmp_path, monk
     for corpus in ("broken.jsonl", "not-utf8.jsonl"):
         assert run(["audit", str(draft), "--against", corpus, "--no-exit"]) == ExitStatus.OK
         out = capsys.readouterr().out
-        assert "hedges per 100 words in your own voice" in out and "1 articles)" in out, corpus
+        assert "hedges per 100 words in your own voice" in out and ", 1 article)" in out, corpus  # singular
 
 
 def test_list_rules_shows_defaults(capsys, tmp_path, monkeypatch):
