@@ -1245,6 +1245,8 @@ class _Detector:
             return -1
         if words[k] == "about" and self.amount(k + 1):
             return -1  # "about $45 million", "about two weeks", "about a third": approximately
+        if k + 1 < len(words) and words[k + 1] in t.time:
+            return -1  # "was elected that year", "were there about Monday": a time, not what is held
         j = x - 1
         while j > a and (words[j] in t.slot_degree or self.adverb(j)):
             j -= 1
