@@ -116,6 +116,8 @@ _SLOT_ENDS = ("ly",) + _BE_CONTRACTIONS
 _SLOT_ENTRY: tuple = (frozenset(), ())
 # "about" before a figure or amount means "approximately" (number words: `_Tables.slot_amount`).
 _APPROX = frozenset("0123456789$£€")
+# Indefinite pronouns: the word before "that" is then no adjective ("is someone that").
+_INDEF_PRONOUNS = frozenset("someone somebody anyone anybody everyone everybody no-one nobody something anything everything nothing".split())
 # Pronoun kinds that hold a stance: he/she, I/we, they ("it is clear that" is the writer's).
 _SLOT_PRONOUNS = frozenset({"person", "self", "group"})
 
@@ -1244,6 +1246,8 @@ class _Detector:
         w = words[x]
         if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
             return -1
+        if w in _INDEF_PRONOUNS or w in t.source_kind or w in t.role:
+            return -1  # a noun, and "that" a relative: "is someone that", "are people that voters trust"
         if words[k] == "about" and self.amount(k + 1):
             return -1  # "about $45 million", "about two weeks", "about a third": approximately
         if k + 1 < len(words) and words[k + 1] in t.time:
