@@ -107,7 +107,7 @@ _HONORIFIC = {"mr": "he", "ms": "she", "mrs": "she", "miss": "she"}
 _CONTRACTIONS = ("'s", "’s", "'d", "’d", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m")
 # The stance slot: a person-like subject, "be", a word, then "about" or "that" ("critics are
 # uneasy about", "she is adamant that"): the word is a stance adjective whether the cue list
-# has it or not (PolNeAR dev: 32 of 42 slot cues right, 0.75 and 0.78 on the two halves;
+# has it or not (PolNeAR dev: 32 of 41 slot cues right, 0.75 and 0.82 on the two halves;
 # docs/attribution.md).
 _SLOT_PREPS = {"about": "stance", "that": "belief"}
 # Besides a word of slot_before, what can stand two tokens before "about"/"that": an -ly adverb, "they're".
