@@ -625,7 +625,7 @@ def test_overview_does_not_give_a_source_with_nothing_scored_zero_words(tmp_path
     [
         (b'{"id": "a"\n', "s.jsonl:1: not a scores record"),
         (b'{"id": "a", "status": "ok"}\n[1, 2]\n', "s.jsonl:2: not a scores record (not a JSON object)"),
-        (b"\xff\xfe{}\n", "not a scores file (not UTF-8 text)"),
+        (b'{"id": "a", "status": "ok"}\n\xff\xfe{}\n', "s.jsonl:2: not a scores record (not UTF-8 text)"),
     ],
 )
 def test_cli_scores_file_that_holds_no_records_is_a_usage_error(content, message, tmp_path, capsys):
