@@ -653,18 +653,17 @@ def corpus_metrics(path: str, lex: Lexicons) -> list[Mapping[str, float]]:
     if not p.exists():
         raise UsageError(f"--against {path}: no such file or folder")
     if p.is_file() and p.suffix.lower() in (".jsonl", ".ndjson"):
+        from .output import OutputError, read_records
+
         rows: list[Mapping[str, float]] | None = []
         try:
-            with p.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = json.loads(line)
-                        if not isinstance(rec, dict) or not isinstance(rec.get("metrics"), dict):
-                            rows = None
-                            break
-                        if rec.get("status", "ok") == "ok":
-                            rows.append(rec["metrics"])
-        except ValueError:  # a broken line or bytes that are not UTF-8: not a score file
+            for rec in read_records(p):
+                if not isinstance(rec.get("metrics"), dict):
+                    rows = None
+                    break
+                if rec.get("status", "ok") == "ok":
+                    rows.append(rec["metrics"])
+        except OutputError:  # a broken line, a line that is no object, bytes that are not UTF-8
             rows = None
         if rows is not None:
             return rows
