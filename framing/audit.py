@@ -421,8 +421,8 @@ def _claim_words(lex: Lexicons) -> _ClaimWords:
 
 def _unattributed_claims(art: _Article, window: int) -> Iterator[tuple[str, int, int, str]]:
     """A reporter-voice accusation or damning judgement of a named actor with no source near."""
-    words_ = _claim_words(art.lex)
-    claims, between = words_.claims, words_.between_copula
+    claim_words = _claim_words(art.lex)
+    claims, between = claim_words.claims, claim_words.between_copula
     if claims is None:
         return
     seg = art.seg
@@ -631,7 +631,7 @@ class Comparison:
             where = f"in the bottom {math.ceil(100 * at_or_below / n)}% of this corpus"
         else:
             where = f"higher than {round(100 * below / n)}% and lower than {round(100 * above / n)}% of this corpus"
-        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {n} articles): {where}"
+        return f"{self.label}: {self.value:.2f} (corpus median {self.median:.2f}, {n} article{'s' if n != 1 else ''}): {where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -653,18 +653,17 @@ def corpus_metrics(path: str, lex: Lexicons) -> list[Mapping[str, float]]:
     if not p.exists():
         raise UsageError(f"--against {path}: no such file or folder")
     if p.is_file() and p.suffix.lower() in (".jsonl", ".ndjson"):
+        from .output import OutputError, read_records
+
         rows: list[Mapping[str, float]] | None = []
         try:
-            with p.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = json.loads(line)
-                        if not isinstance(rec, dict) or not isinstance(rec.get("metrics"), dict):
-                            rows = None
-                            break
-                        if rec.get("status", "ok") == "ok":
-                            rows.append(rec["metrics"])
-        except ValueError:  # a broken line or bytes that are not UTF-8: not a score file
+            for rec in read_records(p):
+                if not isinstance(rec.get("metrics"), dict):
+                    rows = None
+                    break
+                if rec.get("status", "ok") == "ok":
+                    rows.append(rec["metrics"])
+        except OutputError:  # a broken line, a line that is no object, bytes that are not UTF-8
             rows = None
         if rows is not None:
             return rows

@@ -258,11 +258,19 @@ def _table(rows: list[dict[str, Any]], columns: list[str], schema):
 
 
 def read_records(path: str | Path) -> Iterable[dict[str, Any]]:
-    """Stream the records of a JSONL scores file."""
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    """Stream the records of a JSONL scores file; a line that is not UTF-8 or no JSON object
+    raises OutputError naming it (a byte-order mark an editor added is allowed)."""
+    with open(path, "rb") as fh:  # bytes, so that a line that is not UTF-8 is named
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise OutputError(f"{path}:{lineno}: not a scores record (not UTF-8 text)") from None
             if line.strip():
                 try:
-                    yield json.loads(line)
+                    rec = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise OutputError(f"{path}:{lineno}: not a scores record ({exc.msg})") from None
+                if not isinstance(rec, dict):
+                    raise OutputError(f"{path}:{lineno}: not a scores record (not a JSON object)")
+                yield rec

@@ -369,6 +369,23 @@ def test_against_places_the_draft_in_the_corpus(tmp_path, monkeypatch, capsys):
     assert "hedges per 100 words in your own voice" in out and "higher than every article in this corpus" in out
 
 
+def test_against_a_scores_jsonl_reads_its_metrics_and_skips_error_records(tmp_path, monkeypatch, capsys):
+    # The metrics are used as saved (no text to analyse here); an error record is no article.
+    monkeypatch.chdir(tmp_path)
+    rows = [
+        {"id": "a", "status": "ok", "metrics": {"hedges_per_100w_reporter": 0.0}},
+        {"id": "b", "status": "ok", "metrics": {"hedges_per_100w_reporter": 0.5}},
+        {"id": "c", "status": "error", "metrics": {}},
+    ]
+    scores = tmp_path / "scores.jsonl"
+    scores.write_bytes(b"\xef\xbb\xbf" + "".join(json.dumps(r) + "\n" for r in rows).encode())  # with a BOM
+    draft = tmp_path / "d.txt"
+    draft.write_text("The council may approve the budget.\n", encoding="utf-8")
+    assert run(["audit", str(draft), "--against", "scores.jsonl", "--no-exit"]) == ExitStatus.OK
+    out = capsys.readouterr().out
+    assert "hedges per 100 words in your own voice" in out and "2 articles): higher than every article" in out
+
+
 def test_compare_percentiles():
     corpus = [{"hedges_per_100w_reporter": v} for v in (0.0, 1.0, 2.0, 3.0)]
     (c,) = compare({"hedges_per_100w_reporter": 2.0}, corpus)
@@ -398,7 +415,7 @@ def test_against_a_jsonl_with_broken_lines_reads_the_good_records(tmp_path, monk
     for corpus in ("broken.jsonl", "not-utf8.jsonl"):
         assert run(["audit", str(draft), "--against", corpus, "--no-exit"]) == ExitStatus.OK
         out = capsys.readouterr().out
-        assert "hedges per 100 words in your own voice" in out and "1 articles)" in out, corpus
+        assert "hedges per 100 words in your own voice" in out and ", 1 article)" in out, corpus  # singular
 
 
 def test_list_rules_shows_defaults(capsys, tmp_path, monkeypatch):

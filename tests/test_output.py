@@ -133,3 +133,10 @@ def test_span_writer_frames_stay_bounded_and_give_the_same_json():
     for sp in spans:
         assert output._span_json(sp) == json.dumps(sp.to_dict(), ensure_ascii=False, separators=(",", ":"))
     assert 0 < len(output._FRAMES) <= output._MAX_FRAMES  # one frame per actor name, cleared when full
+
+
+def test_read_records_allows_a_byte_order_mark(tmp_path):
+    # A scores file saved again by an editor may start with one; json.loads would reject it.
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a"}\n\n{"id": "b"}\n')
+    assert [r["id"] for r in read_records(path)] == ["a", "b"]

@@ -36,6 +36,7 @@ CONTEXT_LISTS = frozenset(
 _BE = frozenset("is are was were be been being am 's 're".split())
 # Articles and possessives mark a noun ("the suspect"); demonstratives do not ("this suggests").
 _ART = frozenset("the a an his her its their our my your whose".split())
+_POSSESSIVE = ("'s", "’s")  # a possessive token, straight or curly ("the ferry’s best possible")
 _DET = _ART | frozenset("this that these those".split())
 _PRONOUN_SUBJ = frozenset("i we they he she you".split())
 _PRONOUN = _PRONOUN_SUBJ | frozenset(("one",))
@@ -193,7 +194,7 @@ def _g_expect(c: _Ctx, i: int, j: int, cat: str) -> str | None:
 
 def _g_estimate(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
-    if c.w(i - 1) in _ART or c.w(i - 1).endswith("'s") or c.w(i - 1) in ("'", "’") or c.w(i - 1) in _NEG:
+    if c.w(i - 1) in _ART or c.w(i - 1).endswith(_POSSESSIVE) or c.w(i - 1) in ("'", "’") or c.w(i - 1) in _NEG:
         return None  # "an estimated", "analysts' estimates", "could not estimate"
     if nxt in ("at", "of", "for") or c.is_number(i + 1) or c.ahead(i, frozenset(("at",)), 8):
         return None  # "estimated at $4.7 billion", "estimated the value at": a figure, not a belief
@@ -206,7 +207,7 @@ def _g_possible(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     prev, nxt = c.w(i - 1), c.w(i + 1)
     if prev in ("as", "every", "all", "make", "makes", "made", "making") or prev in ("maximum", "minimum"):
         return None  # "as soon as possible", "made possible"
-    if prev.endswith("est") and (i - 1 == c.a or c.w(i - 2) in _ART or c.w(i - 2).endswith("'s")):
+    if prev.endswith("est") and (i - 1 == c.a or c.w(i - 2) in _ART or c.w(i - 2).endswith(_POSSESSIVE)):
         return None  # "the best possible", "its lowest possible"; not the verbs "suggest", "test"
     if prev == "it" and c.w(i - 2) in ("make", "makes", "made", "making"):
         return None
@@ -223,7 +224,7 @@ def _g_potential(c: _Ctx, i: int, j: int, cat: str) -> str | None:
     nxt = c.w(i + 1)
     if c.is_in(i + 1, "agent_noun") or nxt in _PUNCT or not nxt:
         return None  # "potential buyers", "its full potential."
-    if nxt in ("of", "to", "in") and (c.w(i - 1) in _ART or c.w(i - 1).endswith("'s")):
+    if nxt in ("of", "to", "in") and (c.w(i - 1) in _ART or c.w(i - 1).endswith(_POSSESSIVE)):
         return None  # "its potential to divide water": a capacity, not a possibility
     return cat
 

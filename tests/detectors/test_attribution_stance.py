@@ -18,6 +18,8 @@ def test_an_adjective_between_be_and_about_or_that_after_a_person_is_a_stance_cu
     assert found("Ana Roos was cagey about her plans for the pier.", lex) == [("cagey about", "stance", "Ana Roos")]
     assert found("He is still upbeat about the ferry's chances.", lex) == [("upbeat about", "stance", "He")]
     assert found("The ministry has been coy about the costs.", lex) == [("coy about", "stance", "The ministry")]
+    # "one" after "about" is as often a pronoun as a figure: no approximator.
+    assert found("Ana Roos was clear about one thing.", lex) == [("clear about", "stance", "Ana Roos")]
     # "that" opens what is held true: a belief.
     assert found("Many critics were aghast that the quay had closed.", lex)[0] == ("aghast that", "belief", "Many critics")
 
@@ -43,5 +45,17 @@ def test_no_stance_without_a_person_like_subject_or_without_be(lex):
         "Pilots worry about the tide.",  # no "be": the cue list decides ("worry" is not listed)
         "The buoys are about two metres apart.",
         "They are worth about $40 million.",  # "about" before an amount: approximately
+        "The mayor is worth about ten million.",  # and before a number word
+        "The farmers were short about a third of their quota.",
+        "Ana Roos was elected that year.",  # "that" + a time word is a determiner
+        "The mayor was away that week.",
+        "Ana Roos is someone that voters trust.",  # a noun before a relative "that"
+        "Some of its members are countries that ignore the treaty.",
     ):
         assert [c for c, _, _ in found(text, lex) if c.endswith((" about", " that"))] == [], text
+
+
+def test_about_or_that_with_fewer_than_two_tokens_before_it_is_no_slot(lex):
+    # A text of one or two tokens used to index before the first one (IndexError on "that").
+    for text in ("that", "about", "so that", "That.", "Sure about"):
+        assert found(text, lex) == [], text

@@ -70,6 +70,9 @@ def test_each_category_fires(text, cue, label):
         "Finish the report as soon as possible.",
         "The team got the best possible result.",
         "Its lowest possible price is 200 pounds.",
+        "It was the ferry company’s best possible offer.",  # a curly possessive, as in most news copy
+        "The council’s potential to raise fares is limited.",
+        "The port’s estimated costs rose.",
         "It is possible to book seats online.",
         "The firm is talking to potential buyers.",
         "It became apparent that the bridge was closed.",

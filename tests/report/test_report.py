@@ -618,3 +618,20 @@ def test_overview_does_not_give_a_source_with_nothing_scored_zero_words(tmp_path
     assert cells[0] == '1 <span class="muted">(0 scored)</span>' and cells[1] == '<span class="muted">&ndash;</span>', cells
     harbor = re.search(r"<tr><td class=\"nowrap\"><b>Harbor Daily</b></td>(.*?)</tr>", overview, re.S).group(1)
     assert re.findall(r'<td class="num">(.*?)</td>', harbor)[0] == "1"  # every article scored: just the count
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b'{"id": "a"\n', "s.jsonl:1: not a scores record"),
+        (b'{"id": "a", "status": "ok"}\n[1, 2]\n', "s.jsonl:2: not a scores record (not a JSON object)"),
+        (b'{"id": "a", "status": "ok"}\n\xff\xfe{}\n', "s.jsonl:2: not a scores record (not UTF-8 text)"),
+    ],
+)
+def test_cli_scores_file_that_holds_no_records_is_a_usage_error(content, message, tmp_path, capsys):
+    # A list line or non-UTF-8 bytes were a traceback (exit 1); now exit 2 naming the file.
+    scores = tmp_path / "s.jsonl"
+    scores.write_bytes(content)
+    assert cli_run(["report", "--scores", str(scores), "-o", str(tmp_path / "r.html")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
