@@ -234,13 +234,35 @@ def _reply(line: str, status: str, form: str) -> Scored:
     return (line if form == BOTH else None), status, packed
 
 
-def warm_up(lex: Lexicons) -> None:
-    """Score a tiny article so every lazily loaded model is in memory."""
+def _warm_up_documents() -> list[Document]:
     from .bench import FALLBACK
 
-    # A whole article: a one-liner may be all boilerplate and reach no later detector.
-    for source, text in FALLBACK:
-        score_document(Document(id="warm-up", source=source, text=text, title=text.split("\n", 1)[0]), lex, frozenset())
+    # Whole articles: a one-liner may be all boilerplate and reach no later detector.
+    return [Document(id="warm-up", source=source, text=text, title=text.split("\n", 1)[0]) for source, text in FALLBACK]
+
+
+def warm_up(lex: Lexicons) -> None:
+    """Score a tiny article so every lazily loaded model is in memory."""
+    for doc in _warm_up_documents():
+        score_document(doc, lex, frozenset())
+
+
+def check_lexicons(lex: Lexicons) -> None:
+    """Raise the LexiconError of a user lexicon that a detector cannot use, once, before a run.
+
+    Detectors build their tables from the lexicons lazily, on the first article; without this
+    check a bad user file would turn every article into an error record instead of one message.
+    """
+    from .lexicon import LexiconError
+    from .pipeline import analyze_document
+
+    for doc in _warm_up_documents():
+        try:
+            analyze_document(doc, lex, frozenset())
+        except LexiconError:
+            raise
+        except Exception:  # noqa: BLE001 - not the lexicons' fault: each article reports its own
+            return
 
 
 _WORKER_LEX: Lexicons | None = None

@@ -93,7 +93,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
-    from .batch import EngineError, Templates, score_stream
+    from .batch import EngineError, Templates, check_lexicons, score_stream
     from .cache import DEFAULT_PATH, Cache, CacheError
     from .ingest import cap_length, iter_documents
     from .output import ResultWriter, StdoutWriter, output_format
@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         except ImportError:
             raise UsageError("--engine dask needs dask: pip install 'framing[dask]'") from None
     lex = resolve_lexicons(args.lexicons)
+    check_lexicons(lex)
     jobs = args.jobs or default_jobs()
     started = time.monotonic()
 

@@ -61,3 +61,19 @@ def test_bad_lexicon_folder_is_a_usage_error(tmp_path, capsys):
     assert run(["lexicons", "--lexicons", str(bad)]) == ExitStatus.USAGE
     err = capsys.readouterr().err
     assert "hedging.tsv:2" in err and "Traceback" not in err
+
+
+def test_a_lexicon_no_detector_can_use_stops_score_and_report_once(tmp_path, capsys):
+    # The file parses, but the hedging detector rejects it when it builds its tables: the
+    # run stops with one message before scoring, instead of an error record per article.
+    lex = tmp_path / "lex"
+    lex.mkdir()
+    (lex / "hedging_context.toml").write_text('[meta]\nsource = "ours"\ncategories = ["no_such_guard"]\n\n[words]\nno_such_guard = ["said"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said the ferry may run late.\n", encoding="utf-8")
+    out = tmp_path / "s.jsonl"
+    assert run(["score", str(article), "-o", str(out), "--no-cache", "--lexicons", str(lex)]) == ExitStatus.USAGE
+    assert run(["report", str(article), "-o", str(tmp_path / "r.html"), "--lexicons", str(lex)]) == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert err.count("no_such_guard") == 2 and "Traceback" not in err
+    assert not out.exists() and not (tmp_path / "r.html").exists()

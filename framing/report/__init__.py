@@ -70,9 +70,10 @@ def _records(args: argparse.Namespace, lexicons):
         return list(read_records(path))
     import json
 
-    from ..batch import Templates, score_stream
+    from ..batch import Templates, check_lexicons, score_stream
     from ..ingest import iter_documents
 
+    check_lexicons(lexicons)
     # Scored as 'framing score' scores (template lines first, HTML extracted and articles
     # scored in the workers, a failing article recorded, not fatal), without its cache.
     files = [p for p in args.paths if p != "-"]
