@@ -201,6 +201,7 @@ class _Tables:
     # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
     slot_linking: frozenset[str]
     slot_degree: frozenset[str]
+    slot_hearer: frozenset[str]  # "was interviewed about": a passive naming who was addressed, no stance
     # Number words after which "about" is "approximately" ("about two weeks", "about a third"):
     # the approximator list of hedging_context.toml, so both detectors read one list, less
     # "one", which is a pronoun as often ("was clear about one thing").
@@ -226,6 +227,7 @@ def _tables(lex: Lexicons) -> _Tables:
         stance.setdefault(e.category, set()).add(e.term)
     linking = _BE | {"am"} | frozenset(stance.get("linking", ()))
     degree = frozenset(stance.get("degree", ()))
+    hearer = frozenset(stance.get("hearer", ()))
     obj_not_cue: dict[str, set[str]] = {}
     for e in lex["attribution_objects"].entries.values() if "attribution_objects" in lex.lists else ():
         for v in e.extra:
@@ -288,6 +290,7 @@ def _tables(lex: Lexicons) -> _Tables:
         slot_start=frozenset(lex["attribution_cues"].by_first_word) | frozenset(_SLOT_PREPS),
         slot_linking=linking,
         slot_degree=degree,
+        slot_hearer=hearer,
         slot_amount=frozenset(str(w).lower() for w in lex.tables.get("hedging_context", {}).get("words", {}).get("number", ())) - {"one"},
         slot_before=linking | degree,
         title_full={w: x for w, x in title_extra if x in by.get("title", ())},
@@ -1291,6 +1294,8 @@ class _Detector:
         w = words[x]
         if w in t.np_stop or w in t.det or w in t.indef or w in t.time or w[0].isdigit():
             return -1
+        if w in t.slot_hearer:
+            return -1  # "he was interviewed about", "were briefed that": the subject heard, it holds no view
         if w in _INDEF_PRONOUNS or w in t.source_kind or w in t.role:
             return -1  # a noun, and "that" a relative: "is someone that", "are people that voters trust"
         if words[k] == "about" and self.amount(k + 1):

@@ -51,6 +51,8 @@ def test_no_stance_without_a_person_like_subject_or_without_be(lex):
         "The mayor was away that week.",
         "Ana Roos is someone that voters trust.",  # a noun before a relative "that"
         "Some of its members are countries that ignore the treaty.",
+        "Ana Roos was interviewed about the pier.",  # a passive naming who was asked (hearer)
+        "The divers were briefed that the tide had turned.",
     ):
         assert [c for c, _, _ in found(text, lex) if c.endswith((" about", " that"))] == [], text
 
