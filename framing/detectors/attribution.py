@@ -201,7 +201,8 @@ class _Tables:
     # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
     slot_linking: frozenset[str]
     slot_degree: frozenset[str]
-    slot_hearer: frozenset[str]  # "was interviewed about": a passive naming who was addressed, no stance
+    slot_hearer: frozenset[str]
+    left_skip: frozenset[str]  # linking verbs and degree words between a subject and an adjective cue  # "was interviewed about": a passive naming who was addressed, no stance
     # Number words after which "about" is "approximately" ("about two weeks", "about a third"):
     # the approximator list of hedging_context.toml, so both detectors read one list, less
     # "one", which is a pronoun as often ("was clear about one thing").
@@ -291,6 +292,7 @@ def _tables(lex: Lexicons) -> _Tables:
         slot_linking=linking,
         slot_degree=degree,
         slot_hearer=hearer,
+        left_skip=(frozenset(stance.get("linking", ())) | degree) - {"more", "all"},
         slot_amount=frozenset(str(w).lower() for w in lex.tables.get("hedging_context", {}).get("words", {}).get("number", ())) - {"one"},
         slot_before=linking | degree,
         title_full={w: x for w, x in title_extra if x in by.get("title", ())},
@@ -852,7 +854,7 @@ class _Detector:
         while j >= a:
             w = words[j]
             # self.adverb(j), inlined
-            if w in skip or len(w) > 4 and w.endswith("ly") and not self.capf[j]:
+            if w in skip or len(w) > 4 and w.endswith("ly") and not self.capf[j] or w in t.left_skip:
                 j -= 1
             elif w == ")":
                 # "Sen. Smith (D-Ore.) said": the party and state are not the subject.

@@ -61,3 +61,10 @@ def test_about_or_that_with_fewer_than_two_tokens_before_it_is_no_slot(lex):
     # A text of one or two tokens used to index before the first one (IndexError on "that").
     for text in ("that", "about", "so that", "That.", "Sure about"):
         assert found(text, lex) == [], text
+
+
+def test_a_listed_adjective_cue_after_a_linking_verb_keeps_its_subject(lex):
+    # "confident that" is in the cue list, so the slot never fires; left_source steps over
+    # the linking verb and the degree word to the subject, as the slot's own cues do.
+    assert found("Officials grew increasingly confident that the pier would hold.", lex) == [("confident that", "belief", "Officials")]
+    assert found("The harbour pilots remain less confident that the tide will turn.", lex) == [("confident that", "belief", "The harbour pilots")]
