@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         except CacheError as exc:
             raise UsageError(str(exc)) from None
 
-    errors = skipped = 0
+    errors = skipped = done = 0
     try:
         with StdoutWriter() if to_stdout else ResultWriter(args.output) as writer:
             try:
@@ -148,9 +148,15 @@ def run(args: argparse.Namespace) -> ExitStatus:
                         writer.write_serialized(line)
                         errors += status == ERROR
                         skipped += status == SKIPPED
+                        done += 1
                         bar.update()
             except EngineError as exc:
                 raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        # Said here, not by cli.run's generic line: the user wants to know what was kept
+        # and how to go on. The writer has already removed its temporary file.
+        print(_interrupted(done, total, cache, None if to_stdout else args.output), file=sys.stderr)
+        return ExitStatus.INTERRUPTED
     finally:
         if cache is not None:
             cache.close()
@@ -165,6 +171,17 @@ def run(args: argparse.Namespace) -> ExitStatus:
             file=sys.stderr,
         )
     return ExitStatus.INPUT if errors else ExitStatus.OK
+
+
+def _interrupted(done: int, total: int | None, cache, output: str | None) -> str:
+    """The line for Ctrl-C or SIGTERM: how far it got, what was kept, how to go on."""
+    where = f"after {done:,} of {total:,} articles" if total is not None else f"after {done:,} articles"
+    left = "standard output has the records written so far" if output is None else f"{output} was not written (an earlier file there is left as it was)"
+    if cache is None:
+        kept = "nothing was cached (--no-cache): a new run starts from the beginning"
+    else:
+        kept = f"finished articles are kept in the cache ({cache.path}): run the same command again to go on where it stopped"
+    return f"framing score: interrupted {where}; {left}; {kept}"
 
 
 def _check_paths(paths: list[str], output: str | None) -> None:
