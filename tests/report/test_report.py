@@ -618,3 +618,27 @@ def test_overview_does_not_give_a_source_with_nothing_scored_zero_words(tmp_path
     assert cells[0] == '1 <span class="muted">(0 scored)</span>' and cells[1] == '<span class="muted">&ndash;</span>', cells
     harbor = re.search(r"<tr><td class=\"nowrap\"><b>Harbor Daily</b></td>(.*?)</tr>", overview, re.S).group(1)
     assert re.findall(r'<td class="num">(.*?)</td>', harbor)[0] == "1"  # every article scored: just the count
+
+
+def test_the_median_source_is_explained_where_a_finding_uses_it(tmp_path, records):
+    """A teacher read "than the median source" with no word on what that is; with two
+    sources the findings name the other source and the note is left out."""
+    import copy
+
+    note = "&ldquo;The median source&rdquo; is the middle of the sources"
+    two = build_report(records, tmp_path / "two.html").path.read_text(encoding="utf-8")
+    assert note not in two
+    third = copy.deepcopy(records[0])
+    third.update(id="third/1", source="Third Gazette", path="third/1.txt")
+    page = build_report([*records, third], tmp_path / "three.html").path.read_text(encoding="utf-8")
+    findings = page[page.index('id="findings"') : page.index('id="sources"')]
+    assert "median source" in findings.split(note)[0]  # a finding uses the term ...
+    assert note in findings  # ... and the note under the findings says what it is
+
+
+def test_with_two_sources_readability_compares_the_two_not_their_median(records):
+    """The median of two sources is their mean: "1.0 school years above the median
+    source at 9.0" named a grade neither source has."""
+    [text] = [f.text for f in headline_findings(build_corpus(records)) if f.signal == "Readability"]
+    assert "median" not in text
+    assert re.fullmatch(r"Valley Post is harder to read \(Flesch-Kincaid grade \d+\.\d, about \d\.\d school years above Harbor Daily at \d+\.\d\)\.", text), text
