@@ -642,3 +642,17 @@ def test_with_two_sources_readability_compares_the_two_not_their_median(records)
     [text] = [f.text for f in headline_findings(build_corpus(records)) if f.signal == "Readability"]
     assert "median" not in text
     assert re.fullmatch(r"Valley Post is harder to read \(Flesch-Kincaid grade \d+\.\d, about \d\.\d school years above Harbor Daily at \d+\.\d\)\.", text), text
+
+
+def test_the_legend_shows_each_kind_with_a_word_it_is_drawn_on(records, tmp_path):
+    """The legend showed 'allegedly' as a distancing cue, but 'allegedly' is drawn as a
+    hedge (a reportative hedge's mark sits inside and over the cue's): a teacher looking
+    for the orange 'allegedly' found a yellow one. Each sample word must be drawn as its kind."""
+    page = build_report(records, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    legend = page[page.index('class="legend"') : page.index("</div>", page.index('class="legend"'))]
+    word = re.search(r'<mark class="k-attribution_cue l-distancing">([^<]+)</mark>', legend).group(1)
+    import framing
+
+    result = framing.analyze(f"The port board {word} the levy was fair.")
+    kinds = {(s.kind, s.label) for s in result.spans if s.text == word}
+    assert kinds == {("attribution_cue", "distancing")}, kinds
