@@ -120,7 +120,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     files = [p for p in args.paths if p != "-"]
     # HTML pages are read, not extracted, here: the workers extract each page once; the
     # pre-pass takes their visible lines from lxml alone (see docs/batch.md).
-    templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
+    # A million-article collection takes minutes here: a count on the terminal, so the
+    # run does not look hung before the scoring bar appears.
+    if files:
+        with Progress(None, quiet=args.quiet, desc="reading inputs") as reading:
+            templates = Templates.collect(_counted(iter_documents(files, source=args.source, defer_html=True), reading))
+    else:
+        templates = Templates()
     total = templates.documents if "-" not in args.paths else None
 
     cache = None
@@ -171,6 +177,12 @@ def run(args: argparse.Namespace) -> ExitStatus:
             file=sys.stderr,
         )
     return ExitStatus.INPUT if errors else ExitStatus.OK
+
+
+def _counted(docs, bar):
+    for doc in docs:
+        bar.update()
+        yield doc
 
 
 def _interrupted(done: int, total: int | None, cache, output: str | None) -> str:

@@ -269,3 +269,21 @@ def test_interrupted_line_without_cache_or_to_stdout():
     assert line.startswith("framing score: interrupted after 12 articles;")
     assert "standard output has the records written so far" in line
     assert "nothing was cached (--no-cache)" in line
+
+
+def test_reading_the_inputs_shows_a_count_on_a_terminal(tmp_path, monkeypatch):
+    """The pre-pass over the inputs (page templates) takes minutes on a million articles
+    and showed nothing, so the run looked hung before the scoring bar appeared."""
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 5)
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert run(["score", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--no-cache", "-j", "1"]) == ExitStatus.OK
+    shown = term.getvalue()
+    assert "reading inputs: 5 articles [" in shown, shown
+    assert shown.index("reading inputs") < shown.index("scoring")
