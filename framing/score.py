@@ -1,8 +1,9 @@
 """Score articles and write one record per input article.
 
-Inputs are .txt and .html files, folders (searched recursively), .jsonl and .csv
-collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
-optional), or '-' for standard input. The suffix of -o picks the format:
+Inputs are .txt/.text and .html/.htm/.xhtml files, folders (searched recursively;
+other files in them are passed over), .jsonl/.ndjson and .csv collections (a 'text'
+field per record; 'id', 'source', 'title', 'url', 'date' optional), or '-' for
+standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
 Every input appears in the output, in input order, with a status: ok, skipped
 (an empty file, a folder with no article file in it, a text over --max-chars) or
