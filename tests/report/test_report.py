@@ -656,3 +656,11 @@ def test_the_legend_shows_each_kind_with_a_word_it_is_drawn_on(records, tmp_path
     result = framing.analyze(f"The port board {word} the levy was fair.")
     kinds = {(s.kind, s.label) for s in result.spans if s.text == word}
     assert kinds == {("attribution_cue", "distancing")}, kinds
+
+
+def test_the_sources_table_says_its_hedge_rates_include_quotes(records, tmp_path):
+    """The findings give a source's hedges in its own voice (5.71), the table all its
+    hedges (a different number); on a projector nobody hovers for the header's tip."""
+    page = build_report(records, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    sources = page[page.index('id="sources"') : page.index('id="source-table"')]
+    assert "include those inside quotations" in sources and "own voice" in sources
