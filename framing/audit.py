@@ -8,9 +8,6 @@ density, unattributed claims, one-sided tone, loaded labels). Configure with
 ``framing.toml`` or ``[tool.framing]`` in ``pyproject.toml``; switch a rule off
 inline with a comment such as ``<!-- framing: disable=label.loaded -->``.
 See docs/audit.md.
-
-Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage or
-configuration error, 3 an input could not be read.
 """
 
 from __future__ import annotations

@@ -82,7 +82,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
-            description=(module.__doc__ or help_text).strip(),
+            # The docstring is the --help text: its reST ``code`` marks read as quotes on a terminal.
+            description=(module.__doc__ or help_text).strip().replace("``", "'"),
             formatter_class=argparse.RawDescriptionHelpFormatter,
             epilog=getattr(module, "EPILOG", None),
         )

@@ -15,7 +15,9 @@ class Progress:
         if not quiet and _isatty(stream):
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", desc=desc, file=stream, smoothing=0.1, dynamic_ncols=True, mininterval=0.5)
+            # With no total, tqdm's own format reads "5article": a plain count instead.
+            fmt = "{desc}: {n_fmt} articles [{elapsed}]" if total is None else None
+            self._bar = tqdm(total=total, unit="article", desc=desc, file=stream, smoothing=0.1, dynamic_ncols=True, mininterval=0.5, bar_format=fmt)
 
     @property
     def active(self) -> bool:

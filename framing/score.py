@@ -1,8 +1,9 @@
 """Score articles and write one record per input article.
 
-Inputs are .txt and .html files, folders (searched recursively), .jsonl and .csv
-collections (a 'text' field per record; 'id', 'source', 'title', 'url', 'date'
-optional), or '-' for standard input. The suffix of -o picks the format:
+Inputs are .txt/.text and .html/.htm/.xhtml files, folders (searched recursively;
+other files in them are passed over), .jsonl/.ndjson and .csv collections (a 'text'
+field per record; 'id', 'source', 'title', 'url', 'date' optional), or '-' for
+standard input. The suffix of -o picks the format:
 .jsonl (whole records with evidence spans), .csv or .parquet (one flat row each).
 Every input appears in the output, in input order, with a status: ok, skipped
 (an empty file, a folder with no article file in it, a text over --max-chars) or
@@ -121,7 +122,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     files = [p for p in args.paths if p != "-"]
     # HTML pages are read, not extracted, here: the workers extract each page once; the
     # pre-pass takes their visible lines from lxml alone (see docs/batch.md).
-    templates = Templates.collect(iter_documents(files, source=args.source, defer_html=True)) if files else Templates()
+    # A million-article collection takes minutes here: a count on the terminal, so the
+    # run does not look hung before the scoring bar appears.
+    if files:
+        with Progress(None, quiet=args.quiet, desc="reading inputs") as reading:
+            templates = Templates.collect(_counted(iter_documents(files, source=args.source, defer_html=True), reading))
+    else:
+        templates = Templates()
     total = templates.documents if "-" not in args.paths else None
 
     cache = None
@@ -131,7 +138,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         except CacheError as exc:
             raise UsageError(str(exc)) from None
 
-    errors = skipped = 0
+    errors = skipped = done = 0
     try:
         with StdoutWriter() if to_stdout else ResultWriter(args.output) as writer:
             try:
@@ -149,9 +156,15 @@ def run(args: argparse.Namespace) -> ExitStatus:
                         writer.write_serialized(line)
                         errors += status == ERROR
                         skipped += status == SKIPPED
+                        done += 1
                         bar.update()
             except EngineError as exc:
                 raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        # Said here, not by cli.run's generic line: the user wants to know what was kept
+        # and how to go on. The writer has already removed its temporary file.
+        print(_interrupted(done, total, cache, None if to_stdout else args.output), file=sys.stderr)
+        return ExitStatus.INTERRUPTED
     finally:
         if cache is not None:
             cache.close()
@@ -166,6 +179,23 @@ def run(args: argparse.Namespace) -> ExitStatus:
             file=sys.stderr,
         )
     return ExitStatus.INPUT if errors else ExitStatus.OK
+
+
+def _counted(docs, bar):
+    for doc in docs:
+        bar.update()
+        yield doc
+
+
+def _interrupted(done: int, total: int | None, cache, output: str | None) -> str:
+    """The line for Ctrl-C or SIGTERM: how far it got, what was kept, how to go on."""
+    where = f"after {done:,} of {total:,} articles" if total is not None else f"after {done:,} articles"
+    left = "standard output has the records written so far" if output is None else f"{output} was not written (an earlier file there is left as it was)"
+    if cache is None:
+        kept = "nothing was cached (--no-cache): a new run starts from the beginning"
+    else:
+        kept = f"finished articles are kept in the cache ({cache.path}): run the same command again to go on where it stopped"
+    return f"framing score: interrupted {where}; {left}; {kept}"
 
 
 def _check_paths(paths: list[str], output: str | None) -> None:

@@ -25,6 +25,8 @@ def test_every_subcommand_has_help_with_examples(capsys):
         assert "usage: framing " + command in out
         assert "examples:" in out, command
         assert "exit status" in out.lower(), command
+        assert "``" not in out, command  # docstring markup shown raw on a terminal
+        assert out.lower().count("\nexit status") == 1, command  # said once, in the epilog
 
 
 def test_unknown_option_is_reported_with_the_subcommands_usage(capsys):

@@ -228,7 +228,10 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
     assert proc.poll() is None, "finished before it could be terminated"
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == ExitStatus.INTERRUPTED
-    assert "interrupted" in proc.stderr.read().decode()
+    err = proc.stderr.read().decode()
+    # Says how far it got, that the output was not written, and how to go on.
+    assert re.search(r"interrupted after \d+ of 400 articles; .*scores\.jsonl was not written", err), err
+    assert str(cache) in err and "run the same command again" in err
     assert not out.exists() and list(out_dir.iterdir()) == []
 
 
@@ -257,3 +260,30 @@ def test_max_chars_must_be_a_whole_number(tmp_path, value, capsys):
     (tmp_path / "a.txt").write_text("The board raised fares on Monday.", encoding="utf-8")
     assert score(str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--max-chars", value) == ExitStatus.USAGE
     assert "--max-chars" in capsys.readouterr().err
+
+
+def test_interrupted_line_without_cache_or_to_stdout():
+    from framing.score import _interrupted
+
+    line = _interrupted(12, None, None, None)
+    assert line.startswith("framing score: interrupted after 12 articles;")
+    assert "standard output has the records written so far" in line
+    assert "nothing was cached (--no-cache)" in line
+
+
+def test_reading_the_inputs_shows_a_count_on_a_terminal(tmp_path, monkeypatch):
+    """The pre-pass over the inputs (page templates) takes minutes on a million articles
+    and showed nothing, so the run looked hung before the scoring bar appeared."""
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 5)
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert run(["score", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--no-cache", "-j", "1"]) == ExitStatus.OK
+    shown = term.getvalue()
+    assert "reading inputs: 5 articles [" in shown, shown
+    assert shown.index("reading inputs") < shown.index("scoring")

@@ -203,6 +203,16 @@ def _grouped(ax, names: Sequence[str], series: Sequence[tuple[str, str, Sequence
     ax.set_yticks(list(ys), list(names))
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
+    # The value at the end of each bar, as the attribution chart has: the findings quote
+    # these numbers ("6.94 vs 0.24"), and a missing bar must read as zero, not as no data.
+    top = max((v for _l, _c, values in series for v in values), default=0.0)
+    if top <= 0:
+        return
+    ax.set_xlim(0, top * 1.16)
+    for k, (_label, _color, values) in enumerate(series):
+        for y, v in enumerate(values):
+            if v > 0 or any(other[2][y] > 0 for other in series):  # a row with nothing at all says "none" once
+                ax.text(v + top * 0.012, y + (n - 1 - k) * h - 0.4 + h / 2, f"{v:.2f}" if v > 0 else "0", va="center", ha="left", fontsize=9, color="#333333")
 
 
 def hedging_chart(corpus: Corpus) -> Chart:

@@ -107,6 +107,8 @@ def _finding(sig: _Signal, sources: tuple[SourceTotals, ...]) -> Finding | None:
         easy = min(values.items(), key=lambda kv: (kv[1], kv[0]))
         if hard[1] - easy[1] < 1:
             return Finding(sig.name, f"All sources read at about the same level (Flesch-Kincaid grade {fmt(easy[1], 'grade')} to {fmt(hard[1], 'grade')}).", sig.anchor)
+        if len(values) == 2:  # the median of two is their mean, a source nobody wrote: compare the two
+            return Finding(sig.name, f"{hard[0]} is harder to read (Flesch-Kincaid grade {fmt(hard[1], 'grade')}, about {hard[1] - easy[1]:.1f} school years above {easy[0]} at {fmt(easy[1], 'grade')}).", sig.anchor)
         return Finding(sig.name, f"{hard[0]} is the hardest to read (Flesch-Kincaid grade {fmt(hard[1], 'grade')}, about {hard[1] - med:.1f} school years above the median source at {fmt(med, 'grade')}); {easy[0]} is the easiest ({fmt(easy[1], 'grade')}).", sig.anchor)
     if max(values.values()) == 0:
         return Finding(sig.name, sig.none, sig.anchor)

@@ -228,3 +228,24 @@ def test_on_a_phone_the_row_names_stay_in_view_while_a_wide_table_scrolls(browse
             assert first.evaluate("c => getComputedStyle(c).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     finally:
         opened.close()
+
+
+def test_on_a_phone_the_overview_titles_are_in_view_without_scrolling(browser, tmp_path, all_records):
+    """The overview's title column once sat off to the right of a phone's window, each
+    row a hand tall and blank: on a phone each source is a block with its titles below."""
+    path = build_report(all_records, tmp_path / "report.html").path
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        page.set_viewport_size({"width": 390, "height": 844})
+        wrap = page.locator(".table-wrap:has(#overview-table)")
+        assert wrap.evaluate("w => w.scrollWidth - w.clientWidth") <= 1
+        title = page.locator("#overview-table tbody tr:first-child td.title")
+        assert title.evaluate("c => c.getBoundingClientRect().right") <= 390
+        words = page.locator("#overview-table tbody tr:first-child td:nth-child(3)")
+        label = "c => getComputedStyle(c, '::before').content"
+        assert words.evaluate(label) == '"Words: "'  # the column head, now hidden, on the value
+        page.set_viewport_size({"width": 1366, "height": 900})  # a table again on a desktop
+        assert words.evaluate(label) in ("none", "normal")
+    finally:
+        opened.close()

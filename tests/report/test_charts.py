@@ -70,3 +70,16 @@ def test_heatmap_text_alternative_counts_one_mention_in_the_singular():
     recs = [record("1/1", "Outlet A", "The port authority said talks may resume.\n", [], actors=[actor("a0", "Mara Quill", 1, -0.5)])]
     desc = heatmap_chart(build_corpus(recs)).desc
     assert desc == "Mara Quill in Outlet A: -0.50 over 1 mention"
+
+
+def test_hedging_bars_carry_their_values(records):
+    """The findings quote hedge rates ("5.71 vs 4.08"); the chart had no numbers to find
+    them by, and a voice with no hedges was a gap that read as missing data."""
+    from framing.report.charts import hedging_chart
+
+    corpus = build_corpus(records)
+    chart = hedging_chart(corpus)
+    labels = re.findall(r">([^<>]+)</text>", str(chart.svg))
+    for s in corpus.sources:
+        rate = 100 * s.counts["hedges_reporter"] / s.counts["reporter_words"]
+        assert f"{rate:.2f}" in labels, (s.name, rate, labels)

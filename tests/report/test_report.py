@@ -635,3 +635,49 @@ def test_cli_scores_file_that_holds_no_records_is_a_usage_error(content, message
     assert cli_run(["report", "--scores", str(scores), "-o", str(tmp_path / "r.html")]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_median_source_is_explained_where_a_finding_uses_it(tmp_path, records):
+    """A teacher read "than the median source" with no word on what that is; with two
+    sources the findings name the other source and the note is left out."""
+    import copy
+
+    note = "&ldquo;The median source&rdquo; is the middle of the sources"
+    two = build_report(records, tmp_path / "two.html").path.read_text(encoding="utf-8")
+    assert note not in two
+    third = copy.deepcopy(records[0])
+    third.update(id="third/1", source="Third Gazette", path="third/1.txt")
+    page = build_report([*records, third], tmp_path / "three.html").path.read_text(encoding="utf-8")
+    findings = page[page.index('id="findings"') : page.index('id="sources"')]
+    assert "median source" in findings.split(note)[0]  # a finding uses the term ...
+    assert note in findings  # ... and the note under the findings says what it is
+
+
+def test_with_two_sources_readability_compares_the_two_not_their_median(records):
+    """The median of two sources is their mean: "1.0 school years above the median
+    source at 9.0" named a grade neither source has."""
+    [text] = [f.text for f in headline_findings(build_corpus(records)) if f.signal == "Readability"]
+    assert "median" not in text
+    assert re.fullmatch(r"Valley Post is harder to read \(Flesch-Kincaid grade \d+\.\d, about \d\.\d school years above Harbor Daily at \d+\.\d\)\.", text), text
+
+
+def test_the_legend_shows_each_kind_with_a_word_it_is_drawn_on(records, tmp_path):
+    """The legend showed 'allegedly' as a distancing cue, but 'allegedly' is drawn as a
+    hedge (a reportative hedge's mark sits inside and over the cue's): a teacher looking
+    for the orange 'allegedly' found a yellow one. Each sample word must be drawn as its kind."""
+    page = build_report(records, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    legend = page[page.index('class="legend"') : page.index("</div>", page.index('class="legend"'))]
+    word = re.search(r'<mark class="k-attribution_cue l-distancing">([^<]+)</mark>', legend).group(1)
+    import framing
+
+    result = framing.analyze(f"The port board {word} the levy was fair.")
+    kinds = {(s.kind, s.label) for s in result.spans if s.text == word}
+    assert kinds == {("attribution_cue", "distancing")}, kinds
+
+
+def test_the_sources_table_says_its_hedge_rates_include_quotes(records, tmp_path):
+    """The findings give a source's hedges in its own voice (5.71), the table all its
+    hedges (a different number); on a projector nobody hovers for the header's tip."""
+    page = build_report(records, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    sources = page[page.index('id="sources"') : page.index('id="source-table"')]
+    assert "include those inside quotations" in sources and "own voice" in sources
