@@ -314,7 +314,7 @@ def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | 
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield lineno, None, f"line {lineno}: invalid JSON ({exc.msg})"
+            yield lineno, None, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})"
             continue
         if not isinstance(row, dict):
             yield lineno, None, f"line {lineno}: expected a JSON object, got {type(row).__name__}"

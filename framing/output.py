@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 from .model import ArticleResult, round4
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-FLAT_FIELDS = ("id", "source", "title", "path", "date", "url", "status", "error", "lexicon_version")
+FLAT_FIELDS = ("id", "source", "title", "path", "date", "url", "status", "error", "lexicon_version", "warnings")
 
 
 class OutputError(ValueError):
@@ -33,6 +33,8 @@ def output_format(path: str | Path) -> str:
 def flat_row(record: Mapping[str, Any]) -> dict[str, Any]:
     """Metadata and metrics of one record (a ``to_dict()``) as one flat row."""
     row = {k: record.get(k) for k in FLAT_FIELDS}
+    # One text column, so an encoding guess or a not-English note survives in a flat file too.
+    row["warnings"] = "; ".join(record.get("warnings") or ())
     row.update(record.get("metrics") or {})
     return row
 

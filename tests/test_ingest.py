@@ -113,7 +113,7 @@ def test_jsonl_collection_with_metadata_bad_lines_and_missing_text(tmp_path):
     got = docs(f)
     assert [d.status for d in got] == ["ok", "error", "error", "error", "skipped"]
     assert got[0].source == "Ledger" and got[0].date == "2024-06-18" and got[0].url == "http://x"
-    assert "invalid JSON" in got[1].error and got[1].id == "c:2"
+    assert "invalid JSON" in got[1].error and "column 2" in got[1].error and got[1].id == "c:2"
     assert "no 'text'" in got[2].error
     assert "JSON object" in got[3].error
 

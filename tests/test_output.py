@@ -140,3 +140,23 @@ def test_read_records_allows_a_byte_order_mark(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": "a"}\n\n{"id": "b"}\n')
     assert [r["id"] for r in read_records(path)] == ["a", "b"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_flat_formats_keep_the_warnings(tmp_path, suffix):
+    import pandas as pd
+
+    foreign = analyze(
+        "Der Stadtrat hat am Montag die neue Brücke über den Fluss eröffnet. Die Arbeiten hatten zwei Jahre "
+        "gedauert, und die Kosten lagen höher als geplant, sagte der Bürgermeister. Viele Bürger kamen zur "
+        "Feier und lobten die neue Verbindung zwischen den beiden Ufern der Stadt.",
+        id="de",
+        source="Test",
+    )
+    assert foreign.warnings  # not English: the record carries a warning
+    out = tmp_path / f"scores{suffix}"
+    with ResultWriter(out) as w:
+        for r in [*results(), foreign]:
+            w.write(r)
+    df = pd.read_csv(out, keep_default_na=False) if suffix == ".csv" else pd.read_parquet(out)
+    assert list(df["warnings"]) == ["", "", "; ".join(foreign.warnings)]

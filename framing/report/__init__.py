@@ -93,8 +93,10 @@ def _n(count: int, noun: str) -> str:
 def run(args: argparse.Namespace) -> ExitStatus:
     from ..pipeline import resolve_lexicons
 
-    if bool(args.paths) == bool(args.scores):
-        raise UsageError("give either PATHs to score or --scores FILE (not both)")
+    if not args.paths and not args.scores:
+        raise UsageError("nothing to report: give article files or folders to score (framing report examples/) or --scores FILE written by 'framing score'")
+    if args.paths and args.scores:
+        raise UsageError("give either PATHs to score or --scores FILE, not both")
     if args.scores and args.max_chars is not None:
         raise UsageError("--max-chars applies when scoring PATHs; records in --scores were scored (or skipped) with the limit 'framing score' was given")
     if args.max_text_chars < 0:

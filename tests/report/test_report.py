@@ -400,7 +400,7 @@ def test_cli_empty_folder_is_a_usage_error_naming_it(capsys, tmp_path):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["report"], "either PATHs"),
+        (["report"], "nothing to report"),
         (["report", "x.txt", "--scores", "s.jsonl"], "either PATHs"),
         (["report", "--scores", "missing.jsonl"], "no such file"),
         (["report", "--scores", "scores.csv"], "CSV and Parquet hold no texts"),
