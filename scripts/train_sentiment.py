@@ -221,9 +221,10 @@ def fit_weighted(make, Xg, yg, Xt, rows):
     return clf.fit(X, y, nbscaler__sample_weight=sw, logisticregression__sample_weight=sw)
 
 
-def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: int) -> tuple[list[float], float, float]:
+def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: int, dump: dict | None = None) -> tuple[list[float], float, float]:
     """Offsets as ``choose_offsets``, but folds are whole records (``fold_of``) and a transfer row
-    only trains the folds its source record is not in. Returns offsets, OOF F1 before, after."""
+    only trains the folds its source record is not in. Returns offsets, OOF F1 before, after;
+    ``dump`` (a dict) receives the out-of-fold log-probabilities, labels and record ids."""
     import numpy as np
 
     from distill_sentiment import fold_of
@@ -240,6 +241,8 @@ def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: 
             logp[te] = np.log(clf.predict_proba(Xg[te]))
         parts.append(logp)
         ys += list(yg)
+    if dump is not None:
+        dump.update(oof_logp=np.vstack(parts), oof_y=np.asarray(ys), oof_ids=np.asarray(list(gids) * repeats))
     base, dn, dp, f1 = best_offsets(np.vstack(parts), ys)
     print(f"grouped bias offsets neg {dn:+.2f}, pos {dp:+.2f}: out-of-fold macro-F1 {base:.4f} -> {f1:.4f}", file=sys.stderr)
     return [dn, 0.0, dp], base, f1
@@ -262,6 +265,7 @@ def main(argv=None) -> int:
     ap.add_argument("--transfer-train-only", action="store_true", help="leave out transfer targets not made from train records (the other MIT text)")
     ap.add_argument("--holdout-fold", type=int, default=-1,
                     help="CV protocol: train without the records of this fold (distill_sentiment.fold_of), score them, write nothing")
+    ap.add_argument("--dump", help="with --holdout-fold: save the held-out and out-of-fold log-probabilities (.npz) to compare offset rules")
     args = ap.parse_args(argv)
 
     import numpy as np
@@ -321,8 +325,9 @@ def main(argv=None) -> int:
         logp = np.log(clf.predict_proba(Xh))
         raw = f1_score(yh, logp.argmax(1), average="macro")
         line = f"holdout fold {args.holdout_fold}: {len(yh)} targets, macro-F1 raw {raw:.4f}"
+        dump = {} if args.dump else None
         if args.bias_folds:
-            off, _, _ = choose_offsets_grouped(lambda: nb_model(args.C, names, balanced=False), Xg, yg, ids, Xt, rows, tids, args.bias_folds, args.bias_repeats)
+            off, _, _ = choose_offsets_grouped(lambda: nb_model(args.C, names, balanced=False), Xg, yg, ids, Xt, rows, tids, args.bias_folds, args.bias_repeats, dump)
             line += f", after offsets {f1_score(yh, (logp + off).argmax(1), average='macro'):.4f}"
         # Sentences with several targets: the closest the train split comes to NewsMTSC's mt subset.
         per = Counter(held_ids)
@@ -334,6 +339,8 @@ def main(argv=None) -> int:
             line += f", after offsets {f1_score(ym, (pm + off).argmax(1), average='macro'):.4f}"
         print(line, file=sys.stderr)
         print(line)
+        if args.dump:
+            np.savez(args.dump, held_logp=logp, held_y=np.asarray(yh), held_ids=np.asarray(held_ids), **dump)
         return 0
 
     best_c = args.C
