@@ -333,10 +333,11 @@ def main(argv=None) -> int:
         per = Counter(held_ids)
         multi = [per[i] > 1 for i in held_ids]
         ym = [c for c, m in zip(yh, multi) if m]
-        pm = logp[np.array(multi)]
-        line += f"; several targets ({len(ym)}): raw {f1_score(ym, pm.argmax(1), average='macro'):.4f}"
-        if args.bias_folds:
-            line += f", after offsets {f1_score(ym, (pm + off).argmax(1), average='macro'):.4f}"
+        if ym:  # a small held-out fold may have none
+            pm = logp[np.array(multi)]
+            line += f"; several targets ({len(ym)}): raw {f1_score(ym, pm.argmax(1), average='macro'):.4f}"
+            if args.bias_folds:
+                line += f", after offsets {f1_score(ym, (pm + off).argmax(1), average='macro'):.4f}"
         print(line, file=sys.stderr)
         print(line)
         if args.dump:
