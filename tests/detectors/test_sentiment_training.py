@@ -167,3 +167,13 @@ def test_holdout_dump_saves_the_scored_folds_probabilities(train, load_script, t
     np.testing.assert_allclose(np.exp(got["held_logp"]).sum(1), 1.0)
     labels = {f"t{i}": sentiment.POLARITIES.index(pol) for i, (_, _, pol) in enumerate(EXAMPLES)}
     assert list(got["held_y"]) == [labels[i] for i in held]
+
+
+def test_offsets_for_neg_only_keep_the_pos_offset_at_zero(train):
+    """Three neutral targets read as barely positive: the full search lowers pos, the neg-only one may not."""
+    logp = np.log(np.array([[0.2, 0.39, 0.41]] * 3 + [[0.1, 0.2, 0.7], [0.7, 0.2, 0.1]]))
+    y = [1, 1, 1, 2, 0]
+    _, _, dp, f1 = train.best_offsets(logp, y)
+    assert dp < 0 and f1 == pytest.approx(1.0)
+    _, _, dp, f1 = train.best_offsets(logp, y, classes="neg")
+    assert dp == 0.0 and f1 < 1.0
