@@ -164,15 +164,16 @@ def teacher_rows(logits, gold_counts, alpha: float, temperature: float, hard: bo
     return rows
 
 
-def best_offsets(logp, y) -> tuple[float, float, float, float]:
-    """(base F1, neg offset, pos offset, F1 after): the grid search over per-class log-odds offsets."""
+def best_offsets(logp, y, classes: str = "neg,pos") -> tuple[float, float, float, float]:
+    """(base F1, neg offset, pos offset, F1 after): the grid search over per-class log-odds offsets;
+    ``classes`` "neg": the pos offset stays 0."""
     from sklearn.metrics import f1_score
 
     grid = [round(0.05 * i, 2) for i in range(-12, 13)]
     base = f1_score(y, logp.argmax(1), average="macro")
     best = (base, 0.0, 0.0, 0.0)
     for dn in grid:
-        for dp in grid:
+        for dp in grid if "pos" in classes.split(",") else (0.0,):
             f1 = f1_score(y, (logp + [dn, 0.0, dp]).argmax(1), average="macro")
             # Ties go to the smaller shift: an offset must earn its place.
             if (f1, -abs(dn) - abs(dp)) > (best[0], -best[3]):
@@ -180,7 +181,7 @@ def best_offsets(logp, y) -> tuple[float, float, float, float]:
     return base, best[1], best[2], best[0]
 
 
-def choose_offsets(clf, X, y, k: int, seed: int = SEED, repeats: int = 1) -> list[float]:
+def choose_offsets(clf, X, y, k: int, seed: int = SEED, repeats: int = 1, classes: str = "neg,pos") -> list[float]:
     """Per-class offsets on the log-odds (neu fixed at 0) that maximise out-of-fold macro-F1.
 
     Balanced class weights equalise the classes' priors, not their F1: a shift of the
@@ -198,7 +199,7 @@ def choose_offsets(clf, X, y, k: int, seed: int = SEED, repeats: int = 1) -> lis
         parts.append(np.log(cross_val_predict(clf, X, y, cv=folds, method="predict_proba")))
     logp = np.vstack(parts)
     y = list(y) * repeats
-    base, dn, dp, f1 = best_offsets(logp, y)
+    base, dn, dp, f1 = best_offsets(logp, y, classes)
     print(f"bias offsets neg {dn:+.2f}, pos {dp:+.2f}: out-of-fold macro-F1 {base:.4f} -> {f1:.4f}", file=sys.stderr)
     return [dn, 0.0, dp]
 
@@ -221,9 +222,10 @@ def fit_weighted(make, Xg, yg, Xt, rows):
     return clf.fit(X, y, nbscaler__sample_weight=sw, logisticregression__sample_weight=sw)
 
 
-def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: int) -> tuple[list[float], float, float]:
+def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: int, dump: dict | None = None, classes: str = "neg,pos") -> tuple[list[float], float, float]:
     """Offsets as ``choose_offsets``, but folds are whole records (``fold_of``) and a transfer row
-    only trains the folds its source record is not in. Returns offsets, OOF F1 before, after."""
+    only trains the folds its source record is not in. Returns offsets, OOF F1 before, after;
+    ``dump`` (a dict) receives the out-of-fold log-probabilities, labels and record ids."""
     import numpy as np
 
     from distill_sentiment import fold_of
@@ -240,7 +242,9 @@ def choose_offsets_grouped(make, Xg, yg, gids, Xt, rows, tids, k: int, repeats: 
             logp[te] = np.log(clf.predict_proba(Xg[te]))
         parts.append(logp)
         ys += list(yg)
-    base, dn, dp, f1 = best_offsets(np.vstack(parts), ys)
+    if dump is not None:
+        dump.update(oof_logp=np.vstack(parts), oof_y=np.asarray(ys), oof_ids=np.asarray(list(gids) * repeats))
+    base, dn, dp, f1 = best_offsets(np.vstack(parts), ys, classes)
     print(f"grouped bias offsets neg {dn:+.2f}, pos {dp:+.2f}: out-of-fold macro-F1 {base:.4f} -> {f1:.4f}", file=sys.stderr)
     return [dn, 0.0, dp], base, f1
 
@@ -262,6 +266,9 @@ def main(argv=None) -> int:
     ap.add_argument("--transfer-train-only", action="store_true", help="leave out transfer targets not made from train records (the other MIT text)")
     ap.add_argument("--holdout-fold", type=int, default=-1,
                     help="CV protocol: train without the records of this fold (distill_sentiment.fold_of), score them, write nothing")
+    ap.add_argument("--offset-classes", choices=("neg,pos", "neg"), default="neg,pos",
+                    help="classes whose log-odds offsets are searched (neg: the pos offset stays 0; docs/sentiment.md, tenth pass)")
+    ap.add_argument("--dump", help="with --holdout-fold: save the held-out and out-of-fold log-probabilities (.npz) to compare offset rules")
     args = ap.parse_args(argv)
 
     import numpy as np
@@ -321,19 +328,23 @@ def main(argv=None) -> int:
         logp = np.log(clf.predict_proba(Xh))
         raw = f1_score(yh, logp.argmax(1), average="macro")
         line = f"holdout fold {args.holdout_fold}: {len(yh)} targets, macro-F1 raw {raw:.4f}"
+        dump = {} if args.dump else None
         if args.bias_folds:
-            off, _, _ = choose_offsets_grouped(lambda: nb_model(args.C, names, balanced=False), Xg, yg, ids, Xt, rows, tids, args.bias_folds, args.bias_repeats)
+            off, _, _ = choose_offsets_grouped(lambda: nb_model(args.C, names, balanced=False), Xg, yg, ids, Xt, rows, tids, args.bias_folds, args.bias_repeats, dump, args.offset_classes)
             line += f", after offsets {f1_score(yh, (logp + off).argmax(1), average='macro'):.4f}"
         # Sentences with several targets: the closest the train split comes to NewsMTSC's mt subset.
         per = Counter(held_ids)
         multi = [per[i] > 1 for i in held_ids]
         ym = [c for c, m in zip(yh, multi) if m]
-        pm = logp[np.array(multi)]
-        line += f"; several targets ({len(ym)}): raw {f1_score(ym, pm.argmax(1), average='macro'):.4f}"
-        if args.bias_folds:
-            line += f", after offsets {f1_score(ym, (pm + off).argmax(1), average='macro'):.4f}"
+        if ym:  # a small held-out fold may have none
+            pm = logp[np.array(multi)]
+            line += f"; several targets ({len(ym)}): raw {f1_score(ym, pm.argmax(1), average='macro'):.4f}"
+            if args.bias_folds:
+                line += f", after offsets {f1_score(ym, (pm + off).argmax(1), average='macro'):.4f}"
         print(line, file=sys.stderr)
         print(line)
+        if args.dump:
+            np.savez(args.dump, held_logp=logp, held_y=np.asarray(yh), held_ids=np.asarray(held_ids), **dump)
         return 0
 
     best_c = args.C
@@ -354,11 +365,11 @@ def main(argv=None) -> int:
         make = lambda: nb_model(best_c, names, balanced=False)  # noqa: E731
         clf = fit_weighted(make, X.tocsr(), np.asarray(y), Xt, rows)
         if args.bias_folds:
-            offsets, _, _ = choose_offsets_grouped(make, X.tocsr(), np.asarray(y), ids, Xt, rows, tids, args.bias_folds, args.bias_repeats)
+            offsets, _, _ = choose_offsets_grouped(make, X.tocsr(), np.asarray(y), ids, Xt, rows, tids, args.bias_folds, args.bias_repeats, classes=args.offset_classes)
     else:
         clf = model(best_c).fit(X, y)
         if args.bias_folds:
-            offsets = choose_offsets(model(best_c), X, y, args.bias_folds, args.seed, args.bias_repeats)
+            offsets = choose_offsets(model(best_c), X, y, args.bias_folds, args.seed, args.bias_repeats, args.offset_classes)
     scale, lr = clf[0].scale_, clf[-1]
     weights = {}
     for j, name in enumerate(names):

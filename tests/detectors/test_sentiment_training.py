@@ -150,3 +150,30 @@ def test_holdout_fold_refuses_a_teacher_that_saw_that_fold(train, tmp_path):
     _write_transfer(transfer, [(EXAMPLES[0][0], EXAMPLES[0][1], [1.0, 0.0, 0.0])], teacher_holdout=-1)
     with pytest.raises(SystemExit):
         train.main(["--data", str(data), "--holdout-fold", "0", "--transfer", str(transfer), "--min-count", "1"])
+
+
+def test_holdout_dump_saves_the_scored_folds_probabilities(train, load_script, tmp_path):
+    """--dump keeps what a held-out run scored, so offset rules can be compared without retraining."""
+    fold_of = load_script("distill_sentiment").fold_of
+
+    data, dump = tmp_path / "train.jsonl", tmp_path / "d.npz"
+    _write_gold(data)
+    held = [f"t{i}" for i in range(len(EXAMPLES)) if fold_of(f"t{i}") == 0]
+    assert held  # the test data must put a record in fold 0
+    assert train.main(["--data", str(data), "--holdout-fold", "0", "--min-count", "1", "--bias-folds", "0", "--C", "0.5", "--dump", str(dump)]) == 0
+    got = np.load(dump)
+    assert list(got["held_ids"]) == held
+    assert got["held_logp"].shape == (len(held), 3)
+    np.testing.assert_allclose(np.exp(got["held_logp"]).sum(1), 1.0)
+    labels = {f"t{i}": sentiment.POLARITIES.index(pol) for i, (_, _, pol) in enumerate(EXAMPLES)}
+    assert list(got["held_y"]) == [labels[i] for i in held]
+
+
+def test_offsets_for_neg_only_keep_the_pos_offset_at_zero(train):
+    """Three neutral targets read as barely positive: the full search lowers pos, the neg-only one may not."""
+    logp = np.log(np.array([[0.2, 0.39, 0.41]] * 3 + [[0.1, 0.2, 0.7], [0.7, 0.2, 0.1]]))
+    y = [1, 1, 1, 2, 0]
+    _, _, dp, f1 = train.best_offsets(logp, y)
+    assert dp < 0 and f1 == pytest.approx(1.0)
+    _, _, dp, f1 = train.best_offsets(logp, y, classes="neg")
+    assert dp == 0.0 and f1 < 1.0
