@@ -679,6 +679,9 @@ class _Detector:
             if pw in det or pw in indef:
                 first = p
                 break
+            if pw == "her" and (p == a or words[p - 1] in _CLAUSE_OPENERS):
+                first = p  # "Her office said": the possessive, as "his" (an object "her" follows a verb)
+                break
             if pw == "." and p - 1 >= a and (words[p - 1] in t.title or self.abbreviation(p - 1)):
                 first = p - 1
                 continue

@@ -350,3 +350,10 @@ def _names(text: str, lex) -> list[str | None]:
 )
 def test_a_pronoun_agrees_with_the_honorific_of_its_referent(lex, text, names):
     assert _names(text, lex) == names
+
+
+def test_her_opening_a_subject_is_a_possessive_as_his_is(lex):
+    # "her" is an object pronoun after a verb, a possessive where a subject starts.
+    assert src(run("Mayor Ilsa Dorn spoke first. Her office said the pier would reopen.", lex)["said"])[0] == "Her office"
+    assert src(run("The council, her allies said, will vote.", lex)["said"])[0] == "her allies"
+    assert src(run("His office said the pier would reopen.", lex)["said"])[0] == "His office"
