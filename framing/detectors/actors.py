@@ -1452,12 +1452,15 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
     g = art.g
+    bare_distancing: set[int] = set()  # sentences with a sourceless "allegedly" or "so-called"
     for at in attributions:
         same = by_sentence.get(at.sentence)
         if same is None:
             by_sentence[at.sentence] = [at]
         else:
             same.append(at)
+        if at.distancing and at.source is None and not at.source_name:
+            bare_distancing.add(at.sentence)
         aid = None
         src = at.source
         quiet = at.cue.label in g.not_speech
@@ -1480,6 +1483,14 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         if aid is not None:
             source_actor[id(at)] = aid
             quoted[aid] = quoted.get(aid, 0) + 1
+    # A sourceless distancing adverb voices no one: the speaker of its sentence is the
+    # source of another cue there ("X allegedly did it, according to two people").
+    for si in bare_distancing:
+        ats = by_sentence[si]
+        if len(ats) > 1:
+            kept = [at for at in ats if not (at.distancing and at.source is None and not at.source_name)]
+            if kept:
+                by_sentence[si] = kept
 
     spans: list[Span] = []
     per: dict[str, dict] = {}

@@ -74,3 +74,8 @@ def test_neutral_technical_terms_are_no_labels(lex):
 def test_hyphenated_name_is_no_label_target(lex):
     out = run("Putin spoke. She ran as an anti-Putin firebrand.", lex)
     assert by_id(out)["vladimir-putin"].labels == ()
+
+
+def test_allegedly_does_not_take_the_speaker_from_the_sentence_source(lex):
+    out = run("Russia allegedly paid the fee, according to two people with knowledge of the deal.", lex)
+    assert list(by_id(out)["russia"].by_speaker) == ["two people"]
