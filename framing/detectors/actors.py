@@ -676,6 +676,8 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
                 if ap is not None:
                     labels.append((m.actor, starts[ap[0]], ends[ap[1] - 1], _role_label(g, ap[2])))
     labels.extend(_country_descriptions(art, content, mentions, actors_def))
+    if "loaded_labels" in lex.lists:
+        labels.extend(_loaded_labels(art, lex["loaded_labels"], mentions, actors_def, labels))
     return _aggregate(content, lex, mentions, labels, actors_def, attributions, art)
 
 
@@ -1317,6 +1319,127 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
     return out
 
 
+
+_BARE_DET = frozenset("the this that a an".split())
+_LABEL_OF = frozenset("of in".split())
+_DISTANCED = frozenset("so-called self-styled self-described".split())
+
+
+def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mapping[str, ActorDef], found) -> list[tuple[str, int, int, str]]:
+    """Loaded labels (lexicons/loaded_labels.tsv) in the reporter's voice, attached to the
+    actor their phrase names: right before or after a mention ("the Veyk regime", "Veyk's
+    regime", "thug Veyk", "the regime of X"), or in an apposition either side ("X, the
+    regime,", "his mouthpiece, X,"). A bare singular "the regime" / "a dictator" goes to the
+    actor the text last tied that label to (for a person label such as "dictator", any
+    person label: "strongman X ... a dictator"); with no tie it stays unattached."""
+    seg, norm, low, starts, ends, poss, cap = art.seg, art.norm, art.low, art.starts, art.ends, art.poss, art.cap
+    roles = art.g.roles
+    out: list[tuple[str, int, int, str]] = []
+    # Tokens that can open a label, found in one pass in C: most articles have none. Neutral
+    # phrases ("sanctions regime", "tax regime") are looked for only around a hit.
+    opens, neutral_max = _label_words(words)
+    hits = list(compress(range(len(norm)), map(opens.__contains__, norm)))
+    if not hits:
+        return out
+    by_first = {m.first: m for m in mentions}
+    by_last = {m.last - 1: m for m in mentions}
+    have = {(s, e) for _, s, e, _ in found}
+    # Labels the role rules already attached ("dictator Kim Jong Un") set the ties too.
+    role_at = {s: (aid, lab) for aid, s, _, lab in found}
+    tie: dict[str, str] = {}
+    tie_person: str | None = None
+    sents = art.content.sentences
+    sent_starts = [seg.sentence_tokens[si][0] for si in sents]
+    nxt = 0
+    for h in hits:
+        if h < nxt:
+            continue  # inside the previous match
+        n = bisect_right(sent_starts, h) - 1
+        if n < 0:
+            continue
+        a, b = seg.sentence_tokens[sents[n]]
+        if h >= b:
+            continue  # not in a content sentence
+        # The longest match at or before the hit wins, as in WordList.find_all.
+        entry = None
+        for k in range(max(a, h - neutral_max + 1, nxt), h + 1):
+            e = words.match(norm, k) if norm[k] in words.by_first_word else None
+            if e is not None and k + len(e.words) > h:
+                h, entry = k, e
+                break
+        if entry is None or h + len(entry.words) > b:
+            continue
+        i, j = h, h + len(entry.words)
+        nxt = j
+        if entry.category == "neutral":
+            continue
+        start, end = starts[i], ends[j - 1] - poss[j - 1]
+        term = entry.term
+        person = (term,) in roles
+        known = role_at.get(start)
+        if known is not None or any(s <= start < e for s, e in have):
+            if known is not None:
+                tie[term] = known[0]
+                if person and actors[known[0]].kind == "person":
+                    tie_person = known[0]
+            continue
+        # Quoted, or distanced ("the so-called Putin regime"): not the outlet's own label.
+        if seg.in_quote(start) or any(norm[t] in _DISTANCED for t in range(max(a, i - 4), i)):
+            continue
+        m = by_last.get(i - 1) if i > a else None  # "the Veyk regime", "Veyk's regime"
+        if m is None and j < b:
+            m = by_first.get(j)  # "thug Veyk"
+        if m is None and j + 1 < b and norm[j] in _LABEL_OF and not poss[j - 1]:
+            m = by_first.get(j + 1)  # "the regime of Veyk", "the regime in Merrow"
+            if m is not None and person != (actors[m.actor].kind == "person"):
+                m = None  # "the strongman of Merrow" names a person of that country, not it
+        if m is None and i - 2 > a and norm[i - 1] in _BARE_DET and low[i - 2] == ",":
+            m = by_last.get(i - 3)  # "Veyk, the dictator,"
+            if m is not None and not (j >= b or low[j] in (",", ".", ";", ")", "—", "–")):
+                m = None
+        if m is None and j + 1 < b and low[j] == "," and i > a and (norm[i - 1] in _BARE_DET or norm[i - 1] in ("his", "her", "its", "their")):
+            m = by_first.get(j + 1)  # "his mouthpiece, Piet Varga,"
+            if m is not None and not (m.last >= b or low[m.last] in (",", ".", ";", ")", "—", "–")):
+                m = None
+        if m is not None and m.start > 0 and seg.text[m.start - 1] == "-":
+            m = None  # "an anti-Trump firebrand" is no label of Trump
+        if m is not None:
+            aid = m.actor
+        else:
+            # A bare singular label ("the regime", "a dictator", "the current regime").
+            d = i - 1
+            if d > a and not cap[d] and not poss[d] and norm[d] not in _BARE_DET and norm[d - 1] in _BARE_DET and art.alpha[d]:
+                d -= 1
+            if not (d >= a and norm[d] in _BARE_DET) or _plural_label(term, words):
+                continue
+            aid = tie.get(term) or (tie_person if person else None)
+            if aid is None:
+                continue
+        out.append((aid, start, end, term))
+        tie[term] = aid
+        if person and actors[aid].kind == "person":
+            tie_person = aid
+    return out
+
+
+_LABEL_WORDS: dict[int, tuple[Any, frozenset[str], int]] = {}
+
+
+def _label_words(words) -> tuple[frozenset[str], int]:
+    """First words of the non-neutral entries of loaded_labels, and the longest entry's length."""
+    got = _LABEL_WORDS.get(id(words))
+    if got is None or got[0] is not words:
+        es = words.entries.values()
+        got = _LABEL_WORDS[id(words)] = (words, frozenset(e.words[0] for e in es if e.category != "neutral"), max((len(e.words) for e in es), default=1))
+    return got[1], got[2]
+
+
+def _plural_label(term: str, words) -> bool:
+    """ "regimes", "cronies", "strongmen": the plural of another entry (no one actor)."""
+    e = words.entries
+    return (term.endswith("s") and term[:-1] in e) or (term.endswith("ies") and term[:-3] + "y" in e) or (term.endswith("men") and term[:-3] + "man" in e)
+
+
 _AFTER_HEAD = frozenset("has have had is was were are will would could can may might must should".split())
 
 
@@ -1367,12 +1490,15 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
     quoted: dict[str, int] = {}
     mention_starts = [m.start for m in mentions]
     g = art.g
+    bare_distancing: set[int] = set()  # sentences with a sourceless "allegedly" or "so-called"
     for at in attributions:
         same = by_sentence.get(at.sentence)
         if same is None:
             by_sentence[at.sentence] = [at]
         else:
             same.append(at)
+        if at.distancing and at.source is None and not at.source_name:
+            bare_distancing.add(at.sentence)
         aid = None
         src = at.source
         quiet = at.cue.label in g.not_speech
@@ -1395,6 +1521,14 @@ def _aggregate(content: Content, lex: Lexicons, mentions: list[_Mention], labels
         if aid is not None:
             source_actor[id(at)] = aid
             quoted[aid] = quoted.get(aid, 0) + 1
+    # A sourceless distancing adverb voices no one: the speaker of its sentence is the
+    # source of another cue there ("X allegedly did it, according to two people").
+    for si in bare_distancing:
+        ats = by_sentence[si]
+        if len(ats) > 1:
+            kept = [at for at in ats if not (at.distancing and at.source is None and not at.source_name)]
+            if kept:
+                by_sentence[si] = kept
 
     spans: list[Span] = []
     per: dict[str, dict] = {}
