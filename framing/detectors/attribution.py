@@ -1109,9 +1109,8 @@ class _Detector:
                 # need not be looked for (finding it changes nothing but caches).
                 if content_from is not None and not self.new_clause(content_from, first) and words[first - 1] not in _SUBORDINATORS:
                     # What someone seeks or believes is not their words: an "allegedly"
-                    # there is still the reporter's distancing; a distancing adverb
-                    # ("allegedly", "so-called") is the reporter's word in any content.
-                    if not (category == DISTANCING and (content_weak or role == "adverb")):
+                    # there is still the reporter's distancing.
+                    if not (content_weak and category == DISTANCING):
                         continue
                 # A belief, perception or intention verb after another cue with no clause
                 # boundary between them belongs to that cue's phrase: "Obama's endorsement of
@@ -1180,8 +1179,7 @@ class _Detector:
                     # Only a cue (or its source) right after a comma can trail: checked inline first.
                     if (words[f[0] - 1] == "," or f[4] is not None and words[f[4].first - 1] == ",") and self.trailing(f, a, b):
                         # Not an inverted cue after a quote ('...," said Ana Roos, who ...'): the quote is its content.
-                        # A distancing adverb there stays: the reporter's word, whoever said the rest.
-                        found[:n] = [x for x in found[:n] if words[x[0] - 1] in _CLOSE_QUOTES and x[4] is not None and x[4].first > x[0] or x[3] == "adverb" and x[2] == DISTANCING]
+                        found[:n] = [x for x in found[:n] if words[x[0] - 1] in _CLOSE_QUOTES and x[4] is not None and x[4].first > x[0]]
                         break
             attributed += 1
             # A dash cue follows the quote it closes: '"..." - Ana Roos'.
