@@ -188,16 +188,39 @@ def decode(data: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
         return data.decode("utf-8-sig"), None, ()
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    text, encoding = _legacy_western(data), "cp1252"
+    if text is None:
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        return None, "binary or undecodable file: no text encoding fits", ()
-    text = str(best)
+        best = from_bytes(data).best()
+        if best is None:
+            return None, "binary or undecodable file: no text encoding fits", ()
+        text, encoding = str(best), best.encoding
     printable = sum(1 for c in text[:4096] if c.isprintable() or c in "\n\r\t")
     if text and printable / min(len(text), 4096) < 0.9:
         return None, "binary file: mostly unprintable characters", ()
-    return text, None, (f"not UTF-8; decoded as {best.encoding}",)
+    return text, None, (f"not UTF-8; decoded as {encoding}",)
+
+
+_HIGH_BYTES = bytes(range(128, 256))
+# Above this share of non-ASCII bytes a text is mostly another script (Cyrillic, Greek in
+# their 8-bit encodings), which the detector has to tell apart; Western European text with
+# accents and curly quotes stays well under it.
+_WESTERN_MAX_NON_ASCII = 0.15
+
+
+def _legacy_western(data: bytes) -> str | None:
+    """Windows-1252 text, the usual legacy encoding of English copy, or None.
+
+    charset_normalizer guesses from too little evidence in a short English text with a few
+    accents or curly quotes (cp1250, cp852: "seńor", "naďve"), so cp1252 comes first when
+    it decodes every byte and most bytes are ASCII."""
+    if not data or len(data) - len(data.translate(None, _HIGH_BYTES)) > _WESTERN_MAX_NON_ASCII * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
+        return None
 
 
 def _from_bytes(data: bytes, *, name: str, path: str | None, source: str, suffix: str, defer_html: bool = False) -> Iterator[Document]:

@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from framing.ingest import finish_html, headline, iter_documents
 from framing.model import ERROR, OK
 
@@ -230,3 +232,25 @@ def test_stdin_as_a_jsonl_collection():
     got = list(iter_documents(["-"], stdin=stream, stdin_format="jsonl"))
     assert [(d.id, d.status, d.source) for d in got] == [("a", "ok", "stdin"), ("stdin:2", "error", "stdin")]
     assert got[0].path == "stdin:1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The señor said the plan was naïve, and the café stayed shut.\n",
+        "Prices rose 5€ – a “big” jump, said the mayor’s aide.\n",
+    ],
+)
+def test_short_western_text_in_windows_1252_is_not_taken_for_a_central_european_code_page(tmp_path, text):
+    # The detector alone read these as cp1250 ("seńor", "naďve") and cp852.
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode("cp1252"))
+    (d,) = docs(f)
+    assert d.text == text and d.warnings == ("not UTF-8; decoded as cp1252",)
+
+
+def test_text_mostly_in_another_script_is_left_to_the_detector(tmp_path):
+    f = tmp_path / "cyrillic.txt"
+    f.write_bytes("Министр заявил, что реформа необходима для экономики страны.\n".encode("cp1251") * 3)
+    (d,) = docs(f)
+    assert "Министр" in d.text
