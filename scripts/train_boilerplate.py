@@ -94,9 +94,14 @@ def objective(m: dict) -> float:
     return m["content"]["f1"] + 0.25 * m["boilerplate"]["f1"]
 
 
-# Settings whose CV objective differs by less than this are a tie: on 87 pages, changing
-# only the fold seed moves content F1 by about 0.007.
-TIE = 0.002
+# The grid's objective is the mean over these fold splits of the pages: on one split,
+# settings tie or swap places with the split (switch cost 2 and 3 tied on seed 13, 3 was
+# ahead on seeds 14 and 15), so one split picked the model on noise.
+SEEDS = (13, 14, 15)
+# Settings whose objective differs by less than this are a tie: on 87 pages, changing
+# only the fold seed moves one split's content F1 by about 0.007; the mean of three
+# splits moves less (0.002 was the tie for one split).
+TIE = 0.001
 
 
 def pick(grid: list[tuple], value) -> tuple:
@@ -121,9 +126,18 @@ def nested_cross_validate(docs, folds, grid, lex, inner_k: int = 4) -> tuple[lis
     return preds, chosen
 
 
-def make_folds(n: int, k: int) -> list[list[int]]:
+def cross_validate_seeds(docs, k, c, w, s, lex, seeds=SEEDS) -> list[dict]:
+    """:func:`score` of out-of-fold predictions on each of ``seeds``' fold splits."""
+    return [score(docs, cross_validate(docs, make_folds(len(docs), k, seed), c, w, s, lex)) for seed in seeds]
+
+
+def mean_metrics(ms: list[dict]) -> dict:
+    return {key: {"f1": sum(m[key]["f1"] for m in ms) / len(ms)} for key in ("content", "boilerplate")}
+
+
+def make_folds(n: int, k: int, seed: int = 13) -> list[list[int]]:
     order = list(range(n))
-    random.Random(13).shuffle(order)
+    random.Random(seed).shuffle(order)
     return [order[i::k] for i in range(k)]
 
 
@@ -131,34 +145,40 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", help="boilerplate.aeb.dev.jsonl")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=13, help="how pages fall into the outer folds (13 is the shipped split; compare changes on several)")
     ap.add_argument("--no-write", action="store_true", help="report cross-validation only")
     ap.add_argument("--nested", action="store_true", help="only report nested cross-validation: each fold's settings chosen by an inner 4-fold CV on its training pages (slow)")
     args = ap.parse_args(argv)
     lex = load_lexicons()
     docs = load(args.gold, lex)
-    folds = make_folds(len(docs), args.folds)
+    folds = make_folds(len(docs), args.folds, args.seed)
     grid = [(c, w, s) for c in (0.3, 1.0) for w in (3.0, 4.0) for s in (2.0, 3.0)]
     if args.nested:
         preds, chosen = nested_cross_validate(docs, folds, grid, lex)
         m = score(docs, preds)
         print(f"nested CV: content F1 {m['content']['f1']:.4f}  boilerplate F1 {m['boilerplate']['f1']:.4f}  settings per fold (C, weight, switch): {chosen}")
         return 0
-    results = {}
+    results, per_seed = {}, {}
     for c, w, s in grid:
-        m = score(docs, cross_validate(docs, folds, c, w, s, lex))
+        ms = cross_validate_seeds(docs, args.folds, c, w, s, lex)
+        m = mean_metrics(ms)
         content, boiler = m["content"]["f1"], m["boilerplate"]["f1"]
         results[(c, w, s)] = (content, boiler)
-        print(f"C={c} weight={w} switch={s}: CV content F1 {content:.3f}  boilerplate F1 {boiler:.3f}", file=sys.stderr)
+        per_seed[(c, w, s)] = [x["content"]["f1"] for x in ms]
+        seeds = " ".join(f"{x:.4f}" for x in per_seed[(c, w, s)])
+        print(f"C={c} weight={w} switch={s}: CV content F1 {content:.4f} (seeds {SEEDS}: {seeds})  boilerplate F1 {boiler:.4f}", file=sys.stderr)
     best = pick(grid, lambda k: objective({"content": {"f1": results[k][0]}, "boilerplate": {"f1": results[k][1]}}))
     c, w, s = best
-    print(f"best C={c} weight={w} switch={s}: CV content F1 {results[best][0]:.3f} boilerplate F1 {results[best][1]:.3f}")
+    print(f"best C={c} weight={w} switch={s}: CV content F1 {results[best][0]:.4f} (mean of fold seeds {SEEDS}) boilerplate F1 {results[best][1]:.4f}")
     model = fit_model(docs, c, w, s)
     full = score(docs, predict(docs, model, lex))
     print(f"fitted on all pages: content F1 {full['content']['f1']:.3f} boilerplate F1 {full['boilerplate']['f1']:.3f}")
     if not args.no_write:
         payload = {
             "about": "Boilerplate line model: logistic regression over standardized features (content = 1); trained by scripts/train_boilerplate.py on the Zyte article-extraction-benchmark development pages (MIT).",
+            "cv_seeds": list(SEEDS),
             "cv_content_f1": round(results[best][0], 4),
+            "cv_content_f1_per_seed": [round(x, 4) for x in per_seed[best]],
             "cv_boilerplate_f1": round(results[best][1], 4),
             "C": c,
             "content_weight": w,

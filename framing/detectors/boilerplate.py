@@ -85,6 +85,7 @@ FEATURES = (
     "run_numbers",
     "after_colon",
     "same_marks",
+    "near_short",
 )
 
 # Lines with at most this many words are short enough for a furniture phrase to decide them.
@@ -747,7 +748,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
     ctx = _context(infos, text)
     if n >= _ARRAY_LINES:
         return _feature_array(infos, ctx).T.tolist()
-    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below = ctx
+    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below, sum_s = ctx
     out = []
     log1p = math.log1p
     spread = min(1.0, n / 30)
@@ -811,6 +812,7 @@ def features(infos: Sequence[LineInfo], text: str) -> list[list[float]]:
                 run_numbers[i],
                 after_colon[i],
                 same_marks[i],
+                (sum_s[whi] - sum_s[wlo]) / (whi - wlo),
             ]
         )
     return out
@@ -874,6 +876,9 @@ def _context(infos: Sequence[LineInfo], text: str) -> tuple:
     # Prefix sums for the neighbourhood means.
     # (accumulate adds one after another from 0.0, as a loop would: the same floats)
     sum_w, sum_t, sum_d, sum_n = (list(accumulate(c, initial=0.0)) for c in (logw, term, dated, number_only))
+    # Short lines within five lines either side (the line itself too): menus, teaser cards
+    # and page metadata are dense with short lines even where a longer one breaks the run.
+    sum_s = list(accumulate(map(float, short), initial=0.0))
     # Comment threads and "related" lists follow the story: count their cue lines above each line.
     # Only the lines with a furniture phrase after the first prose line count (few): the
     # values change after each of them and are filled in by stretches.
@@ -907,7 +912,7 @@ def _context(infos: Sequence[LineInfo], text: str) -> tuple:
                 last = None
             if last is not None:
                 clean[i] = abs(i - last)
-    return (logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below)
+    return (logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below, sum_s)
 
 
 # From this many lines on, the feature rows are built as numpy columns (a web page with
@@ -920,7 +925,7 @@ _ARRAY_LINES = 80
 
 def _feature_array(infos: Sequence[LineInfo], ctx: tuple) -> np.ndarray:
     """:func:`features` as a (len(FEATURES), n) array, a row per feature; see ``_ARRAY_LINES``."""
-    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below = ctx
+    logw, term, first_prose, last_prose, dist, short, run, run_numbers, after_colon, dated, same_marks, sum_w, sum_t, sum_d, sum_n, after_comment, after_related, clean_above, clean_below, sum_s = ctx
     n = len(infos)
     (_, _, _, nw, alpha, lower, caps, upper, function, verbs, digits, tokens, punct, commas, sentences, _, cue, cue_any, _, separator, url, _, _, _, repeated) = zip(*infos)
     # The count fields, one row each, in one conversion.
@@ -939,7 +944,7 @@ def _feature_array(infos: Sequence[LineInfo], ctx: tuple) -> np.ndarray:
     count = hi - lo - 1  # at least 1: n > 1
     wlo = np.maximum(idx - 5, 0)
     whi = np.minimum(idx + 6, n)
-    sw, st, sd, sn = np.array(sum_w), np.array(sum_t), np.array(sum_d), np.array(sum_n)
+    sw, st, sd, sn, ss = np.array(sum_w), np.array(sum_t), np.array(sum_d), np.array(sum_n), np.array(sum_s)
     logw_a = np.array(logw)
     prev_date = np.zeros(n)
     if n > 1:
@@ -1004,6 +1009,7 @@ def _feature_array(infos: Sequence[LineInfo], ctx: tuple) -> np.ndarray:
         run_numbers,
         after_colon,
         same_marks,
+        (ss[whi] - ss[wlo]) / (whi - wlo),
     )
     for k, col in enumerate(cols):
         out[k] = col

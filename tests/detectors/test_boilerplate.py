@@ -727,3 +727,19 @@ def test_caption_with_a_credit_label_is_a_caption():
     line = "Swimmers wait at the gate of the old pool on Mill Street on Tuesday. Credit: Sam Okafor"
     text = article("Council Votes to Close Old Pool", P1, line, P2, P3)
     assert flagged(text) == {5: "caption"}
+
+
+def test_near_short_counts_short_lines_around_a_line():
+    # A teaser between menu items sits among short lines even though it breaks their run;
+    # a paragraph of the story has none around it.
+    from framing.lexicon import load_lexicons
+
+    teaser = "Council approves new budget for the library after a long debate"
+    lines = ["Home", "News", "World", teaser, "Sport", "Weather", "Jobs", P1, P2, P3, P1, P2, P3]
+    seg = segment("\n".join(lines))
+    rows = boilerplate.features(boilerplate.line_infos(seg, load_lexicons()), seg.text)
+    k = boilerplate.FEATURES.index("near_short")
+    # the teaser: six short lines of the seven lines from the top to five below it
+    assert rows[3][k] == pytest.approx(6 / 9)
+    assert rows[12][k] == 0.0  # the last paragraph: only paragraphs within five lines
+    assert rows[7][k] == pytest.approx(4 / 11)  # the first paragraph: four menu items above it

@@ -17,14 +17,15 @@ from shipped_accuracy import assert_shipped
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Measured on boilerplate.aeb.dev.jsonl (87 pages, text only): content F1 0.908,
-# boilerplate F1 0.984. The model was trained on these pages, so the honest number is
-# 5-fold cross-validation grouped by page: content F1 0.907, boilerplate F1 0.984
-# (scripts/train_boilerplate.py; test_cross_validated_f1_floor recomputes it).
-CONTENT_F1_FLOOR = 0.897
-BOILERPLATE_F1_FLOOR = 0.973
-CV_CONTENT_F1_FLOOR = 0.896
-CV_BOILERPLATE_F1_FLOOR = 0.972
+# Measured on boilerplate.aeb.dev.jsonl (87 pages, text only): content F1 0.912,
+# boilerplate F1 0.985. The model was trained on these pages, so the honest number is
+# 5-fold cross-validation grouped by page: content F1 0.905 on the shipped split (seed 13;
+# 0.904 and 0.906 on seeds 14 and 15), boilerplate F1 0.984 (scripts/train_boilerplate.py;
+# test_cross_validated_f1_floor recomputes it).
+CONTENT_F1_FLOOR = 0.902
+BOILERPLATE_F1_FLOOR = 0.975
+CV_CONTENT_F1_FLOOR = 0.895
+CV_BOILERPLATE_F1_FLOOR = 0.974
 
 
 @pytest.fixture(scope="module")
