@@ -1329,9 +1329,11 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
     """Loaded labels (lexicons/loaded_labels.tsv) in the reporter's voice, attached to the
     actor their phrase names: right before or after a mention ("the Veyk regime", "Veyk's
     regime", "thug Veyk", "the regime of X"), or in an apposition either side ("X, the
-    regime,", "his mouthpiece, X,"). A bare singular "the regime" / "a dictator" goes to the
-    actor the text last tied that label to (for a person label such as "dictator", any
-    person label: "strongman X ... a dictator"); with no tie it stays unattached."""
+    regime,", "his mouthpiece, X,"); a label for a servant ("henchmen", "puppet": `serves` in
+    the list's extra column) only to a name after it or in apposition. A bare singular "the
+    regime" / "a dictator" goes to the actor the text last tied that label to (for a person
+    label such as "dictator", any person label: "strongman X ... a dictator"); with no tie it
+    stays unattached."""
     seg, norm, low, starts, ends, poss, cap = art.seg, art.norm, art.low, art.starts, art.ends, art.poss, art.cap
     roles = art.g.roles
     out: list[tuple[str, int, int, str]] = []
@@ -1386,10 +1388,14 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
         # Quoted, or distanced ("the so-called Putin regime"): not the outlet's own label.
         if seg.in_quote(start) or any(norm[t] in _DISTANCED for t in range(max(a, i - 4), i)):
             continue
-        m = by_last.get(i - 1) if i > a else None  # "the Veyk regime", "Veyk's regime"
+        # A label for one who serves another ("Veyk's henchmen", "a puppet of Merrow") names
+        # someone else than the actor before it or after "of": only a name after it or in
+        # apposition is the one labelled ("mouthpiece Piet Varga").
+        serves = "serves" in entry.extra
+        m = by_last.get(i - 1) if i > a and not serves else None  # "the Veyk regime", "Veyk's regime"
         if m is None and j < b:
             m = by_first.get(j)  # "thug Veyk"
-        if m is None and j + 1 < b and norm[j] in _LABEL_OF and not poss[j - 1]:
+        if m is None and not serves and j + 1 < b and norm[j] in _LABEL_OF and not poss[j - 1]:
             m = by_first.get(j + 1)  # "the regime of Veyk", "the regime in Merrow"
             if m is not None and person != (actors[m.actor].kind == "person"):
                 m = None  # "the strongman of Merrow" names a person of that country, not it
