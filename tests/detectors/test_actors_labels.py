@@ -89,3 +89,11 @@ def test_label_for_a_servant_is_not_put_on_the_actor_it_serves(lex):
     # A name after it or in apposition is the one labelled.
     assert ("vladimir-putin", "mouthpiece", "mouthpiece") in label_pairs(run("His mouthpiece, Vladimir Putin, spoke.", lex))
     assert ("vladimir-putin", "stooge", "stooge") in label_pairs(run("The Kremlin stooge Vladimir Putin spoke.", lex))
+
+
+def test_label_before_a_name_after_an_indefinite_is_a_relative_clause_not_a_title(lex):
+    # "a dictator Trump praised": the name is the subject of the clause, not the one labelled.
+    for text in ("Kim is a dictator Trump praised.", "Every dictator Putin met was pleased.", "He is a thug Putin hired."):
+        assert label_pairs(run(text, lex)) == [], text
+    assert ("vladimir-putin", "thug", "thug") in label_pairs(run("The thug Vladimir Putin spoke.", lex))
+    assert ("kim-jong-un", "dictator", "dictator") in label_pairs(run("The dictator Kim Jong Un spoke.", lex))
