@@ -215,8 +215,8 @@ def _legacy_western(data: bytes) -> str | None:
     charset_normalizer guesses from too little evidence in a short English text with a few
     accents or curly quotes (cp1250, cp852: "seńor", "naďve"), so cp1252 comes first when
     it decodes every byte and most bytes are ASCII."""
-    if not data or len(data) - len(data.translate(None, _HIGH_BYTES)) > _WESTERN_MAX_NON_ASCII * len(data):
-        return None
+    if not data or b"\0" in data or len(data) - len(data.translate(None, _HIGH_BYTES)) > _WESTERN_MAX_NON_ASCII * len(data):
+        return None  # a NUL byte: UTF-16 or UTF-32 with a byte-order mark, never cp1252 text
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252

@@ -254,3 +254,13 @@ def test_text_mostly_in_another_script_is_left_to_the_detector(tmp_path):
     f.write_bytes("Министр заявил, что реформа необходима для экономики страны.\n".encode("cp1251") * 3)
     (d,) = docs(f)
     assert "Министр" in d.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_or_utf32_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    # Notepad's "Unicode": mostly ASCII with NUL bytes, which cp1252 would decode too (as noise).
+    text = "The minister said the café would reopen on Monday.\n" * 3
+    f = tmp_path / "wide.txt"
+    f.write_bytes(text.encode(encoding))
+    (d,) = docs(f)
+    assert d.status == OK and d.text == text

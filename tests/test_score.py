@@ -287,3 +287,16 @@ def test_reading_the_inputs_shows_a_count_on_a_terminal(tmp_path, monkeypatch):
     shown = term.getvalue()
     assert "reading inputs: 5 articles [" in shown, shown
     assert shown.index("reading inputs") < shown.index("scoring")
+
+
+def test_a_user_lexicon_a_detector_rejects_is_one_message_before_any_article(folder_corpus, tmp_path, capsys):
+    # The detector reads actors.toml lazily, on the first article: without the check up front
+    # every article would become an error record.
+    lexdir = tmp_path / "lex"
+    lexdir.mkdir()
+    (lexdir / "actors.toml").write_text('[[actor]]\nid = "x"\nname = "X"\nkind = "robot"\n', encoding="utf-8")
+    out = tmp_path / "scores.jsonl"
+    assert score(str(folder_corpus), "--lexicons", str(lexdir), "-o", str(out), "--no-cache") == ExitStatus.USAGE
+    err = capsys.readouterr().err
+    assert "actors.toml: actor 'x' has kind 'robot'" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()

@@ -669,7 +669,7 @@ def detect(content: Content, lex: Lexicons, attributions: tuple[Attribution, ...
                 p -= 1
             if p >= a and norm[p] in roles_by_last:
                 r = _prev_role(art, p, a)
-                if r is not None:
+                if r is not None and not (r[0] > a and norm[r[0] - 1] in _INDEFINITE):  # not "a dictator Trump praised"
                     labels.append((m.actor, starts[r[0]], ends[p], _role_label(g, r[1])))
             if m.last < b and low[m.last] == ",":
                 ap = _apposition_role(art, m.last, b)
@@ -1321,6 +1321,8 @@ def _country_descriptions(art: _Article, content: Content, mentions: list[_Menti
 
 
 _BARE_DET = frozenset("the this that a an".split())
+# Before a label and a name, these open a relative clause, never a title: "every dictator Putin met".
+_INDEFINITE = frozenset("a an every any each no another".split())
 _LABEL_OF = frozenset("of in".split())
 _DISTANCED = frozenset("so-called self-styled self-described".split())
 
@@ -1329,9 +1331,11 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
     """Loaded labels (lexicons/loaded_labels.tsv) in the reporter's voice, attached to the
     actor their phrase names: right before or after a mention ("the Veyk regime", "Veyk's
     regime", "thug Veyk", "the regime of X"), or in an apposition either side ("X, the
-    regime,", "his mouthpiece, X,"). A bare singular "the regime" / "a dictator" goes to the
-    actor the text last tied that label to (for a person label such as "dictator", any
-    person label: "strongman X ... a dictator"); with no tie it stays unattached."""
+    regime,", "his mouthpiece, X,"); a label for a servant ("henchmen", "puppet": `serves` in
+    the list's extra column) only to a name after it or in apposition. A bare singular "the
+    regime" / "a dictator" goes to the actor the text last tied that label to (for a person
+    label such as "dictator", any person label: "strongman X ... a dictator"); with no tie it
+    stays unattached."""
     seg, norm, low, starts, ends, poss, cap = art.seg, art.norm, art.low, art.starts, art.ends, art.poss, art.cap
     roles = art.g.roles
     out: list[tuple[str, int, int, str]] = []
@@ -1386,10 +1390,16 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
         # Quoted, or distanced ("the so-called Putin regime"): not the outlet's own label.
         if seg.in_quote(start) or any(norm[t] in _DISTANCED for t in range(max(a, i - 4), i)):
             continue
-        m = by_last.get(i - 1) if i > a else None  # "the Veyk regime", "Veyk's regime"
+        # A label for one who serves another ("Veyk's henchmen", "a puppet of Merrow") names
+        # someone else than the actor before it or after "of": only a name after it or in
+        # apposition is the one labelled ("mouthpiece Piet Varga").
+        serves = "serves" in entry.extra
+        m = by_last.get(i - 1) if i > a and not serves else None  # "the Veyk regime", "Veyk's regime"
         if m is None and j < b:
             m = by_first.get(j)  # "thug Veyk"
-        if m is None and j + 1 < b and norm[j] in _LABEL_OF and not poss[j - 1]:
+            if m is not None and i > a and norm[i - 1] in _INDEFINITE:
+                m = None  # no title: a relative clause whose subject the name is ("every thug Veyk hired")
+        if m is None and not serves and j + 1 < b and norm[j] in _LABEL_OF and not poss[j - 1]:
             m = by_first.get(j + 1)  # "the regime of Veyk", "the regime in Merrow"
             if m is not None and person != (actors[m.actor].kind == "person"):
                 m = None  # "the strongman of Merrow" names a person of that country, not it

@@ -201,8 +201,11 @@ class _Tables:
     # words ("so", "not"), and both together: what may stand two tokens before "about"/"that".
     slot_linking: frozenset[str]
     slot_degree: frozenset[str]
-    slot_hearer: frozenset[str]
-    left_skip: frozenset[str]  # linking verbs and degree words between a subject and an adjective cue  # "was interviewed about": a passive naming who was addressed, no stance
+    slot_hearer: frozenset[str]  # "was interviewed about": a passive naming who was addressed, no stance
+    # Linking verbs and degree words that left_source steps over between a subject and an
+    # adjective cue ("critics remain so wary of"); not "more", "all", part of a subject as often
+    # ("all of them", "more than 20 lawmakers").
+    left_skip: frozenset[str]
     # Number words after which "about" is "approximately" ("about two weeks", "about a third"):
     # the approximator list of hedging_context.toml, so both detectors read one list, less
     # "one", which is a pronoun as often ("was clear about one thing").

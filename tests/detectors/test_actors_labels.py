@@ -79,3 +79,21 @@ def test_hyphenated_name_is_no_label_target(lex):
 def test_allegedly_does_not_take_the_speaker_from_the_sentence_source(lex):
     out = run("Russia allegedly paid the fee, according to two people with knowledge of the deal.", lex)
     assert list(by_id(out)["russia"].by_speaker) == ["two people"]
+
+
+def test_label_for_a_servant_is_not_put_on_the_actor_it_serves(lex):
+    # "henchmen", "puppet", "mouthpiece" name someone who serves the actor before them or
+    # after "of": that actor is not the one labelled.
+    for text in ("Putin's henchmen arrived.", "Putin's mouthpiece said nothing.", "Putin cronies grew rich.", "A puppet of Russia took power.", "Russia's puppet regime fell."):
+        assert label_pairs(run(text, lex)) == [], text
+    # A name after it or in apposition is the one labelled.
+    assert ("vladimir-putin", "mouthpiece", "mouthpiece") in label_pairs(run("His mouthpiece, Vladimir Putin, spoke.", lex))
+    assert ("vladimir-putin", "stooge", "stooge") in label_pairs(run("The Kremlin stooge Vladimir Putin spoke.", lex))
+
+
+def test_label_before_a_name_after_an_indefinite_is_a_relative_clause_not_a_title(lex):
+    # "a dictator Trump praised": the name is the subject of the clause, not the one labelled.
+    for text in ("Kim is a dictator Trump praised.", "Every dictator Putin met was pleased.", "He is a thug Putin hired."):
+        assert label_pairs(run(text, lex)) == [], text
+    assert ("vladimir-putin", "thug", "thug") in label_pairs(run("The thug Vladimir Putin spoke.", lex))
+    assert ("kim-jong-un", "dictator", "dictator") in label_pairs(run("The dictator Kim Jong Un spoke.", lex))
