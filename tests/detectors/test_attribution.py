@@ -15,6 +15,10 @@ def run(text: str, lex):
     return attribution.detect(content_view(segment(text), frozenset()), lex)
 
 
+def cue_texts(text: str, lex) -> list[str]:
+    return [a.cue.text for a in run(text, lex).attributions]
+
+
 def by_cue(out) -> dict[str, attribution.Attribution]:
     return {a.cue.text: a for a in out.attributions}
 
@@ -284,8 +288,7 @@ def test_first_person_and_negated_beliefs_count_generic_you_does_not(lex):
 
 
 def test_quoted_words_inside_reported_content_do_not_end_it(lex):
-    out = run("Ilsa Dorn said “it hurts” every time she thinks of the pier.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
+    assert cue_texts("Ilsa Dorn said “it hurts” every time she thinks of the pier.", lex) == ["said"]
 
 
 @pytest.mark.parametrize(
@@ -300,8 +303,7 @@ def test_trailing_attribution_takes_the_cues_before_it(lex, text, cue):
 
 
 def test_relative_clause_at_the_end_is_no_trailing_attribution(lex):
-    out = run("Tor Lind wants a longer pier, like the mayor, who agreed.", lex)
-    assert [a.cue.text for a in out.attributions] == ["wants", "agreed"]
+    assert cue_texts("Tor Lind wants a longer pier, like the mayor, who agreed.", lex) == ["wants", "agreed"]
 
 
 def test_a_quantifier_can_be_the_subject_of_a_reporting_verb(lex):
@@ -318,43 +320,32 @@ def test_noun_verb_form_before_a_name_or_number_is_a_verb(lex):
 
 
 def test_belief_verb_inside_content_needs_its_own_clause(lex):
-    out = run("Ilsa Dorn said the plan, which most voters want, is too costly.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
-    out = run("Ilsa Dorn said the plan is costly, and voters want a vote.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said", "want"]
+    assert cue_texts("Ilsa Dorn said the plan, which most voters want, is too costly.", lex) == ["said"]
+    assert cue_texts("Ilsa Dorn said the plan is costly, and voters want a vote.", lex) == ["said", "want"]
 
 
 def test_belief_verb_after_a_bare_and_inside_content_is_still_content(lex):
     # Without a comma the "and" joins two things said (PolNeAR: 0.22 precision as a new cue);
     # with a comma, or a speech verb after it, it opens a clause of its own.
-    out = run("Ilsa Dorn said the tolls are too high and most skippers want a new pier.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
-    out = run("Ilsa Dorn said the tolls are too high, and most skippers want a new pier.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said", "want"]
-    out = run("Ilsa Dorn said the tolls are too high and the ministry said it would act.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said", "said"]
+    assert cue_texts("Ilsa Dorn said the tolls are too high and most skippers want a new pier.", lex) == ["said"]
+    assert cue_texts("Ilsa Dorn said the tolls are too high, and most skippers want a new pier.", lex) == ["said", "want"]
+    assert cue_texts("Ilsa Dorn said the tolls are too high and the ministry said it would act.", lex) == ["said", "said"]
 
 
 def test_a_belief_verb_glued_to_an_earlier_cue_is_part_of_its_phrase(lex):
     # No clause boundary between them: the belief verb is inside the first cue's phrase.
-    out = run("The ministry's praise for the pier seemed premature to the skippers.", lex)
-    assert [a.cue.text for a in out.attributions] == ["praise"]
-    out = run("A skipper who said she intended to sail was fined.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
+    assert cue_texts("The ministry's praise for the pier seemed premature to the skippers.", lex) == ["praise"]
+    assert cue_texts("A skipper who said she intended to sail was fined.", lex) == ["said"]
     # ... but the main verb after a relative clause is a cue of its own.
-    out = run("Anyone who knows the harbour knows the pier is too short.", lex)
-    assert [a.cue.text for a in out.attributions] == ["knows", "knows"]
+    assert cue_texts("Anyone who knows the harbour knows the pier is too short.", lex) == ["knows", "knows"]
     # After a boundary it is a clause of its own.
-    out = run("The ministry's praise for the pier, the skippers believe, was premature.", lex)
-    assert [a.cue.text for a in out.attributions] == ["praise", "believe"]
+    assert cue_texts("The ministry's praise for the pier, the skippers believe, was premature.", lex) == ["praise", "believe"]
 
 
 def test_a_cue_after_and_that_is_still_the_first_speakers_content(lex):
     # "and that ..." continues the object clause of the first cue.
-    out = run("Ilsa Dorn said the pier is unsafe, and that the skippers told her so.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
-    out = run("Ilsa Dorn said the pier is unsafe, and the skippers told her so.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said", "told"]
+    assert cue_texts("Ilsa Dorn said the pier is unsafe, and that the skippers told her so.", lex) == ["said"]
+    assert cue_texts("Ilsa Dorn said the pier is unsafe, and the skippers told her so.", lex) == ["said", "told"]
 
 
 def test_sentence_opening_according_to_takes_the_rest_of_the_sentence(lex):
@@ -365,10 +356,8 @@ def test_sentence_opening_according_to_takes_the_rest_of_the_sentence(lex):
 def test_when_asked_inside_a_report_is_its_own_cue(lex):
     # "when asked" opens an adverbial clause: the question is a second attribution, not the
     # content of "said"; a plain nested verb stays content.
-    out = run("“We will build it,” Mayor Ilse Varga said when asked whether the toll would stay.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said", "asked"]
-    out = run("Mayor Ilse Varga said the council asked for a new survey.", lex)
-    assert [a.cue.text for a in out.attributions] == ["said"]
+    assert cue_texts("“We will build it,” Mayor Ilse Varga said when asked whether the toll would stay.", lex) == ["said", "asked"]
+    assert cue_texts("Mayor Ilse Varga said the council asked for a new survey.", lex) == ["said"]
 
 
 def test_inverted_cue_after_a_quote_survives_a_later_trailing_one(lex):
