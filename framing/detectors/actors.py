@@ -1325,6 +1325,8 @@ _BARE_DET = frozenset("the this that a an".split())
 _INDEFINITE = frozenset("a an every any each no another".split())
 _LABEL_OF = frozenset("of in".split())
 _DISTANCED = frozenset("so-called self-styled self-described".split())
+# A copula between a name and its label: "Veyk is a dictator", "Halvaria remains a pariah".
+_LABEL_COPULA = frozenset("is was remains remained became becomes".split())
 
 
 def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mapping[str, ActorDef], found) -> list[tuple[str, int, int, str]]:
@@ -1411,6 +1413,16 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
             m = by_first.get(j + 1)  # "his mouthpiece, Piet Varga,"
             if m is not None and not (m.last >= b or low[m.last] in (",", ".", ";", ")", "—", "–")):
                 m = None
+        if m is None and i - 3 >= a:
+            # The label as predicate: "Veyk is a dictator", "Veyk was a ruthless strongman"
+            # (one describing word); "is not a dictator" says the opposite and matches nothing.
+            d = i - 1
+            if not cap[d] and not poss[d] and norm[d] not in _BARE_DET and art.alpha[d] and norm[d - 1] in _BARE_DET:
+                d -= 1
+            if d - 2 >= a and norm[d] in _BARE_DET and norm[d - 1] in _LABEL_COPULA:
+                m = by_last.get(d - 2)
+                if m is not None and person and actors[m.actor].kind != "person":
+                    m = None  # "the country is a dictator" is no reading of a person label
         if m is not None and m.start > 0 and seg.text[m.start - 1] == "-":
             m = None  # "an anti-Trump firebrand" is no label of Trump
         if m is not None:

@@ -93,7 +93,17 @@ def test_label_for_a_servant_is_not_put_on_the_actor_it_serves(lex):
 
 def test_label_before_a_name_after_an_indefinite_is_a_relative_clause_not_a_title(lex):
     # "a dictator Trump praised": the name is the subject of the clause, not the one labelled.
-    for text in ("Kim is a dictator Trump praised.", "Every dictator Putin met was pleased.", "He is a thug Putin hired."):
+    for text in ("Every dictator Putin met was pleased.", "He is a thug Putin hired."):
         assert label_pairs(run(text, lex)) == [], text
+    # Here the subject is called one (a predicate label), still not the name after it.
+    assert [p[0] for p in label_pairs(run("Kim is a dictator Trump praised.", lex))] == ["kim-jong-un"]
     assert ("vladimir-putin", "thug", "thug") in label_pairs(run("The thug Vladimir Putin spoke.", lex))
     assert ("kim-jong-un", "dictator", "dictator") in label_pairs(run("The dictator Kim Jong Un spoke.", lex))
+
+
+def test_a_label_as_predicate_of_a_name_attaches_to_it(lex):
+    # The reporter calling someone a dictator is the label; denying it is not.
+    assert ("vladimir-putin", "thug", "thug") in label_pairs(run("Vladimir Putin is a thug.", lex))
+    assert ("kim-jong-un", "dictator", "dictator") in label_pairs(run("Kim Jong Un was a ruthless dictator long before the war.", lex))
+    assert label_pairs(run("Vladimir Putin is not a thug, his aides insist.", lex)) == []
+    assert label_pairs(run("Russia is a dictator, the poster said.", lex)) == []  # a person label fits no country
