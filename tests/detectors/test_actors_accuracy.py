@@ -28,7 +28,7 @@ def test_newsmtsc_named_targets_are_found(eval_dir):
     """
     m = actor_coverage("sentiment", read_gold(eval_dir / "sentiment.newsmtsc.dev.jsonl"), load_lexicons())
     assert m["total"] > 5000
-    assert m["recall"] >= 0.665  # measured 0.675 (0.672 before "Al" first names, outlets and roles such as sheriff; 0.599 before the first names)
+    assert m["recall"] >= 0.665  # measured 0.674 (0.675 before session 7 dropped sources taken from prepositional objects; 0.672 before "Al" first names, outlets and roles such as sheriff; 0.599 before the first names)
     assert_shipped(m["recall"], "actors", "newsmtsc", "recall")
 
 
