@@ -1333,7 +1333,7 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
     """Loaded labels (lexicons/loaded_labels.tsv) in the reporter's voice, attached to the
     actor their phrase names: right before or after a mention ("the Veyk regime", "Veyk's
     regime", "thug Veyk", "the regime of X"), or in an apposition either side ("X, the
-    regime,", "his mouthpiece, X,"); a label for a servant ("henchmen", "puppet": `serves` in
+    regime,", "his mouthpiece, X,"), or as its predicate ("X is a dictator"); a label for a servant ("henchmen", "puppet": `serves` in
     the list's extra column) only to a name after it or in apposition. A bare singular "the
     regime" / "a dictator" goes to the actor the text last tied that label to (for a person
     label such as "dictator", any person label: "strongman X ... a dictator"); with no tie it
@@ -1413,26 +1413,25 @@ def _loaded_labels(art: _Article, words, mentions: list[_Mention], actors: Mappi
             m = by_first.get(j + 1)  # "his mouthpiece, Piet Varga,"
             if m is not None and not (m.last >= b or low[m.last] in (",", ".", ";", ")", "—", "–")):
                 m = None
-        if m is None and i - 3 >= a:
-            # The label as predicate: "Veyk is a dictator", "Veyk was a ruthless strongman"
-            # (one describing word); "is not a dictator" says the opposite and matches nothing.
-            d = i - 1
-            if not cap[d] and not poss[d] and norm[d] not in _BARE_DET and art.alpha[d] and norm[d - 1] in _BARE_DET:
-                d -= 1
-            if d - 2 >= a and norm[d] in _BARE_DET and norm[d - 1] in _LABEL_COPULA:
-                m = by_last.get(d - 2)
-                if m is not None and person and actors[m.actor].kind != "person":
-                    m = None  # "the country is a dictator" is no reading of a person label
+        # The determiner of a bare label, over one describing word ("a ruthless dictator",
+        # "the current regime"); -1 when none.
+        d = i - 1
+        if d > a and not cap[d] and not poss[d] and norm[d] not in _BARE_DET and norm[d - 1] in _BARE_DET and art.alpha[d]:
+            d -= 1
+        det = d if d >= a and norm[d] in _BARE_DET else -1
+        if m is None and det - 2 >= a and norm[det - 1] in _LABEL_COPULA:
+            # The label as predicate: "Veyk is a dictator", "Veyk was a ruthless strongman";
+            # "is not a dictator" says the opposite and matches nothing.
+            m = by_last.get(det - 2)
+            if m is not None and person and actors[m.actor].kind != "person":
+                m = None  # "the country is a dictator" is no reading of a person label
         if m is not None and m.start > 0 and seg.text[m.start - 1] == "-":
             m = None  # "an anti-Trump firebrand" is no label of Trump
         if m is not None:
             aid = m.actor
         else:
             # A bare singular label ("the regime", "a dictator", "the current regime").
-            d = i - 1
-            if d > a and not cap[d] and not poss[d] and norm[d] not in _BARE_DET and norm[d - 1] in _BARE_DET and art.alpha[d]:
-                d -= 1
-            if not (d >= a and norm[d] in _BARE_DET) or _plural_label(term, words):
+            if det < 0 or _plural_label(term, words):
                 continue
             aid = tie.get(term) or (tie_person if person else None)
             if aid is None:

@@ -1292,9 +1292,10 @@ class _Detector:
         """The first token of a stance cue ending with "about"/"that" at token ``k``, or -1: the
         word before it is a stance adjective when "be" or a linking verb stands before it (over
         degree words and adverbs) and a person-like subject before that ("he", "critics",
-        "Smith", "the ministry"). The cue starts after "be" ("they are uneasy about", "she
-        was less shy about") and at a linking verb ("Roos remained adamant that"): left_source
-        skips neither degree words nor linking verbs on its way to the subject."""
+        "Smith", "the ministry"). The cue is the predicate as shown: after "be" and its
+        auxiliaries and adverbs, keeping degree words ("they are uneasy about", "she was less
+        shy about"), and from a linking verb ("Roos remained adamant that"); left_source steps
+        over degree words and linking verbs to the subject (`_Tables.left_skip`)."""
         words, t, wordf, capf = self.words, self.t, self.wordf, self.capf
         x = k - 1
         if x - 1 < a or not wordf[x] or capf[x]:
@@ -1341,8 +1342,8 @@ class _Detector:
         return i < len(words) and (words[i][:1] in _APPROX or words[i] in self.t.slot_amount)
 
     def slot_first(self, i: int, x: int) -> int:
-        """The first token from ``i`` to the adjective ``x`` that left_source would not skip: the
-        cue "less shy about" keeps "less" ("Sanders" is its subject), "also honest about" no "also"."""
+        """The first token from ``i`` to the adjective ``x`` that is no auxiliary or adverb: the
+        cue "less shy about" keeps the degree word, "also honest about" drops "also"."""
         words, skip = self.words, self.t.skip
         while i < x and (words[i] in skip or self.adverb(i)):
             i += 1

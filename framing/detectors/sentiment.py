@@ -1195,13 +1195,14 @@ def tone_toward(content: Content, lex: Lexicons, start: int, end: int, target: s
     speaker, n_words = quote_speaker(content, start, end, attributions)
     # The target speaks: by name, or, for a group named by its party ("House_Democrats"), a
     # member the text ties to that party ("Nancy Pelosi (D-Calif.)").
-    party = _context_words(lex).party
+    ctx = _context_words(lex)
+    party = ctx.party
     if speaker is not None and (_names_target(speaker, head) or head in party and party_of(content, lex, speaker) == party[head] or speaks_for(content, lex, speaker, target) or speaks_for_office(content, lex, speaker, target)):
         if n_words >= OWN_QUOTE_MIN_WORDS:
             return MentionSentiment(max(base.score, 0.0), "pos", base.scope)
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)  # the target's words held up by the reporter
     own = _own_words(content, lex, start, end) if base.polarity != "neg" else []
-    if base.polarity == "pos" and _led_by_criticism(content.seg.words, own, _context_words(lex).like_subject):
+    if base.polarity == "pos" and _led_by_criticism(content.seg.words, own, ctx.like_subject):
         return MentionSentiment(min(base.score, 0.0), "neg", base.scope)
     if base.polarity != "neg" and sum(v for _, v in own) > 0:
         seg = content.seg
